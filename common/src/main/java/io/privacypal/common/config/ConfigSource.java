@@ -1,0 +1,120 @@
+package io.privacypal.common.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Settings by name, from command-line flags first and the environment second. A flag {@code
+ * --http-port=8081} (or {@code --http-port 8081}) answers for {@code PRIVACYPAL_HTTP_PORT}, and
+ * {@code --aws-region} for {@code AWS_REGION}.
+ */
+public final class ConfigSource {
+  private static final String PREFIX = "PRIVACYPAL_";
+
+  private final Map<String, String> values;
+
+  private ConfigSource(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  public static ConfigSource fromEnvironment() {
+    return of(System.getenv(), List.of());
+  }
+
+  /** Environment overlaid with flags; returns the arguments that are not flags in {@code rest}. */
+  public static ConfigSource of(Map<String, String> environment, List<String> flags) {
+    Map<String, String> merged = new HashMap<>(environment);
+    for (int i = 0; i < flags.size(); i++) {
+      String arg = flags.get(i);
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        continue;
+      }
+      String body = arg.substring(2);
+      String key;
+      String value;
+      int eq = body.indexOf('=');
+      if (eq >= 0) {
+        key = body.substring(0, eq);
+        value = body.substring(eq + 1);
+      } else if (i + 1 < flags.size() && !flags.get(i + 1).startsWith("--")) {
+        key = body;
+        value = flags.get(++i);
+      } else {
+        key = body;
+        value = "true";
+      }
+      merged.put(envName(key), value);
+    }
+    return new ConfigSource(merged);
+  }
+
+  public static ConfigSource of(Map<String, String> values) {
+    return new ConfigSource(values);
+  }
+
+  /** {@code http-port} becomes {@code PRIVACYPAL_HTTP_PORT}; {@code aws-region}, AWS_REGION. */
+  static String envName(String flag) {
+    String upper = flag.toUpperCase(Locale.ROOT).replace('-', '_');
+    return upper.startsWith("AWS_") || upper.startsWith(PREFIX) ? upper : PREFIX + upper;
+  }
+
+  public ConfigSource with(String name, String value) {
+    Map<String, String> copy = new HashMap<>(values);
+    copy.put(name, value);
+    return new ConfigSource(copy);
+  }
+
+  public Optional<String> get(String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  public String get(String name, String defaultValue) {
+    return get(name).orElse(defaultValue);
+  }
+
+  public int getInt(String name, int defaultValue) {
+    return parse(name, defaultValue, Integer::parseInt, "a whole number");
+  }
+
+  public double getDouble(String name, double defaultValue) {
+    return parse(name, defaultValue, Double::parseDouble, "a number");
+  }
+
+  public boolean getBoolean(String name, boolean defaultValue) {
+    return parse(
+        name,
+        defaultValue,
+        text -> {
+          if (text.equalsIgnoreCase("true") || text.equals("1")) {
+            return true;
+          }
+          if (text.equalsIgnoreCase("false") || text.equals("0")) {
+            return false;
+          }
+          throw new IllegalArgumentException(text);
+        },
+        "true or false");
+  }
+
+  public Path getPath(String name, Path defaultValue) {
+    return get(name).map(Path::of).orElse(defaultValue);
+  }
+
+  private <T> T parse(String name, T defaultValue, Function<String, T> parser, String expected) {
+    Optional<String> text = get(name);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return parser.apply(text.get());
+    } catch (RuntimeException e) {
+      throw new ConfigException(name + " must be " + expected + ", got '" + text.get() + "'");
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.privacypal.common.detect;
+
+import java.util.List;
+
+/**
+ * Finds faces in a keyframe. Implementations: a local OpenCV detector (the offline default) and AWS
+ * Rekognition DetectFaces. Thread-safe: the job slots of a worker process share one instance.
+ */
+public interface FaceDetector extends AutoCloseable {
+
+  /**
+   * @return every face found, in pixels of the image
+   * @throws DetectionException when detection failed; {@link DetectionException#retryable()} says
+   *     whether the job should be retried
+   */
+  List<FaceBox> detect(KeyframeImage image) throws DetectionException;
+
+  /** A short name for logs and job statistics, e.g. {@code local} or {@code rekognition}. */
+  String name();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,88 @@
+package io.privacypal.common.job;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What a job asks for. Every field is optional on the wire; missing ones take the defaults below,
+ * and impossible values are refused here, once, with a message that names the field.
+ */
+public record JobOptions(
+    boolean blurFaces,
+    List<Region> regions,
+    BlurMode blurMode,
+    MaskShape mask,
+    double keyframeIntervalSeconds,
+    double boxScale,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DetectorKind detector) {
+
+  public static final double DEFAULT_KEYFRAME_INTERVAL_SECONDS = 0.3;
+  public static final double MIN_KEYFRAME_INTERVAL_SECONDS = 0.04;
+  public static final double MAX_KEYFRAME_INTERVAL_SECONDS = 5.0;
+  public static final double DEFAULT_BOX_SCALE = 1.3;
+  public static final double MIN_BOX_SCALE = 1.0;
+  public static final double MAX_BOX_SCALE = 3.0;
+  public static final int MAX_REGIONS = 100;
+
+  public JobOptions {
+    regions = regions == null ? List.of() : List.copyOf(regions);
+    blurMode = blurMode == null ? BlurMode.MOSAIC : blurMode;
+    mask = mask == null ? MaskShape.BOX : mask;
+    if (regions.size() > MAX_REGIONS) {
+      throw new InvalidJobOptionsException("at most " + MAX_REGIONS + " regions");
+    }
+    if (!(keyframeIntervalSeconds >= MIN_KEYFRAME_INTERVAL_SECONDS
+        && keyframeIntervalSeconds <= MAX_KEYFRAME_INTERVAL_SECONDS)) {
+      throw new InvalidJobOptionsException(
+          "keyframeIntervalSeconds must be between "
+              + MIN_KEYFRAME_INTERVAL_SECONDS
+              + " and "
+              + MAX_KEYFRAME_INTERVAL_SECONDS
+              + ", got "
+              + keyframeIntervalSeconds);
+    }
+    if (!(boxScale >= MIN_BOX_SCALE && boxScale <= MAX_BOX_SCALE)) {
+      throw new InvalidJobOptionsException(
+          "boxScale must be between " + MIN_BOX_SCALE + " and " + MAX_BOX_SCALE + ", got " + boxScale);
+    }
+    if (!blurFaces && regions.isEmpty()) {
+      throw new InvalidJobOptionsException(
+          "nothing to blur: blurFaces is false and no regions are given");
+    }
+  }
+
+  @JsonCreator
+  public static JobOptions fromJson(
+      @JsonProperty("blurFaces") Boolean blurFaces,
+      @JsonProperty("regions") List<Region> regions,
+      @JsonProperty("blurMode") BlurMode blurMode,
+      @JsonProperty("mask") MaskShape mask,
+      @JsonProperty("keyframeIntervalSeconds") Double keyframeIntervalSeconds,
+      @JsonProperty("boxScale") Double boxScale,
+      @JsonProperty("detector") DetectorKind detector) {
+    return new JobOptions(
+        blurFaces == null || blurFaces,
+        regions,
+        blurMode,
+        mask,
+        keyframeIntervalSeconds == null ? DEFAULT_KEYFRAME_INTERVAL_SECONDS : keyframeIntervalSeconds,
+        boxScale == null ? DEFAULT_BOX_SCALE : boxScale,
+        detector);
+  }
+
+  public static JobOptions defaults() {
+    return fromJson(null, null, null, null, null, null, null);
+  }
+
+  public JobOptions withRegions(List<Region> newRegions) {
+    return new JobOptions(
+        blurFaces, newRegions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector);
+  }
+
+  public JobOptions withDetector(DetectorKind newDetector) {
+    return new JobOptions(
+        blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, newDetector);
+  }
+}

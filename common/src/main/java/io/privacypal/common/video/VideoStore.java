@@ -1,0 +1,33 @@
+package io.privacypal.common.video;
+
+import java.io.IOException;
+
+/**
+ * Where input videos are read and anonymized outputs are written. Implementations: a directory on
+ * disk, or an S3 bucket.
+ */
+public interface VideoStore {
+
+  /**
+   * Checks a video name and whether it exists.
+   *
+   * @throws InvalidVideoNameException when the name escapes the store (../, absolute, symlink out)
+   */
+  boolean exists(String video);
+
+  /** A local file to decode; temporary copies are deleted when it is closed. */
+  LocalVideo fetch(String video) throws IOException;
+
+  /** A temporary file for the output, published whole by {@link PendingOutput#commit()}. */
+  PendingOutput createOutput(String video, String uniqueSuffix) throws IOException;
+
+  /** Where the output of {@code video} is (or will be) published. */
+  String outputLocation(String video);
+
+  /** {@code clip.mov} becomes {@code clip-processed.mp4}, as PrivacyPal named its outputs. */
+  static String processedName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+    return stem + "-processed.mp4";
+  }
+}
