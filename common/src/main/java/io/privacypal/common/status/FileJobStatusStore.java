@@ -37,14 +37,18 @@ public final class FileJobStatusStore implements JobStatusStore {
   private final Path jobsDir;
   private final Path byVideoDir;
   private final ObjectMapper mapper = Json.mapper();
-  private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+  // JVM-wide: a file lock cannot be taken twice in one JVM, even by two stores on one directory.
+  private static final ReentrantLock[] STRIPES = new ReentrantLock[LOCK_STRIPES];
+
+  static {
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      STRIPES[i] = new ReentrantLock();
+    }
+  }
 
   public FileJobStatusStore(Path root) {
     this.jobsDir = root.resolve("jobs");
     this.byVideoDir = root.resolve("by-video");
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
     try {
       Files.createDirectories(jobsDir);
       Files.createDirectories(byVideoDir);
@@ -156,11 +160,12 @@ public final class FileJobStatusStore implements JobStatusStore {
   }
 
   private <T> T locked(JobId jobId, IoSupplier<T> action) {
-    ReentrantLock stripe = stripes[Math.floorMod(jobId.hashCode(), LOCK_STRIPES)];
+    Path lockFile = jobsDir.resolve("." + jobId.value() + ".lock");
+    ReentrantLock stripe = STRIPES[Math.floorMod(lockFile.hashCode(), LOCK_STRIPES)];
     stripe.lock();
     try (FileChannel channel =
             FileChannel.open(
-                jobsDir.resolve("." + jobId.value() + ".lock"),
+                lockFile,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock ignored = channel.lock()) {

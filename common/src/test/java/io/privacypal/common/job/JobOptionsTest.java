@@ -1,0 +1,69 @@
+package io.privacypal.common.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.privacypal.common.json.Json;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTest {
+
+  @Test
+  void missingFieldsTakeTheDocumentedDefaults() throws Exception {
+    JobOptions options = Json.mapper().readValue("{}", JobOptions.class);
+
+    assertThat(options.blurFaces()).isTrue();
+    assertThat(options.regions()).isEmpty();
+    assertThat(options.blurMode()).isEqualTo(BlurMode.MOSAIC);
+    assertThat(options.mask()).isEqualTo(MaskShape.BOX);
+    assertThat(options.keyframeIntervalSeconds()).isEqualTo(0.3);
+    assertThat(options.boxScale()).isEqualTo(1.3);
+    assertThat(options.detector()).isNull();
+  }
+
+  @Test
+  void optionsRoundTripThroughJson() throws Exception {
+    String json =
+        "{\"blurFaces\":false,\"regions\":[{\"x\":1,\"y\":2,\"width\":3,\"height\":4,"
+            + "\"startSeconds\":0.5,\"endSeconds\":2}],\"blurMode\":\"GAUSSIAN\",\"mask\":\"ellipse\","
+            + "\"keyframeIntervalSeconds\":0.5,\"boxScale\":1.5,\"detector\":\"rekognition\"}";
+    JobOptions options = Json.mapper().readValue(json, JobOptions.class);
+
+    assertThat(options.regions()).containsExactly(new Region(1, 2, 3, 4, 0.5, 2.0));
+    assertThat(options.blurMode()).isEqualTo(BlurMode.GAUSSIAN);
+    assertThat(options.detector()).isEqualTo(DetectorKind.REKOGNITION);
+    assertThat(Json.mapper().readValue(Json.write(options), JobOptions.class)).isEqualTo(options);
+    assertThat(Json.write(options)).contains("\"blurMode\":\"gaussian\"");
+  }
+
+  @Test
+  void unknownModesAreRefusedWithTheAcceptedValues() {
+    assertThatThrownBy(() -> Json.mapper().readValue("{\"blurMode\":\"pixelate\"}", JobOptions.class))
+        .isInstanceOf(ValueInstantiationException.class)
+        .hasRootCauseInstanceOf(InvalidJobOptionsException.class)
+        .hasRootCauseMessage("unknown blurMode 'pixelate': use one of mosaic, gaussian, fill");
+  }
+
+  @Test
+  void outOfRangeValuesNameTheField() {
+    assertThatThrownBy(() -> JobOptions.fromJson(null, null, null, null, 10.0, null, null))
+        .isInstanceOf(InvalidJobOptionsException.class)
+        .hasMessageContaining("keyframeIntervalSeconds");
+    assertThatThrownBy(() -> JobOptions.fromJson(null, null, null, null, null, 0.5, null))
+        .hasMessageContaining("boxScale");
+    assertThatThrownBy(() -> new Region(0, 0, 0, 10, null, null)).hasMessageContaining("width");
+    assertThatThrownBy(() -> JobOptions.fromJson(false, null, null, null, null, null, null))
+        .hasMessageContaining("nothing to blur");
+  }
+
+  @Test
+  void aTimedRegionIsActiveOnlyInItsRange() {
+    Region region = new Region(0, 0, 10, 10, 1.0, 2.0);
+    assertThat(region.activeAt(0.9)).isFalse();
+    assertThat(region.activeAt(1.0)).isTrue();
+    assertThat(region.activeAt(2.0)).isTrue();
+    assertThat(region.activeAt(2.1)).isFalse();
+    assertThat(Region.of(0, 0, 10, 10).activeAt(1e6)).isTrue();
+  }
+}
