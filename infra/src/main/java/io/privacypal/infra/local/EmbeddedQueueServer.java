@@ -5,6 +5,7 @@ import io.privacypal.common.queue.QueueSettings;
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,7 +25,7 @@ public final class EmbeddedQueueServer implements AutoCloseable {
   private final QueueProvisioner.Queues queues;
 
   private EmbeddedQueueServer(int port, int maxReceiveCount, int visibilityTimeoutSeconds) {
-    SQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+    TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1");
     server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
     int boundPort = server.waitUntilStarted().localAddress().getPort();
     endpoint = QueueSettings.localEndpoint(boundPort);
