@@ -1,0 +1,25 @@
+package io.privacypal.infra.cli;
+
+final class Usage {
+  static final String TEXT =
+      """
+      usage: privacypal COMMAND [ARGUMENTS] [--setting=value ...]
+
+      Run:
+        local                 gateway + worker + embedded SQS queue (ElasticMQ) in one process
+        gateway               the HTTP API against a configured queue (PRIVACYPAL_QUEUE_URL)
+        worker                a worker with PRIVACYPAL_WORKER_SLOTS job slots on the queue
+        process IN OUT        anonymize one file, no queue; prints a JSON summary
+
+      Operate:
+        enqueue FILE|DIR|GLOB...  one job per video, sent ten per SendMessageBatch
+        status                    queue depth, in flight, dead letters, recent jobs
+        dlq list | dlq redrive    inspect or move back the dead-letter queue
+        bench                     pipeline throughput against a plain ffmpeg transcode
+
+      Settings are environment variables (PRIVACYPAL_HTTP_PORT, ...) or flags: --http-port=8081
+      answers for PRIVACYPAL_HTTP_PORT. The README lists them all.
+      """;
+
+  private Usage() {}
+}
