@@ -64,6 +64,12 @@ public final class RawFrames {
   static byte[] ffmpeg(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error"));
     command.addAll(List.of(args));
+    return run(command.toArray(String[]::new));
+  }
+
+  /** Runs a command and returns its stdout; fails when it exits with an error. */
+  public static byte[] run(String... args) throws IOException {
+    List<String> command = List.of(args);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try (InputStream out = process.getInputStream()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
