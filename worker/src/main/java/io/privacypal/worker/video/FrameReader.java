@@ -34,7 +34,11 @@ public final class FrameReader implements AutoCloseable {
     command.addAll(List.of("-i", input.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
     command.addAll(List.of("-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2,format=yuv420p"));
     if (info.variableFrameRate()) {
+      // Resampled to the average rate; the frame limit stops the end-of-stream duplicates that
+      // would otherwise make the output longer than the input.
+      long frames = Math.max(1, Math.round(info.durationSeconds() * info.frameRate()));
       command.addAll(List.of("-fps_mode", "cfr", "-r", info.frameRateFraction()));
+      command.addAll(List.of("-frames:v", Long.toString(frames)));
     } else {
       // One output frame per decoded frame: no duplicates or drops from timestamp jitter.
       command.addAll(List.of("-fps_mode", "passthrough"));
