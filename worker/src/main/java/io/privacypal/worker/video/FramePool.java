@@ -1,5 +1,6 @@
 package io.privacypal.worker.video;
 
+import io.privacypal.worker.opencv.OpenCvNative;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +22,7 @@ public final class FramePool implements AutoCloseable {
     if (capacity < 1) {
       throw new IllegalArgumentException("a frame pool needs at least one frame");
     }
+    OpenCvNative.load();
     this.width = width;
     this.height = height;
     this.capacity = capacity;
