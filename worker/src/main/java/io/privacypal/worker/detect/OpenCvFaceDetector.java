@@ -27,11 +27,11 @@ import org.opencv.objdetect.CascadeClassifier;
  */
 public final class OpenCvFaceDetector implements FaceDetector {
   /** Frames wider than this are downscaled first: faces stay detectable, detection gets faster. */
-  private static final int MAX_DETECT_WIDTH = 960;
+  private static final int MAX_DETECT_WIDTH = 640;
   /** Smallest face, as a share of the shorter frame side. */
   private static final double MIN_FACE_SHARE = 0.04;
   private static final int MIN_FACE_PIXELS = 20;
-  private static final double SCALE_STEP = 1.1;
+  private static final double SCALE_STEP = 1.15;
   private static final int FRONTAL_NEIGHBOURS = 4;
   // The profile model fires on textures more easily than the frontal ones: ask for more votes.
   private static final int PROFILE_NEIGHBOURS = 6;
