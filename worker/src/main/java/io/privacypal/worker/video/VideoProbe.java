@@ -33,13 +33,7 @@ public final class VideoProbe {
     if (Files.size(input) == 0) {
       throw new InvalidVideoException("input file is empty");
     }
-    JsonNode root = runFfprobe(input);
-    JsonNode video = firstStream(root, "video");
-    if (video == null) {
-      throw new InvalidVideoException("the file has no video stream (audio only or not a video)");
-    }
-    JsonNode audio = firstStream(root, "audio");
-    VideoInfo info = describe(video, audio, root.path("format"));
+    VideoInfo info = parse(runFfprobe(input));
     if (info.width() > maxWidth || info.height() > maxHeight) {
       throw new InvalidVideoException(
           "resolution "
@@ -72,6 +66,15 @@ public final class VideoProbe {
       }
       return Json.mapper().readTree(out);
     }
+  }
+
+  /** Reads ffprobe's JSON ({@code -show_streams -show_format}); refuses what has no frames. */
+  static VideoInfo parse(JsonNode root) throws InvalidVideoException {
+    JsonNode video = firstStream(root, "video");
+    if (video == null) {
+      throw new InvalidVideoException("the file has no video stream (audio only or not a video)");
+    }
+    return describe(video, firstStream(root, "audio"), root.path("format"));
   }
 
   private static JsonNode firstStream(JsonNode root, String type) {

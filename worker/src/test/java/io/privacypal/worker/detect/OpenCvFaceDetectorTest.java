@@ -52,6 +52,24 @@ class OpenCvFaceDetectorTest {
     assertThat(detector.detect(filled(1280, 720, new Random(42)))).isEmpty();
   }
 
+  @Test
+  void concurrentCallsGiveTheSameFacesAsOneAtATime() throws Exception {
+    KeyframeImage image = RawFrames.i420(FacePhotos.sample(3), 640, 426);
+    List<FaceBox> alone = detector.detect(image);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<FaceBox>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> detector.detect(image)));
+      }
+      for (java.util.concurrent.Future<List<FaceBox>> result : results) {
+        assertThat(result.get()).containsExactlyInAnyOrderElementsOf(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static KeyframeImage filled(int width, int height, Random noise) {
     int size = width * height * 3 / 2;
     ByteBuffer buffer = ByteBuffer.allocateDirect(size);
