@@ -67,6 +67,9 @@ public final class AnonymizePipeline implements VideoProcessor {
           stats.frames(), stats.detectorCalls(), String.format("%.1f", stats.processingSeconds()));
       return stats;
     } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt(); // the worker is shutting down: keep the flag for it
+      }
       if (cancellation.isCancelled() && !(e instanceof JobCancelledException)) {
         // Killing ffmpeg makes its pipes fail: that is the cancel, not an error of its own.
         throw new JobCancelledException(cancellation.reason());
