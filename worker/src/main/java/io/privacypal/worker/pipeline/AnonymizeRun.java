@@ -18,11 +18,12 @@ import io.privacypal.worker.video.VideoInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
- * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts), buffer the
- * frames up to the next keyframe, then track, blur and encode them. At most one window of frames
- * is in memory.
+ * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
+ * background, buffer the frames up to each keyframe, then track, blur and encode them once its
+ * faces are known. At most two keyframe windows of frames are in memory.
  */
 final class AnonymizeRun {
   private final VideoInfo info;
@@ -35,7 +36,7 @@ final class AnonymizeRun {
   private final FrameBlurrer blurrer;
   private final long started = System.nanoTime();
   private long framesWritten;
-  private long detectorCalls;
+  private BackgroundDetector detections;
 
   AnonymizeRun(
       VideoInfo info,
@@ -57,11 +58,17 @@ final class AnonymizeRun {
   }
 
   JobStats run(FrameReader reader, FrameWriter writer)
-      throws IOException, DetectionException, JobCancelledException {
+      throws IOException, DetectionException, JobCancelledException, InterruptedException {
+    // Two windows: one waiting for its keyframe's faces, one being decoded meanwhile.
     try (FramePool pool =
-            new FramePool(info.paddedWidth(), info.paddedHeight(), keyframeInterval + 1);
-        SceneCutDetector cuts = new SceneCutDetector()) {
-      List<Frame> window = new ArrayList<>(keyframeInterval);
+            new FramePool(info.paddedWidth(), info.paddedHeight(), 2 * keyframeInterval + 1);
+        SceneCutDetector cuts = new SceneCutDetector();
+        BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
+      this.detections = detections;
+      List<Frame> awaiting = new ArrayList<>();
+      Future<List<FaceBox>> pendingFaces = null;
+      boolean pendingCut = false;
+      List<Frame> collecting = new ArrayList<>();
       List<FaceBox> lastFaces = null;
       long lastKeyframe = -1;
       while (true) {
@@ -71,32 +78,37 @@ final class AnonymizeRun {
           pool.release(frame);
           break;
         }
-        window.add(frame);
+        collecting.add(frame);
         boolean cut = cuts.isCut(frame.y());
         if (lastKeyframe < 0 || cut || frame.index() - lastKeyframe >= keyframeInterval) {
-          List<FaceBox> faces = detect(frame);
-          flush(window, lastFaces, faces, cut, writer, pool);
-          lastFaces = faces;
+          if (pendingFaces != null) {
+            List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
+            flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
+            lastFaces = faces;
+          }
+          awaiting = collecting;
+          collecting = new ArrayList<>();
+          pendingFaces = detections.submit(frame);
+          pendingCut = cut;
           lastKeyframe = frame.index();
         }
       }
       cancellation.throwIfCancelled();
-      if (!window.isEmpty()) {
+      if (pendingFaces != null) {
+        List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
+        flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
+        lastFaces = faces;
+      }
+      if (!collecting.isEmpty()) {
         // The video ended between keyframes: the last frame closes the window.
-        flush(window, lastFaces, detect(window.get(window.size() - 1)), false, writer, pool);
+        Frame last = collecting.get(collecting.size() - 1);
+        List<FaceBox> faces = BackgroundDetector.await(detections.submit(last));
+        flush(collecting, lastFaces, faces, false, writer, pool);
       }
       JobStats stats = stats();
       progress.done(stats);
       return stats;
     }
-  }
-
-  private List<FaceBox> detect(Frame frame) throws DetectionException {
-    if (!options.blurFaces()) {
-      return List.of();
-    }
-    detectorCalls++;
-    return detector.detect(frame.asKeyframe());
   }
 
   private void flush(
@@ -136,7 +148,7 @@ final class AnonymizeRun {
   private JobStats stats() {
     return new JobStats(
         framesWritten,
-        detectorCalls,
+        detections == null ? 0 : detections.calls(),
         framesWritten / info.frameRate(),
         (System.nanoTime() - started) / 1e9);
   }
