@@ -1,0 +1,99 @@
+package io.privacypal.worker.blur;
+
+import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.MaskShape;
+import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.video.Frame;
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Makes areas of an I420 frame unrecognisable, in place, on the Y, U and V planes (no colour
+ * conversion): a mosaic, a strong gaussian blur or a solid fill, as a box or an ellipse.
+ */
+public final class FrameBlurrer {
+  /** Mosaic cells across the shorter side of an area: few enough that a face is unrecognisable. */
+  private static final int MOSAIC_CELLS = 8;
+  /** Black in video range. */
+  private static final int FILL_LUMA = 16;
+  private static final int FILL_CHROMA = 128;
+
+  private final BlurMode mode;
+  private final MaskShape mask;
+
+  public FrameBlurrer(BlurMode mode, MaskShape mask) {
+    OpenCvNative.load();
+    this.mode = mode;
+    this.mask = mask;
+  }
+
+  public void apply(Frame frame, List<PixelBox> areas) {
+    for (PixelBox area : areas) {
+      apply(frame.y(), area, FILL_LUMA, 1);
+      apply(frame.u(), area.halved(frame.u().cols(), frame.u().rows()), FILL_CHROMA, 2);
+      apply(frame.v(), area.halved(frame.v().cols(), frame.v().rows()), FILL_CHROMA, 2);
+    }
+  }
+
+  private void apply(Mat plane, PixelBox area, int fill, int subsampling) {
+    Mat roi = plane.submat(new Rect(area.x(), area.y(), area.width(), area.height()));
+    Mat covered = new Mat();
+    Mat shape = new Mat();
+    try {
+      cover(roi, covered, fill, subsampling);
+      if (mask == MaskShape.ELLIPSE) {
+        shape.create(roi.rows(), roi.cols(), CvType.CV_8UC1);
+        shape.setTo(new Scalar(0));
+        Point centre = new Point((roi.cols() - 1) / 2.0, (roi.rows() - 1) / 2.0);
+        Size axes = new Size(roi.cols() / 2.0, roi.rows() / 2.0);
+        Imgproc.ellipse(shape, centre, axes, 0, 0, 360, new Scalar(255), -1);
+        covered.copyTo(roi, shape);
+      } else {
+        covered.copyTo(roi);
+      }
+    } finally {
+      roi.release();
+      covered.release();
+      shape.release();
+    }
+  }
+
+  private void cover(Mat roi, Mat out, int fill, int subsampling) {
+    switch (mode) {
+      case FILL:
+        out.create(roi.rows(), roi.cols(), CvType.CV_8UC1);
+        out.setTo(new Scalar(fill));
+        break;
+      case GAUSSIAN:
+        {
+          int kernel = Math.max(3, Math.min(roi.rows(), roi.cols()) / 2) | 1;
+          Imgproc.GaussianBlur(roi, out, new Size(kernel, kernel), 0);
+        }
+        break;
+      default:
+        mosaic(roi, out, subsampling);
+    }
+  }
+
+  private static void mosaic(Mat roi, Mat out, int subsampling) {
+    // Cell size from the luma size of the area, so the chroma cells line up with the luma ones.
+    int lumaShort = Math.min(roi.rows(), roi.cols()) * subsampling;
+    int cell = Math.max(2, lumaShort / MOSAIC_CELLS) / subsampling;
+    cell = Math.max(1, cell);
+    int cols = Math.max(1, (roi.cols() + cell - 1) / cell);
+    int rows = Math.max(1, (roi.rows() + cell - 1) / cell);
+    Mat cells = new Mat();
+    try {
+      Imgproc.resize(roi, cells, new Size(cols, rows), 0, 0, Imgproc.INTER_AREA);
+      Imgproc.resize(cells, out, roi.size(), 0, 0, Imgproc.INTER_NEAREST);
+    } finally {
+      cells.release();
+    }
+  }
+}

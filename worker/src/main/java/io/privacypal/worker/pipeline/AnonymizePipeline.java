@@ -1,0 +1,90 @@
+package io.privacypal.worker.pipeline;
+
+import io.privacypal.common.detect.FaceDetector;
+import io.privacypal.common.job.JobStats;
+import io.privacypal.worker.video.FfmpegTools;
+import io.privacypal.worker.video.FrameReader;
+import io.privacypal.worker.video.FrameWriter;
+import io.privacypal.worker.video.VideoInfo;
+import io.privacypal.worker.video.VideoProbe;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production {@link VideoProcessor}: probe, decode with ffmpeg, detect faces on keyframes,
+ * track them between keyframes, blur on the raw planes, encode H.264 with the original audio. The
+ * output is written to {@link PipelineRequest#output()} and removed again if the job fails or is
+ * cancelled. Thread-safe: every call has its own processes and buffers.
+ */
+public final class AnonymizePipeline implements VideoProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(AnonymizePipeline.class);
+
+  private final FaceDetector detector;
+  private final PipelineSettings settings;
+  private final FfmpegTools tools;
+  private final VideoProbe probe;
+
+  public AnonymizePipeline(FaceDetector detector, PipelineSettings settings) {
+    this.detector = detector;
+    this.settings = settings;
+    this.tools = settings.tools();
+    this.probe = new VideoProbe(tools, settings.maxWidth(), settings.maxHeight());
+  }
+
+  @Override
+  public JobStats process(PipelineRequest request, ProgressListener progress, Cancellation cancellation)
+      throws Exception {
+    cancellation.throwIfCancelled();
+    VideoInfo info = probe.probe(request.input());
+    LOG.info(
+        "anonymizing {}x{} at {} fps, ~{} frames, audio {}, detector {}",
+        info.width(), info.height(), info.frameRateFraction(), info.estimatedFrames(),
+        info.hasAudio() ? info.audioCodec() : "none", detector.name());
+    boolean done = false;
+    FrameReader reader = null;
+    FrameWriter writer = null;
+    try {
+      reader = FrameReader.open(tools, request.input(), info);
+      writer = FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      FrameReader openReader = reader;
+      FrameWriter openWriter = writer;
+      // A cancel stops both processes at once; the loop then notices it between frames.
+      cancellation.onCancel(
+          () -> {
+            openReader.kill();
+            openWriter.kill();
+          });
+      JobStats stats =
+          new AnonymizeRun(info, request.options(), detector, cancellation, progress).run(reader, writer);
+      reader.finish();
+      cancellation.throwIfCancelled();
+      writer.finish();
+      cancellation.throwIfCancelled();
+      done = true;
+      LOG.info(
+          "anonymized {} frames with {} detector calls in {} s",
+          stats.frames(), stats.detectorCalls(), String.format("%.1f", stats.processingSeconds()));
+      return stats;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt(); // the worker is shutting down: keep the flag for it
+      }
+      if (cancellation.isCancelled() && !(e instanceof JobCancelledException)) {
+        // Killing ffmpeg makes its pipes fail: that is the cancel, not an error of its own.
+        throw new JobCancelledException(cancellation.reason());
+      }
+      throw e;
+    } finally {
+      if (reader != null) {
+        reader.kill();
+      }
+      if (writer != null) {
+        writer.kill();
+      }
+      if (!done) {
+        Files.deleteIfExists(request.output());
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.privacypal.worker.video;
+
+import io.privacypal.common.config.ConfigException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the ffmpeg and ffprobe executables are: an explicit setting first, then the PATH. */
+public record FfmpegTools(Path ffmpeg, Path ffprobe) {
+  public static final String FFMPEG_ENV = "PRIVACYPAL_FFMPEG";
+  public static final String FFPROBE_ENV = "PRIVACYPAL_FFPROBE";
+
+  /**
+   * @param ffmpegSetting the configured ffmpeg path, or empty to search the PATH
+   * @param ffprobeSetting the configured ffprobe path, or empty to search the PATH
+   * @throws ConfigException when an executable is missing, saying how to install it
+   */
+  public static FfmpegTools locate(Optional<String> ffmpegSetting, Optional<String> ffprobeSetting) {
+    return new FfmpegTools(
+        find("ffmpeg", FFMPEG_ENV, ffmpegSetting), find("ffprobe", FFPROBE_ENV, ffprobeSetting));
+  }
+
+  private static Path find(String name, String setting, Optional<String> configured) {
+    if (configured.isPresent()) {
+      Path path = Path.of(configured.get());
+      if (Files.isExecutable(path)) {
+        return path;
+      }
+      throw new ConfigException(
+          setting + " points at " + path + ", which is not an executable file. " + installHint());
+    }
+    String pathVariable = System.getenv("PATH");
+    if (pathVariable != null) {
+      for (String dir : pathVariable.split(File.pathSeparator)) {
+        if (dir.isBlank()) {
+          continue;
+        }
+        Path candidate = Path.of(dir, name);
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    throw new ConfigException(
+        name + " was not found on the PATH and " + setting + " is not set. " + installHint());
+  }
+
+  private static String installHint() {
+    return "Install ffmpeg (Debian/Ubuntu: apt-get install -y ffmpeg; macOS: brew install ffmpeg)"
+        + " or set " + FFMPEG_ENV + " and " + FFPROBE_ENV + " to the executables.";
+  }
+}

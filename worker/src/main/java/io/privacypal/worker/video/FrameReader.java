@@ -1,0 +1,97 @@
+package io.privacypal.worker.video;
+
+import io.privacypal.worker.pipeline.InvalidVideoException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a video with one ffmpeg process into raw I420 frames on its stdout. ffmpeg applies the
+ * rotation, odd sizes are padded to even, and the frame count matches the input's (a variable
+ * rate input is resampled to its average rate so the duration holds).
+ */
+public final class FrameReader implements AutoCloseable {
+  private static final long EXIT_TIMEOUT_SECONDS = 30;
+
+  private final FfmpegProcess ffmpeg;
+  private final ReadableByteChannel stdout;
+  private final double frameRate;
+  private long framesRead;
+
+  private FrameReader(FfmpegProcess ffmpeg, double frameRate) {
+    this.ffmpeg = ffmpeg;
+    this.stdout = Channels.newChannel(ffmpeg.process().getInputStream());
+    this.frameRate = frameRate;
+  }
+
+  public static FrameReader open(FfmpegTools tools, Path input, VideoInfo info) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error"));
+    command.addAll(List.of("-i", input.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
+    command.addAll(List.of("-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2,format=yuv420p"));
+    if (info.variableFrameRate()) {
+      // Resampled to the average rate; the frame limit stops the end-of-stream duplicates that
+      // would otherwise make the output longer than the input.
+      long frames = Math.max(1, Math.round(info.durationSeconds() * info.frameRate()));
+      command.addAll(List.of("-fps_mode", "cfr", "-r", info.frameRateFraction()));
+      command.addAll(List.of("-frames:v", Long.toString(frames)));
+    } else {
+      // One output frame per decoded frame: no duplicates or drops from timestamp jitter.
+      command.addAll(List.of("-fps_mode", "passthrough"));
+    }
+    command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
+    return new FrameReader(FfmpegProcess.start(command, "ffmpeg-decode"), info.frameRate());
+  }
+
+  /**
+   * Fills {@code frame} with the next frame.
+   *
+   * @return false at the end of the video
+   */
+  public boolean read(Frame frame) throws IOException {
+    ByteBuffer buffer = frame.rawBuffer();
+    buffer.clear();
+    while (buffer.hasRemaining()) {
+      if (stdout.read(buffer) < 0) {
+        // A partial last frame means the decoder stopped mid-frame: treat it as the end.
+        return false;
+      }
+    }
+    frame.stamp(framesRead, framesRead / frameRate);
+    framesRead++;
+    return true;
+  }
+
+  public long framesRead() {
+    return framesRead;
+  }
+
+  /**
+   * After the last frame: checks that ffmpeg ended well.
+   *
+   * @throws InvalidVideoException the input could not be decoded (no frames, or a decoding error)
+   */
+  public void finish() throws IOException, InterruptedException, InvalidVideoException {
+    int exit = ffmpeg.waitFor(EXIT_TIMEOUT_SECONDS);
+    if (exit != 0) {
+      throw new InvalidVideoException("the video could not be decoded: " + ffmpeg.stderrTail());
+    }
+    if (framesRead == 0) {
+      throw new InvalidVideoException("the video stream has no decodable frames");
+    }
+  }
+
+  /** Stops ffmpeg at once (on cancel or failure); safe to call more than once, from any thread. */
+  public void kill() {
+    ffmpeg.kill();
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+}

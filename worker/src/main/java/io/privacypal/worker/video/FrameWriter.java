@@ -1,0 +1,74 @@
+package io.privacypal.worker.video;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes raw I420 frames from its stdin to H.264 with one ffmpeg process, taking the audio from
+ * the original file (a second input) so it stays in sync without passing through Java.
+ */
+public final class FrameWriter implements AutoCloseable {
+  private static final long EXIT_TIMEOUT_SECONDS = 300;
+
+  private final FfmpegProcess ffmpeg;
+  private final WritableByteChannel stdin;
+
+  private FrameWriter(FfmpegProcess ffmpeg) {
+    this.ffmpeg = ffmpeg;
+    this.stdin = Channels.newChannel(ffmpeg.process().getOutputStream());
+  }
+
+  /** The x264 speed/size trade-off and quality, as in {@code -preset} and {@code -crf}. */
+  public record Encoding(String preset, int crf) {}
+
+  public static FrameWriter open(
+      FfmpegTools tools, Path original, VideoInfo info, Encoding encoding, Path output)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+    command.addAll(List.of("-f", "rawvideo", "-pix_fmt", "yuv420p"));
+    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
+    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    command.addAll(List.of("-i", original.toString(), "-map", "0:v:0"));
+    command.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
+    command.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
+    command.addAll(AudioPlan.of(info).ffmpegArguments());
+    command.addAll(List.of("-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", output.toString()));
+    return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  public void write(Frame frame) throws IOException {
+    ByteBuffer buffer = frame.buffer();
+    try {
+      while (buffer.hasRemaining()) {
+        stdin.write(buffer);
+      }
+    } catch (IOException e) {
+      throw new IOException("the encoder stopped: " + ffmpeg.stderrTail(), e);
+    }
+  }
+
+  /** Ends the input and waits for ffmpeg to finish the file. */
+  public void finish() throws IOException, InterruptedException {
+    stdin.close();
+    int exit = ffmpeg.waitFor(EXIT_TIMEOUT_SECONDS);
+    if (exit != 0) {
+      throw new IOException("the encoder failed (exit " + exit + "): " + ffmpeg.stderrTail());
+    }
+  }
+
+  /** Stops ffmpeg at once (on cancel or failure); safe to call more than once, from any thread. */
+  public void kill() {
+    ffmpeg.kill();
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+}

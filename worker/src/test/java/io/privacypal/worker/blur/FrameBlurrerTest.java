@@ -1,0 +1,114 @@
+package io.privacypal.worker.blur;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.MaskShape;
+import io.privacypal.worker.video.Frame;
+import io.privacypal.worker.video.FramePool;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FrameBlurrerTest {
+  private static final int W = 64;
+  private static final int H = 48;
+  private FramePool pool;
+  private Frame frame;
+  private byte[] original;
+
+  @BeforeEach
+  void noisyFrame() {
+    pool = new FramePool(W, H, 1);
+    frame = pool.acquire();
+    original = new byte[W * H * 3 / 2];
+    new Random(7).nextBytes(original);
+    frame.buffer().put(original);
+  }
+
+  @AfterEach
+  void release() {
+    pool.close();
+  }
+
+  private int at(int offset) {
+    return frame.buffer().get(offset) & 0xff;
+  }
+
+  private static int luma(int x, int y) {
+    return y * W + x;
+  }
+
+  private static int chromaU(int x, int y) {
+    return W * H + y * (W / 2) + x;
+  }
+
+  @Test
+  void fillPaintsTheBoxBlackOnEveryPlaneAndNothingElse() {
+    new FrameBlurrer(BlurMode.FILL, MaskShape.BOX).apply(frame, List.of(new PixelBox(9, 7, 20, 10)));
+
+    assertThat(at(luma(9, 7))).isEqualTo(16);
+    assertThat(at(luma(28, 16))).isEqualTo(16);
+    assertThat(at(luma(8, 7))).isEqualTo(original[luma(8, 7)] & 0xff);
+    assertThat(at(luma(29, 16))).isEqualTo(original[luma(29, 16)] & 0xff);
+    // Chroma covers the box rounded outward: x 9..28 -> 4..14, y 7..16 -> 3..8.
+    assertThat(at(chromaU(4, 3))).isEqualTo(128);
+    assertThat(at(chromaU(14, 8))).isEqualTo(128);
+    assertThat(at(chromaU(3, 3))).isEqualTo(original[chromaU(3, 3)] & 0xff);
+    assertThat(at(chromaU(15, 8))).isEqualTo(original[chromaU(15, 8)] & 0xff);
+  }
+
+  @Test
+  void ellipseLeavesTheCornersOfTheBox() {
+    new FrameBlurrer(BlurMode.FILL, MaskShape.ELLIPSE).apply(frame, List.of(new PixelBox(10, 10, 30, 30)));
+
+    assertThat(at(luma(25, 25))).isEqualTo(16);
+    assertThat(at(luma(10, 10))).isEqualTo(original[luma(10, 10)] & 0xff);
+    assertThat(at(luma(39, 39))).isEqualTo(original[luma(39, 39)] & 0xff);
+  }
+
+  @Test
+  void mosaicMakesCellsOfOneValue() {
+    new FrameBlurrer(BlurMode.MOSAIC, MaskShape.BOX).apply(frame, List.of(new PixelBox(0, 0, 32, 32)));
+
+    // 32 px area, 8 cells across: 4 px cells.
+    int first = at(luma(0, 0));
+    for (int y = 0; y < 4; y++) {
+      for (int x = 0; x < 4; x++) {
+        assertThat(at(luma(x, y))).isEqualTo(first);
+      }
+    }
+    assertThat(at(luma(40, 40))).isEqualTo(original[luma(40, 40)] & 0xff);
+  }
+
+  @Test
+  void gaussianSmoothsNoiseInsideTheBox() {
+    new FrameBlurrer(BlurMode.GAUSSIAN, MaskShape.BOX).apply(frame, List.of(new PixelBox(0, 0, 40, 40)));
+
+    assertThat(roughness(frame.buffer(), 5, 35)).isLessThan(roughness(ByteBuffer.wrap(original), 5, 35) / 4);
+  }
+
+  /** Mean absolute difference between horizontal neighbours in a square of the Y plane. */
+  private static double roughness(ByteBuffer y, int from, int to) {
+    long sum = 0;
+    int count = 0;
+    for (int row = from; row < to; row++) {
+      for (int col = from; col < to - 1; col++) {
+        sum += Math.abs((y.get(luma(col, row)) & 0xff) - (y.get(luma(col + 1, row)) & 0xff));
+        count++;
+      }
+    }
+    return (double) sum / count;
+  }
+
+  @Test
+  void faceBoxIsEnlargedAroundItsCentreAndClampedToTheFrame() {
+    PixelBox box =
+        PixelBox.cover(new io.privacypal.common.detect.FaceBox(50, 10, 20, 20, 1), 1.3, W, H).orElseThrow();
+
+    assertThat(box).isEqualTo(new PixelBox(47, 7, 17, 26));
+  }
+}

@@ -1,0 +1,82 @@
+package io.privacypal.worker.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.privacypal.common.detect.FaceBox;
+import io.privacypal.common.detect.KeyframeImage;
+import io.privacypal.worker.testing.FacePhotos;
+import io.privacypal.worker.testing.RawFrames;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenCvFaceDetectorTest {
+  private static OpenCvFaceDetector detector;
+
+  @BeforeAll
+  static void createDetector() {
+    detector = new OpenCvFaceDetector();
+  }
+
+  @AfterAll
+  static void closeDetector() {
+    detector.close();
+  }
+
+  @Test
+  void findsTheFacesInEachSamplePhoto() throws Exception {
+    int[] expectedAtLeast = {1, 1, 3, 1, 3, 3};
+    for (int i = 1; i <= 6; i++) {
+      KeyframeImage image = RawFrames.i420(FacePhotos.sample(i), 1280, 854);
+      List<FaceBox> faces = detector.detect(image);
+      System.out.println("sample" + i + ": " + faces);
+      assertThat(faces).as("faces in sample%d", i).hasSizeGreaterThanOrEqualTo(expectedAtLeast[i - 1]);
+      for (FaceBox face : faces) {
+        assertThat(face.x()).isGreaterThanOrEqualTo(0);
+        assertThat(face.y()).isGreaterThanOrEqualTo(0);
+        assertThat(face.x() + face.width()).isLessThanOrEqualTo(1280);
+        assertThat(face.y() + face.height()).isLessThanOrEqualTo(854);
+        // A face in a group photo is neither a speck nor most of the picture.
+        assertThat(face.width()).isBetween(20.0, 640.0);
+        assertThat(face.height() / face.width()).isBetween(0.7, 1.4);
+      }
+    }
+  }
+
+  @Test
+  void findsNothingInABlankOrNoisyImage() {
+    assertThat(detector.detect(filled(640, 360, null))).isEmpty();
+    assertThat(detector.detect(filled(1280, 720, new Random(42)))).isEmpty();
+  }
+
+  @Test
+  void concurrentCallsGiveTheSameFacesAsOneAtATime() throws Exception {
+    KeyframeImage image = RawFrames.i420(FacePhotos.sample(3), 640, 426);
+    List<FaceBox> alone = detector.detect(image);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<FaceBox>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> detector.detect(image)));
+      }
+      for (java.util.concurrent.Future<List<FaceBox>> result : results) {
+        assertThat(result.get()).containsExactlyInAnyOrderElementsOf(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static KeyframeImage filled(int width, int height, Random noise) {
+    int size = width * height * 3 / 2;
+    ByteBuffer buffer = ByteBuffer.allocateDirect(size);
+    for (int i = 0; i < size; i++) {
+      buffer.put((byte) (i < width * height && noise != null ? noise.nextInt(256) : 128));
+    }
+    buffer.flip();
+    return new KeyframeImage(width, height, buffer, 0);
+  }
+}

@@ -1,0 +1,50 @@
+package io.privacypal.worker.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.privacypal.common.config.ConfigException;
+import io.privacypal.common.config.ConfigSource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineSettingsTest {
+  @Test
+  void defaultsAreVeryfastCrf20AndUpTo4k() {
+    PipelineSettings settings = PipelineSettings.from(ConfigSource.of(Map.of()));
+
+    assertThat(settings.x264Preset()).isEqualTo("veryfast");
+    assertThat(settings.x264Crf()).isEqualTo(20);
+    assertThat(settings.maxWidth()).isEqualTo(3840);
+    assertThat(settings.maxHeight()).isEqualTo(2160);
+    assertThat(settings.ffmpeg().getFileName()).hasToString("ffmpeg");
+  }
+
+  @Test
+  void valuesComeFromTheConfiguration() {
+    PipelineSettings settings =
+        PipelineSettings.from(
+            ConfigSource.of(
+                Map.of("PRIVACYPAL_X264_PRESET", "fast", "PRIVACYPAL_X264_CRF", "23",
+                    "PRIVACYPAL_MAX_WIDTH", "1920", "PRIVACYPAL_MAX_HEIGHT", "1080")));
+
+    assertThat(settings.x264Preset()).isEqualTo("fast");
+    assertThat(settings.x264Crf()).isEqualTo(23);
+    assertThat(settings.maxWidth()).isEqualTo(1920);
+    assertThat(settings.maxHeight()).isEqualTo(1080);
+  }
+
+  @Test
+  void unknownPresetIsRefusedAtStartUp() {
+    assertThatThrownBy(() -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_X264_PRESET", "quick"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("quick");
+  }
+
+  @Test
+  void keyframeIntervalIsAtLeastOneFrame() {
+    assertThat(AnonymizeRun.keyframeInterval(0.3, 25)).isEqualTo(8);
+    assertThat(AnonymizeRun.keyframeInterval(0.04, 10)).isEqualTo(1);
+    assertThat(AnonymizeRun.keyframeInterval(5, 60)).isEqualTo(300);
+  }
+}

@@ -1,0 +1,102 @@
+package io.privacypal.worker.testing;
+
+import io.privacypal.common.detect.FaceBox;
+import io.privacypal.common.detect.FaceDetector;
+import io.privacypal.worker.testing.TestVideos.Placement;
+import io.privacypal.worker.testing.TestVideos.TestVideo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares an anonymized clip with its input frame by frame: how much the faces changed and how
+ * much the background far from them did.
+ */
+public final class OutputCheck {
+  private static final int BACKGROUND_MARGIN = 32;
+
+  private final TestVideo video;
+  private final List<List<FaceBox>> facesPerPhoto = new ArrayList<>();
+
+  /** Finds the faces on each photo alone (at the size the clip shows it), with {@code detector}. */
+  public OutputCheck(TestVideo video, FaceDetector detector) throws Exception {
+    this.video = video;
+    for (Path photo : video.photos()) {
+      List<FaceBox> faces = new ArrayList<>();
+      for (FaceBox face :
+          detector.detect(RawFrames.i420(photo, TestVideos.PHOTO_WIDTH, TestVideos.PHOTO_HEIGHT))) {
+        // Only clear detections count as ground truth; weak ones may be noise.
+        if (face.confidence() >= 0.8) {
+          faces.add(face);
+        }
+      }
+      facesPerPhoto.add(faces);
+    }
+  }
+
+  public List<FaceBox> facesOfPhoto(int photo) {
+    return facesPerPhoto.get(photo);
+  }
+
+  /** Per frame, the smallest mean change (0-255) over the centres of the faces shown, or -1 if none. */
+  public double[] weakestFaceChange(List<byte[]> input, List<byte[]> output) {
+    double[] weakest = new double[input.size()];
+    for (int n = 0; n < input.size(); n++) {
+      weakest[n] = -1;
+      Optional<Placement> placed = video.placements().get(n);
+      if (placed.isEmpty()) {
+        continue;
+      }
+      for (FaceBox face : facesPerPhoto.get(placed.get().photo())) {
+        // The middle half of the face: the part any cover must hide.
+        int x = (int) (placed.get().x() + face.x() + face.width() / 4);
+        int y = (int) (placed.get().y() + face.y() + face.height() / 4);
+        double change =
+            RawFrames.meanAbsDiff(input.get(n), output.get(n), TestVideos.WIDTH, TestVideos.HEIGHT,
+                x, y, (int) (face.width() / 2), (int) (face.height() / 2));
+        weakest[n] = weakest[n] < 0 ? change : Math.min(weakest[n], change);
+      }
+    }
+    return weakest;
+  }
+
+  /**
+   * The largest per-frame mean change where no photo ever is in this clip (with a margin): the
+   * strip below it and the sides it never reaches. Nothing there may be blurred.
+   */
+  public double largestBackgroundChange(List<byte[]> input, List<byte[]> output) {
+    int w = TestVideos.WIDTH;
+    int h = TestVideos.HEIGHT;
+    int left = w;
+    int right = 0;
+    int bottom = 0;
+    for (Optional<Placement> placed : video.placements()) {
+      if (placed.isPresent()) {
+        left = Math.min(left, placed.get().x() - BACKGROUND_MARGIN);
+        right = Math.max(right, placed.get().x() + TestVideos.PHOTO_WIDTH + BACKGROUND_MARGIN);
+        bottom = Math.max(bottom, placed.get().y() + TestVideos.PHOTO_HEIGHT + BACKGROUND_MARGIN);
+      }
+    }
+    double largest = 0;
+    for (int n = 0; n < input.size(); n++) {
+      byte[] a = input.get(n);
+      byte[] b = output.get(n);
+      largest = Math.max(largest, RawFrames.meanAbsDiff(a, b, w, h, 0, bottom, w, h - bottom));
+      largest = Math.max(largest, RawFrames.meanAbsDiff(a, b, w, h, 0, 0, left, h));
+      largest = Math.max(largest, RawFrames.meanAbsDiff(a, b, w, h, right, 0, w - right, h));
+    }
+    return largest;
+  }
+
+  /** codec_name,pix_fmt of the video stream and whether there is an audio stream. */
+  public static String streams(Path file) throws IOException {
+    return new String(
+            RawFrames.run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt",
+                "-of", "csv=p=0", file.toString()),
+            StandardCharsets.UTF_8)
+        .strip();
+  }
+}
