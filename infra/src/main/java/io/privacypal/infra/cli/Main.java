@@ -14,6 +14,8 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
+    WorkerWiring worker = new WorkerWiring();
+    commands.put("process", new ProcessCommand(worker));
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;
