@@ -15,7 +15,11 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
     WorkerWiring worker = new WorkerWiring();
+    commands.put("local", new LocalCommand(worker));
+    commands.put("gateway", new GatewayCommand());
+    commands.put("worker", new WorkerCommand(worker));
     commands.put("process", new ProcessCommand(worker));
+    commands.put("dlq", new DlqCommand());
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;
