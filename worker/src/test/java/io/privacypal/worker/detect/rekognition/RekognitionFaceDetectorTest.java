@@ -3,6 +3,7 @@ package io.privacypal.worker.detect.rekognition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.DetectionException;
@@ -24,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +238,38 @@ class RekognitionFaceDetectorTest {
     long spanNanos = requests.get(10).receivedNanos() - requests.get(0).receivedNanos();
     // Ten gaps of 100 ms; allow for timer and network jitter.
     assertThat(Duration.ofNanos(spanNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+  }
+
+  @Test
+  void interruptingACallerWaitingForItsTurnFailsRetryablyAndKeepsTheFlag() throws Exception {
+    stub.respondFaces(FACE);
+    // One call every 20 s: the second call has to wait for its turn.
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(0.05, 3, 90, 50));
+    KeyframeImage image = frame(false);
+    detector.detect(image);
+    AtomicReference<DetectionException> failure = new AtomicReference<>();
+    AtomicBoolean flagKept = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                detector.detect(image);
+              } catch (DetectionException e) {
+                failure.set(e);
+                flagKept.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    caller.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(failure.get()).isNotNull();
+    assertThat(failure.get().retryable()).isTrue();
+    assertThat(flagKept).isTrue();
+    assertThat(stub.requests()).hasSize(1);
   }
 
   @Test
