@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RateLimiter {
   private final long intervalNanos;
-  private long nextFreeNanos;
-  private boolean started;
+  private long nextFreeNanos = System.nanoTime();
 
   RateLimiter(double permitsPerSecond) {
     if (!(permitsPerSecond > 0)) {
@@ -32,8 +31,8 @@ final class RateLimiter {
 
   /** Books the next free slot; returns how long the caller has to wait for it. */
   private synchronized long reserve(long now) {
-    long slot = started && nextFreeNanos - now > 0 ? nextFreeNanos : now;
-    started = true;
+    // nanoTime values are compared by difference: they may wrap.
+    long slot = nextFreeNanos - now > 0 ? nextFreeNanos : now;
     nextFreeNanos = slot + intervalNanos;
     return slot - now;
   }

@@ -86,7 +86,12 @@ public final class RekognitionFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceBox> detect(KeyframeImage image) throws DetectionException {
-    EncodedFrame frame = encoder.encode(image);
+    EncodedFrame frame;
+    try {
+      frame = encoder.encode(image);
+    } catch (IllegalStateException e) {
+      throw new DetectionException("frame not uploadable to Rekognition: " + e.getMessage(), false, e);
+    }
     try {
       limiter.acquire();
     } catch (InterruptedException e) {
