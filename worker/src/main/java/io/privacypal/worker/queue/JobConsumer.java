@@ -95,25 +95,32 @@ public final class JobConsumer implements AutoCloseable {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
+    long deadline = System.nanoTime() + grace.toNanos();
     receiving = false;
     stopSignal.countDown();
     slots.shutdown();
     try {
-      if (!slots.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      // The poll loop ends first, so no receive in flight takes back a job released below.
+      if (started.get()) {
+        poller.join(settings.pollWait().plus(RELEASE_WAIT).toMillis());
+        if (poller.isAlive()) {
+          log.warn("the poll loop did not end; interrupting it");
+          poller.interrupt();
+        }
+      }
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!slots.awaitTermination(left, TimeUnit.NANOSECONDS)) {
         log.info("grace period over: releasing jobs {} to the queue", running.jobIds());
         running.stopAll(JobRun.Stop.SHUTDOWN, "the worker is stopping");
         if (!slots.awaitTermination(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
           log.warn("jobs {} ignored the cancel: interrupting them", running.jobIds());
           slots.shutdownNow();
           if (!slots.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("jobs {} still run; their messages reappear after the visibility timeout", running.jobIds());
+            log.warn(
+                "jobs {} still run; their messages reappear after the visibility timeout",
+                running.jobIds());
           }
         }
-      }
-      poller.join(settings.pollWait().plus(RELEASE_WAIT).toMillis());
-      if (poller.isAlive()) {
-        log.warn("the poll loop did not end; interrupting it");
-        poller.interrupt();
       }
     } catch (InterruptedException e) {
       running.stopAll(JobRun.Stop.SHUTDOWN, "the worker is stopping");
