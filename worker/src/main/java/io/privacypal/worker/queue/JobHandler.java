@@ -110,14 +110,13 @@ final class JobHandler {
 
   private void execute(JobRun run, JobMessage job) {
     boolean interrupted = false;
+    JobStatus done = null;
     try {
       Published published = processAndPublish(run, job);
-      JobStatus done =
+      done =
           statuses.update(
               run.jobId(),
               s -> run.checkOwned(s).succeeded(published.location(), published.stats(), clock.instant()));
-      queue.delete(run.message());
-      log.info("job {} succeeded: {}", run.jobId(), done.output());
     } catch (JobRun.LostJobException e) {
       run.stop(e.stop(), e.getMessage());
       afterStop(run);
@@ -141,6 +140,12 @@ final class JobHandler {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (done != null) {
+      // Outside the failure handling: a failed delete is no job failure; the duplicate that
+      // reappears finds SUCCEEDED and is deleted then.
+      queue.delete(run.message());
+      log.info("job {} succeeded: {}", run.jobId(), done.output());
     }
   }
 
