@@ -1,0 +1,90 @@
+package io.privacypal.worker.queue;
+
+import io.privacypal.common.job.FailureKind;
+import io.privacypal.common.job.JobFailure;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.JobStatusStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a transient failure leads to. Before the last attempt: status back to QUEUED with the
+ * failure kept, and the message hidden for a growing delay so SQS delivers it again later. On the
+ * last attempt: status FAILED (RETRIES_EXHAUSTED) and the message moved to the dead-letter queue
+ * by the worker itself (send, then delete), so it carries the reason, and does not depend on the
+ * queue's RedrivePolicy (which stays as the safety net for a worker that crashes on every attempt).
+ */
+final class RetryDecision {
+  private static final Logger log = LoggerFactory.getLogger(RetryDecision.class);
+
+  private final SourceQueue queue;
+  private final DeadLetterQueue deadLetters;
+  private final JobStatusStore statuses;
+  private final ConsumerSettings settings;
+  private final Clock clock;
+
+  RetryDecision(
+      SourceQueue queue,
+      DeadLetterQueue deadLetters,
+      JobStatusStore statuses,
+      ConsumerSettings settings,
+      Clock clock) {
+    this.queue = queue;
+    this.deadLetters = deadLetters;
+    this.statuses = statuses;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  void apply(JobRun run, Exception error) {
+    FailureKind kind = error instanceof RuntimeException ? FailureKind.INTERNAL : FailureKind.TRANSIENT;
+    int attempt = run.attempt();
+    if (attempt < settings.maxReceiveCount()) {
+      JobFailure failure = JobFailure.of(kind, error);
+      if (!write(run, s -> run.checkOwned(s).requeued(failure, clock.instant()))) {
+        return;
+      }
+      Duration delay = settings.retryDelay(attempt);
+      queue.changeVisibility(run.message(), delay);
+      log.warn(
+          "job {} attempt {} of {} failed; trying again in {} s",
+          run.jobId(),
+          attempt,
+          settings.maxReceiveCount(),
+          delay.toSeconds(),
+          error);
+      return;
+    }
+    String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    JobFailure failure =
+        new JobFailure(
+            FailureKind.RETRIES_EXHAUSTED,
+            "failed after " + attempt + " attempts; last error: " + why,
+            error.getClass().getName());
+    if (!write(run, s -> run.checkOwned(s).failed(failure, clock.instant()))) {
+      return;
+    }
+    deadLetters.moveFrom(run.message(), failure.reason(), run.jobId());
+    log.error("job {} failed: {}; message moved to the dead-letter queue", run.jobId(), failure.reason(), error);
+  }
+
+  /** Writes the status if this attempt still owns the job; else handles the stop and says false. */
+  private boolean write(JobRun run, UnaryOperator<JobStatus> change) {
+    try {
+      statuses.update(run.jobId(), change);
+      return true;
+    } catch (JobRun.LostJobException e) {
+      run.stop(e.stop(), e.getMessage());
+      if (e.stop() == JobRun.Stop.CANCELLED) {
+        queue.delete(run.message());
+        log.info("job {} was cancelled while it failed: message deleted", run.jobId());
+      } else {
+        log.warn("job {} attempt {} failed after losing the job: {}", run.jobId(), run.attempt(), e.getMessage());
+      }
+      return false;
+    }
+  }
+}

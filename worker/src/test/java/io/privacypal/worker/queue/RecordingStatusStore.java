@@ -1,0 +1,49 @@
+package io.privacypal.worker.queue;
+
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.JobStatusStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** A real store that also records, for every write, what the test wants to know at that moment. */
+final class RecordingStatusStore<T> implements JobStatusStore {
+  private final JobStatusStore delegate;
+  private final Function<JobStatus, T> observe;
+  final List<T> observed = new CopyOnWriteArrayList<>();
+
+  RecordingStatusStore(JobStatusStore delegate, Function<JobStatus, T> observe) {
+    this.delegate = delegate;
+    this.observe = observe;
+  }
+
+  @Override
+  public JobStatus createIfAbsent(JobStatus initial) {
+    return delegate.createIfAbsent(initial);
+  }
+
+  @Override
+  public Optional<JobStatus> find(JobId jobId) {
+    return delegate.find(jobId);
+  }
+
+  @Override
+  public JobStatus update(JobId jobId, UnaryOperator<JobStatus> change) {
+    JobStatus written = delegate.update(jobId, change);
+    observed.add(observe.apply(written));
+    return written;
+  }
+
+  @Override
+  public Optional<JobStatus> latestForVideo(String video) {
+    return delegate.latestForVideo(video);
+  }
+
+  @Override
+  public List<JobStatus> recent(int limit) {
+    return delegate.recent(limit);
+  }
+}

@@ -1,0 +1,169 @@
+package io.privacypal.worker.queue;
+
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobOptions;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.message.JobMessage;
+import io.privacypal.common.message.JobMessageCodec;
+import io.privacypal.common.status.FileJobStatusStore;
+import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.common.testing.LocalSqs;
+import io.privacypal.common.video.DirectoryVideoStore;
+import io.privacypal.worker.pipeline.VideoProcessor;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * An embedded SQS with the job queue and its DLQ, a file status store and a video directory, and
+ * consumers with test-sized timings: 1 s long polls, a 2 s visibility timeout (heartbeat every
+ * second), 1 s base retry delay.
+ */
+final class WorkerTestBed implements AutoCloseable {
+  static final int MAX_RECEIVE_COUNT = 3;
+  static final Duration VISIBILITY = Duration.ofSeconds(2);
+
+  final LocalSqs sqs = LocalSqs.start(MAX_RECEIVE_COUNT, (int) VISIBILITY.toSeconds());
+  final FileJobStatusStore statuses;
+  final DirectoryVideoStore videos;
+  final Path outputDir;
+  final Clock clock = Clock.systemUTC();
+  private final JobMessageCodec codec = new JobMessageCodec();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  WorkerTestBed(Path root) throws IOException {
+    statuses = new FileJobStatusStore(root.resolve("status"));
+    Path videoDir = Files.createDirectories(root.resolve("videos"));
+    outputDir = root.resolve("processed");
+    videos = new DirectoryVideoStore(videoDir, outputDir);
+    Files.writeString(videoDir.resolve("clip.mp4"), "not really a video; the fakes do not decode");
+  }
+
+  static ConsumerSettings settings(String workerId) {
+    return new ConsumerSettings(
+        2,
+        Duration.ofSeconds(1),
+        VISIBILITY,
+        MAX_RECEIVE_COUNT,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(1),
+        workerId);
+  }
+
+  DeadLetterQueue deadLetters() {
+    return new DeadLetterQueue(
+        sqs.client(), sqs.queueUrl(), sqs.deadLetterQueueUrl(), statuses, clock);
+  }
+
+  JobConsumer startConsumer(VideoProcessor processor) {
+    return startConsumer(processor, settings("worker-a"), sqs.client());
+  }
+
+  JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings) {
+    return startConsumer(processor, settings, sqs.client());
+  }
+
+  JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings, SqsClient client) {
+    return startConsumer(processor, settings, client, statuses);
+  }
+
+  JobConsumer startConsumer(
+      VideoProcessor processor, ConsumerSettings settings, SqsClient client, JobStatusStore store) {
+    JobConsumer consumer =
+        new JobConsumer(
+            client, sqs.queueUrl(), deadLetters(), store, videos, processor, settings, clock);
+    closeables.add(consumer);
+    consumer.start();
+    return consumer;
+  }
+
+  /** A client of its own, to cut one consumer off from SQS as a crash would. */
+  SqsClient separateClient() {
+    SqsClient client =
+        SqsClient.builder()
+            .endpointOverride(URI.create(sqs.endpoint()))
+            .region(Region.CA_CENTRAL_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build();
+    closeables.add(client);
+    return client;
+  }
+
+  /** Stores the job's first status as the gateway does, then sends its message. */
+  JobId submit(String jobId) {
+    JobId id = JobId.of(jobId);
+    statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
+    sendRaw(codec.encode(JobMessage.of(id, "clip.mp4", JobOptions.defaults(), Instant.now())));
+    return id;
+  }
+
+  String sendRaw(String body) {
+    return sqs.client()
+        .sendMessage(b -> b.queueUrl(sqs.queueUrl()).messageBody(body))
+        .messageId();
+  }
+
+  JobStatus status(JobId id) {
+    return statuses.find(id).orElseThrow();
+  }
+
+  int visible(String queueUrl) {
+    return attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+  }
+
+  int inFlight(String queueUrl) {
+    return attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+  }
+
+  /** Visible, in flight and delayed messages together. */
+  int total(String queueUrl) {
+    Map<QueueAttributeName, String> a =
+        sqs.client()
+            .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
+            .attributes();
+    return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        + Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0"));
+  }
+
+  private int attribute(String queueUrl, QueueAttributeName name) {
+    return Integer.parseInt(
+        sqs.client()
+            .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(name))
+            .attributes()
+            .get(name));
+  }
+
+  List<Path> outputFiles() throws IOException {
+    if (!Files.isDirectory(outputDir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(outputDir)) {
+      return files.map(Path::getFileName).sorted().toList();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
+    sqs.close();
+  }
+}
