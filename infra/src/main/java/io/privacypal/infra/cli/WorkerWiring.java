@@ -5,6 +5,7 @@ import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.DetectorKind;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
+import io.privacypal.worker.detect.rekognition.RekognitionFaceDetector;
 
 /** Builds a worker's parts from its settings. */
 final class WorkerWiring {
@@ -16,7 +17,7 @@ final class WorkerWiring {
   private static FaceDetector create(DetectorKind kind, ConfigSource config) {
     return switch (kind) {
       case LOCAL -> new OpenCvFaceDetector();
-      case REKOGNITION -> throw new UnsupportedOperationException("rekognition is wired below");
+      case REKOGNITION -> RekognitionFaceDetector.create(config);
     };
   }
 }
