@@ -1,0 +1,56 @@
+package io.privacypal.gateway.jobs;
+
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.gateway.http.ApiException;
+import io.privacypal.gateway.http.Request;
+import io.privacypal.gateway.http.Responses;
+import io.privacypal.gateway.http.Router;
+import java.io.IOException;
+
+/** The JSON job API under {@code /api/v1/jobs}. */
+public final class JobRoutes {
+  public static final String JOBS = "/api/v1/jobs";
+
+  private final JobService jobs;
+  private final SubmissionParser parser = new SubmissionParser();
+
+  public JobRoutes(JobService jobs) {
+    this.jobs = jobs;
+  }
+
+  public void register(Router router) {
+    router
+        .add("POST", JOBS, this::submit)
+        .add("GET", JOBS + "/{jobId}", this::get)
+        .add("POST", JOBS + "/{jobId}/cancel", this::cancel);
+  }
+
+  private void submit(Request request) throws IOException {
+    request.requireJson();
+    JobSubmission submission = parser.parse(request.body());
+    JobStatus status = jobs.submit(submission);
+    request.exchange().getResponseHeaders().set("Location", JOBS + "/" + status.jobId());
+    Responses.json(request.exchange(), 202, JobView.of(status));
+  }
+
+  private void get(Request request) throws IOException {
+    JobId id = jobId(request);
+    JobStatus status =
+        jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+    Responses.json(request.exchange(), 200, JobView.of(status));
+  }
+
+  private void cancel(Request request) throws IOException {
+    Responses.json(request.exchange(), 200, JobView.of(jobs.cancel(jobId(request))));
+  }
+
+  static JobId jobId(Request request) {
+    String raw = request.pathParam("jobId");
+    if (!JobId.isValid(raw)) {
+      throw ApiException.badRequest(
+          "invalid job id: use 1-128 letters, digits, '-' or '_', starting with a letter or digit");
+    }
+    return JobId.of(raw);
+  }
+}
