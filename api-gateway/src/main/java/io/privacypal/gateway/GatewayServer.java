@@ -6,6 +6,7 @@ import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
+import io.privacypal.gateway.jobs.IdempotencyIndex;
 import io.privacypal.gateway.jobs.JobRoutes;
 import io.privacypal.gateway.jobs.JobService;
 import io.privacypal.gateway.legacy.LegacyRoutes;
@@ -39,7 +40,9 @@ public final class GatewayServer implements AutoCloseable {
       Clock clock) {
     this.settings = settings;
     this.router = new Router(settings.maxBodyBytes());
-    JobService jobs = new JobService(statuses, videos, queue, clock);
+    JobService jobs =
+        new JobService(
+            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
     new JobRoutes(jobs).register(router);
     new LegacyRoutes(jobs).register(router);
   }
@@ -75,12 +78,14 @@ public final class GatewayServer implements AutoCloseable {
     return router.routes();
   }
 
-  /** Stops accepting, gives running requests a second to finish, then stops the threads. */
+  /**
+   * Lets running requests finish (up to five seconds), then closes the listener. HttpServer's own
+   * grace period always waits its full length, so the pool is drained first instead.
+   */
   public synchronized void stop() {
     if (server == null) {
       return;
     }
-    server.stop(1);
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -89,8 +94,10 @@ public final class GatewayServer implements AutoCloseable {
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      server.stop(0);
+      server = null;
     }
-    server = null;
   }
 
   @Override

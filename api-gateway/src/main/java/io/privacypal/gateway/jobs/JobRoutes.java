@@ -7,6 +7,7 @@ import io.privacypal.gateway.http.Request;
 import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Router;
 import java.io.IOException;
+import java.util.Optional;
 
 /** The JSON job API under {@code /api/v1/jobs}. */
 public final class JobRoutes {
@@ -29,7 +30,17 @@ public final class JobRoutes {
   private void submit(Request request) throws IOException {
     request.requireJson();
     JobSubmission submission = parser.parse(request.body());
-    JobStatus status = jobs.submit(submission);
+    Optional<String> key = request.header("Idempotency-Key");
+    JobStatus status;
+    if (key.isPresent()) {
+      JobService.Submitted submitted = jobs.submit(submission, key.get());
+      status = submitted.status();
+      if (submitted.replayed()) {
+        request.exchange().getResponseHeaders().set("Idempotent-Replayed", "true");
+      }
+    } else {
+      status = jobs.submit(submission);
+    }
     request.exchange().getResponseHeaders().set("Location", JOBS + "/" + status.jobId());
     Responses.json(request.exchange(), 202, JobView.of(status));
   }

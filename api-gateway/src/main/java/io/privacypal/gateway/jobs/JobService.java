@@ -4,6 +4,7 @@ import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
@@ -28,12 +29,55 @@ public final class JobService {
   private final VideoStore videos;
   private final JobQueue queue;
   private final Clock clock;
+  private final IdempotencyIndex idempotency;
 
-  public JobService(JobStatusStore statuses, VideoStore videos, JobQueue queue, Clock clock) {
+  public JobService(
+      JobStatusStore statuses,
+      VideoStore videos,
+      JobQueue queue,
+      Clock clock,
+      IdempotencyIndex idempotency) {
     this.statuses = statuses;
     this.videos = videos;
     this.queue = queue;
     this.clock = clock;
+    this.idempotency = idempotency;
+  }
+
+  /** A submit's outcome: the job, and whether it was an earlier request's job replayed. */
+  public record Submitted(JobStatus status, boolean replayed) {}
+
+  /**
+   * Like {@link #submit(JobSubmission)}, but a repeated key returns the first request's job and
+   * sends nothing; the same key with a different request is refused (422).
+   */
+  public Submitted submit(JobSubmission submission, String idempotencyKey) {
+    IdempotencyIndex.checkKey(idempotencyKey);
+    requireVideo(submission.video());
+    String fingerprint = IdempotencyIndex.sha256(Json.writeBytes(submission));
+    JobId id = JobId.random();
+    Optional<IdempotencyIndex.Entry> earlier =
+        idempotency.claim(idempotencyKey, new IdempotencyIndex.Entry(id, fingerprint));
+    if (earlier.isPresent()) {
+      if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+        throw new ApiException(
+            422, "this Idempotency-Key was already used for a different request");
+      }
+      JobStatus status =
+          statuses
+              .find(earlier.get().jobId())
+              .orElseThrow(
+                  () ->
+                      ApiException.conflict(
+                          "a request with this Idempotency-Key is still in progress; retry it"));
+      return new Submitted(status, true);
+    }
+    try {
+      return new Submitted(enqueue(id, submission), false);
+    } catch (RuntimeException e) {
+      idempotency.release(idempotencyKey);
+      throw e;
+    }
   }
 
   /**
