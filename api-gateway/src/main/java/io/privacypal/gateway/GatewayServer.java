@@ -7,6 +7,7 @@ import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.IdempotencyIndex;
+import io.privacypal.gateway.jobs.JobListing;
 import io.privacypal.gateway.jobs.JobRoutes;
 import io.privacypal.gateway.jobs.JobService;
 import io.privacypal.gateway.legacy.LegacyRoutes;
@@ -43,7 +44,7 @@ public final class GatewayServer implements AutoCloseable {
     JobService jobs =
         new JobService(
             statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
-    new JobRoutes(jobs).register(router);
+    new JobRoutes(jobs, new JobListing(statuses)).register(router);
     new LegacyRoutes(jobs).register(router);
   }
 

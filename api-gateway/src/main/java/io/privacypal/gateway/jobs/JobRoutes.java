@@ -14,15 +14,18 @@ public final class JobRoutes {
   public static final String JOBS = "/api/v1/jobs";
 
   private final JobService jobs;
+  private final JobListing listing;
   private final SubmissionParser parser = new SubmissionParser();
 
-  public JobRoutes(JobService jobs) {
+  public JobRoutes(JobService jobs, JobListing listing) {
     this.jobs = jobs;
+    this.listing = listing;
   }
 
   public void register(Router router) {
     router
         .add("POST", JOBS, this::submit)
+        .add("GET", JOBS, r -> Responses.json(r.exchange(), 200, listing.list(r)))
         .add("GET", JOBS + "/{jobId}", this::get)
         .add("POST", JOBS + "/{jobId}/cancel", this::cancel);
   }
