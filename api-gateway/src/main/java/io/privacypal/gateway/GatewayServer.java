@@ -9,6 +9,7 @@ import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.IdempotencyIndex;
 import io.privacypal.gateway.jobs.JobListing;
 import io.privacypal.gateway.jobs.JobRoutes;
+import io.privacypal.gateway.jobs.OutputDownload;
 import io.privacypal.gateway.jobs.JobService;
 import io.privacypal.gateway.legacy.LegacyRoutes;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class GatewayServer implements AutoCloseable {
     JobService jobs =
         new JobService(
             statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
-    new JobRoutes(jobs, new JobListing(statuses)).register(router);
+    new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
   }
 

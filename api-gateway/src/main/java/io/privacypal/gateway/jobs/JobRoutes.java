@@ -17,9 +17,12 @@ public final class JobRoutes {
   private final JobListing listing;
   private final SubmissionParser parser = new SubmissionParser();
 
-  public JobRoutes(JobService jobs, JobListing listing) {
+  private final OutputDownload output;
+
+  public JobRoutes(JobService jobs, JobListing listing, OutputDownload output) {
     this.jobs = jobs;
     this.listing = listing;
+    this.output = output;
   }
 
   public void register(Router router) {
@@ -27,7 +30,8 @@ public final class JobRoutes {
         .add("POST", JOBS, this::submit)
         .add("GET", JOBS, r -> Responses.json(r.exchange(), 200, listing.list(r)))
         .add("GET", JOBS + "/{jobId}", this::get)
-        .add("POST", JOBS + "/{jobId}/cancel", this::cancel);
+        .add("POST", JOBS + "/{jobId}/cancel", this::cancel)
+        .add("GET", JOBS + "/{jobId}/output", output::handle);
   }
 
   private void submit(Request request) throws IOException {
