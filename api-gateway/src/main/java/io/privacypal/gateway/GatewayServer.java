@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.http.ApiKeyAuthentication;
+import io.privacypal.gateway.http.CorsPolicy;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.IdempotencyIndex;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -47,6 +50,13 @@ public final class GatewayServer implements AutoCloseable {
             statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
     new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
+    // CORS first: preflights carry no key, and 401s need the CORS headers to reach the page.
+    if (!settings.corsOrigins().isEmpty()) {
+      router.filter(new CorsPolicy(settings.corsOrigins()));
+    }
+    if (settings.authenticationRequired()) {
+      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health")));
+    }
   }
 
   public synchronized GatewayServer start() {
