@@ -14,6 +14,7 @@ import io.privacypal.gateway.jobs.JobRoutes;
 import io.privacypal.gateway.jobs.OutputDownload;
 import io.privacypal.gateway.jobs.JobService;
 import io.privacypal.gateway.legacy.LegacyRoutes;
+import io.privacypal.gateway.ops.OpenApiDocument;
 import io.privacypal.gateway.ops.ReadinessCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ public final class GatewayServer implements AutoCloseable {
     new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
     router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);
+    router.add("GET", "/openapi.json", new OpenApiDocument()::handle);
     // CORS first: preflights carry no key, and 401s need the CORS headers to reach the page.
     if (!settings.corsOrigins().isEmpty()) {
       router.filter(new CorsPolicy(settings.corsOrigins()));
