@@ -147,8 +147,11 @@ public final class JobService {
               return current.cancelled(clock.instant());
             });
     MDC.put("jobId", id.value());
-    log.info("cancelled");
-    MDC.remove("jobId");
+    try {
+      log.info("cancelled");
+    } finally {
+      MDC.remove("jobId");
+    }
     return cancelled;
   }
 }
