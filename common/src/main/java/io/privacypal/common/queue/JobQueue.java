@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -29,6 +30,15 @@ public final class JobQueue {
   /** Returns the SQS message id. */
   public String send(JobMessage message) {
     return sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(codec.encode(message))).messageId();
+  }
+
+  /**
+   * Asks SQS for the queue's attributes: a cheap call that proves the queue exists and the
+   * credentials may use it. Throws the SDK's exception when it cannot.
+   */
+  public void ping() {
+    sqs.getQueueAttributes(
+        b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   /** Sends up to ten messages in one request; returns the ones SQS refused, with the reason. */

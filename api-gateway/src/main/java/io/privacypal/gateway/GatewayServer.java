@@ -1,0 +1,132 @@
+package io.privacypal.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.privacypal.common.queue.JobQueue;
+import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.http.ApiKeyAuthentication;
+import io.privacypal.gateway.http.CorsPolicy;
+import io.privacypal.gateway.http.Route;
+import io.privacypal.gateway.http.Router;
+import io.privacypal.gateway.jobs.IdempotencyIndex;
+import io.privacypal.gateway.jobs.JobListing;
+import io.privacypal.gateway.jobs.JobRoutes;
+import io.privacypal.gateway.jobs.OutputDownload;
+import io.privacypal.gateway.jobs.JobService;
+import io.privacypal.gateway.legacy.LegacyRoutes;
+import io.privacypal.gateway.ops.OpenApiDocument;
+import io.privacypal.gateway.ops.ReadinessCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API on the JDK's HttpServer, its handlers on a fixed pool of threads. */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final GatewaySettings settings;
+  private final Router router;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  public GatewayServer(
+      GatewaySettings settings,
+      JobStatusStore statuses,
+      VideoStore videos,
+      JobQueue queue,
+      Clock clock) {
+    this.settings = settings;
+    this.router = new Router(settings.maxBodyBytes());
+    JobService jobs =
+        new JobService(
+            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
+    new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
+    new LegacyRoutes(jobs).register(router);
+    router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);
+    router.add("GET", "/openapi.json", new OpenApiDocument()::handle);
+    // CORS first: preflights carry no key, and 401s need the CORS headers to reach the page.
+    if (!settings.corsOrigins().isEmpty()) {
+      router.filter(new CorsPolicy(settings.corsOrigins()));
+    }
+    if (settings.authenticationRequired()) {
+      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health")));
+    }
+  }
+
+  public synchronized GatewayServer start() {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      server =
+          HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + settings.bindAddress() + ":" + settings.port(), e);
+    }
+    executor = Executors.newFixedThreadPool(settings.threads(), namedThreads());
+    server.setExecutor(executor);
+    server.createContext("/", router);
+    server.start();
+    log.info("gateway listening on {}:{} ({})", settings.bindAddress(), port(), settings);
+    return this;
+  }
+
+  /** The port actually bound (the free one chosen when the settings said 0). */
+  public int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getAddress().getPort();
+  }
+
+  public List<Route> routes() {
+    return router.routes();
+  }
+
+  /**
+   * Lets running requests finish (up to five seconds), then closes the listener. HttpServer's own
+   * grace period always waits its full length, so the pool is drained first instead.
+   */
+  public synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      server.stop(0);
+      server = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static ThreadFactory namedThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "gateway-http-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

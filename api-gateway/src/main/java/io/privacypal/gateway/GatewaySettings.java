@@ -1,0 +1,114 @@
+package io.privacypal.gateway;
+
+import io.privacypal.common.config.ConfigException;
+import io.privacypal.common.config.ConfigSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the HTTP API is served.
+ *
+ * @param port PRIVACYPAL_HTTP_PORT, default 8080; 0 takes any free port (tests)
+ * @param bindAddress PRIVACYPAL_HTTP_BIND, default 0.0.0.0
+ * @param maxBodyBytes PRIVACYPAL_MAX_BODY_BYTES, default 64 KiB; larger bodies get 413
+ * @param threads PRIVACYPAL_HTTP_THREADS, default 16: the fixed pool that runs the handlers
+ * @param corsOrigins PRIVACYPAL_CORS_ORIGINS, comma separated; empty means no CORS headers
+ * @param apiKeys PRIVACYPAL_API_KEYS (comma separated) plus the lines of PRIVACYPAL_API_KEYS_FILE;
+ *     empty means no authentication
+ * @param idempotencyDirectory PRIVACYPAL_IDEMPOTENCY_DIRECTORY, default {@code
+ *     <status directory>/idempotency}: the Idempotency-Key index
+ */
+public record GatewaySettings(
+    int port,
+    String bindAddress,
+    int maxBodyBytes,
+    int threads,
+    List<String> corsOrigins,
+    List<String> apiKeys,
+    Path idempotencyDirectory) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final int DEFAULT_THREADS = 16;
+
+  public GatewaySettings {
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("PRIVACYPAL_HTTP_PORT must be 0-65535, got " + port);
+    }
+    if (bindAddress == null || bindAddress.isBlank()) {
+      throw new ConfigException("PRIVACYPAL_HTTP_BIND must name an address");
+    }
+    if (maxBodyBytes < 1024 || maxBodyBytes > 16 * 1024 * 1024) {
+      throw new ConfigException(
+          "PRIVACYPAL_MAX_BODY_BYTES must be between 1024 and 16 MiB, got " + maxBodyBytes);
+    }
+    if (threads < 1 || threads > 1024) {
+      throw new ConfigException("PRIVACYPAL_HTTP_THREADS must be 1-1024, got " + threads);
+    }
+    corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    for (String key : apiKeys) {
+      // Short keys can be guessed; refuse them before they protect anything.
+      if (key.length() < 16) {
+        throw new ConfigException("every API key must be at least 16 characters long");
+      }
+    }
+    if (idempotencyDirectory == null) {
+      throw new ConfigException("an idempotency directory is required");
+    }
+    idempotencyDirectory = idempotencyDirectory.toAbsolutePath().normalize();
+  }
+
+  public static GatewaySettings from(ConfigSource config) {
+    Path videos = config.getPath("PRIVACYPAL_VIDEO_DIRECTORY", Path.of("videos"));
+    Path status = config.getPath("PRIVACYPAL_STATUS_DIRECTORY", videos.resolve(".privacypal"));
+    return new GatewaySettings(
+        config.getInt("PRIVACYPAL_HTTP_PORT", DEFAULT_PORT),
+        config.get("PRIVACYPAL_HTTP_BIND", "0.0.0.0"),
+        config.getInt("PRIVACYPAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+        config.getInt("PRIVACYPAL_HTTP_THREADS", DEFAULT_THREADS),
+        commaList(config.get("PRIVACYPAL_CORS_ORIGINS", "")),
+        apiKeys(config),
+        config.getPath("PRIVACYPAL_IDEMPOTENCY_DIRECTORY", status.resolve("idempotency")));
+  }
+
+  public boolean authenticationRequired() {
+    return !apiKeys.isEmpty();
+  }
+
+  private static List<String> apiKeys(ConfigSource config) {
+    List<String> keys = new ArrayList<>(commaList(config.get("PRIVACYPAL_API_KEYS", "")));
+    config
+        .get("PRIVACYPAL_API_KEYS_FILE")
+        .ifPresent(
+            file -> {
+              try {
+                for (String line : Files.readAllLines(Path.of(file))) {
+                  String key = line.trim();
+                  if (!key.isEmpty() && !key.startsWith("#")) {
+                    keys.add(key);
+                  }
+                }
+              } catch (IOException e) {
+                throw new ConfigException("cannot read PRIVACYPAL_API_KEYS_FILE " + file + ": " + e);
+              }
+            });
+    return keys;
+  }
+
+  private static List<String> commaList(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Never prints the keys themselves. */
+  @Override
+  public String toString() {
+    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, corsOrigins=%s, apiKeys=%d configured, idempotency=%s]"
+        .formatted(
+            port, bindAddress, maxBodyBytes, threads, corsOrigins, apiKeys.size(), idempotencyDirectory);
+  }
+}

@@ -1,0 +1,157 @@
+package io.privacypal.gateway.jobs;
+
+import io.privacypal.common.job.FailureKind;
+import io.privacypal.common.job.JobFailure;
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.json.Json;
+import io.privacypal.common.message.JobMessage;
+import io.privacypal.common.queue.JobQueue;
+import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.http.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The gateway's whole job: check the video, write the first status, send exactly one message. It
+ * never opens a video. Also cancels, by writing CANCELLED; workers see it before and while they run.
+ */
+public final class JobService {
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+  private final JobStatusStore statuses;
+  private final VideoStore videos;
+  private final JobQueue queue;
+  private final Clock clock;
+  private final IdempotencyIndex idempotency;
+
+  public JobService(
+      JobStatusStore statuses,
+      VideoStore videos,
+      JobQueue queue,
+      Clock clock,
+      IdempotencyIndex idempotency) {
+    this.statuses = statuses;
+    this.videos = videos;
+    this.queue = queue;
+    this.clock = clock;
+    this.idempotency = idempotency;
+  }
+
+  /** A submit's outcome: the job, and whether it was an earlier request's job replayed. */
+  public record Submitted(JobStatus status, boolean replayed) {}
+
+  /**
+   * Like {@link #submit(JobSubmission)}, but a repeated key returns the first request's job and
+   * sends nothing; the same key with a different request is refused (422).
+   */
+  public Submitted submit(JobSubmission submission, String idempotencyKey) {
+    IdempotencyIndex.checkKey(idempotencyKey);
+    requireVideo(submission.video());
+    String fingerprint = IdempotencyIndex.sha256(Json.writeBytes(submission));
+    JobId id = JobId.random();
+    Optional<IdempotencyIndex.Entry> earlier =
+        idempotency.claim(idempotencyKey, new IdempotencyIndex.Entry(id, fingerprint));
+    if (earlier.isPresent()) {
+      if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+        throw new ApiException(
+            422, "this Idempotency-Key was already used for a different request");
+      }
+      JobStatus status =
+          statuses
+              .find(earlier.get().jobId())
+              .orElseThrow(
+                  () ->
+                      ApiException.conflict(
+                          "a request with this Idempotency-Key is still in progress; retry it"));
+      return new Submitted(status, true);
+    }
+    try {
+      return new Submitted(enqueue(id, submission), false);
+    } catch (RuntimeException e) {
+      idempotency.release(idempotencyKey);
+      throw e;
+    }
+  }
+
+  /**
+   * @throws ApiException 404 when the video does not exist
+   * @throws io.privacypal.common.video.InvalidVideoNameException when the name escapes the store
+   */
+  public JobStatus submit(JobSubmission submission) {
+    requireVideo(submission.video());
+    return enqueue(JobId.random(), submission);
+  }
+
+  public void requireVideo(String video) {
+    if (!videos.exists(video)) {
+      throw ApiException.notFound("video not found: " + video);
+    }
+  }
+
+  /** Status first, so the job can be polled the moment the client has its id. */
+  JobStatus enqueue(JobId id, JobSubmission submission) {
+    Instant now = clock.instant();
+    MDC.put("jobId", id.value());
+    try {
+      JobStatus status =
+          statuses.createIfAbsent(JobStatus.queued(id, submission.video(), submission.options(), now));
+      try {
+        queue.send(JobMessage.of(id, submission.video(), submission.options(), now));
+      } catch (SdkException e) {
+        // No message means no worker will ever move it: record why rather than leave it QUEUED.
+        statuses.update(
+            id,
+            s ->
+                s.failed(
+                    JobFailure.of(FailureKind.TRANSIENT, "the job could not be queued: " + e.getMessage()),
+                    clock.instant()));
+        throw e;
+      }
+      log.info("queued {}", submission.video());
+      return status;
+    } finally {
+      MDC.remove("jobId");
+    }
+  }
+
+  public Optional<JobStatus> find(JobId id) {
+    return statuses.find(id);
+  }
+
+  public Optional<JobStatus> latestForVideo(String video) {
+    return statuses.latestForVideo(video);
+  }
+
+  /**
+   * QUEUED or PROCESSING becomes CANCELLED.
+   *
+   * @throws ApiException 409 when the job has already finished
+   * @throws io.privacypal.common.status.JobNotFoundException when there is no such job
+   */
+  public JobStatus cancel(JobId id) {
+    JobStatus cancelled =
+        statuses.update(
+            id,
+            current -> {
+              if (current.isTerminal()) {
+                throw ApiException.conflict(
+                    "job " + id + " has already finished (" + current.state() + "); it cannot be cancelled");
+              }
+              return current.cancelled(clock.instant());
+            });
+    MDC.put("jobId", id.value());
+    try {
+      log.info("cancelled");
+    } finally {
+      MDC.remove("jobId");
+    }
+    return cancelled;
+  }
+}

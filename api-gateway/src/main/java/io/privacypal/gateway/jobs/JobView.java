@@ -1,0 +1,63 @@
+package io.privacypal.gateway.jobs;
+
+import io.privacypal.common.job.JobOptions;
+import io.privacypal.common.job.JobStats;
+import io.privacypal.common.job.JobStatus;
+import java.time.Instant;
+
+/**
+ * A job as the API shows it: the stored status, with the failure flattened into {@code error} and
+ * {@code errorKind}, and the detector calls per video minute worked out.
+ */
+public record JobView(
+    String jobId,
+    String video,
+    String state,
+    double progress,
+    String output,
+    String outputUrl,
+    String error,
+    String errorKind,
+    int attempts,
+    Instant createdAt,
+    Instant updatedAt,
+    JobOptions options,
+    StatsView stats) {
+
+  /** The job's measurements; null until a worker has reported some. */
+  public record StatsView(
+      long frames,
+      long detectorCalls,
+      double videoSeconds,
+      double processingSeconds,
+      double detectorCallsPerVideoMinute) {
+    static StatsView of(JobStats stats) {
+      return stats == null
+          ? null
+          : new StatsView(
+              stats.frames(),
+              stats.detectorCalls(),
+              stats.videoSeconds(),
+              stats.processingSeconds(),
+              stats.detectorCallsPerVideoMinute());
+    }
+  }
+
+  public static JobView of(JobStatus status) {
+    String id = status.jobId().value();
+    return new JobView(
+        id,
+        status.video(),
+        status.state().name(),
+        status.progress(),
+        status.output(),
+        status.output() == null ? null : JobRoutes.JOBS + "/" + id + "/output",
+        status.failure() == null ? null : status.failure().reason(),
+        status.failure() == null ? null : status.failure().kind().name(),
+        status.attempt(),
+        status.createdAt(),
+        status.updatedAt(),
+        status.options(),
+        StatsView.of(status.stats()));
+  }
+}

@@ -1,0 +1,100 @@
+package io.privacypal.gateway.jobs;
+
+import com.sun.net.httpserver.Headers;
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobState;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.http.ApiException;
+import io.privacypal.gateway.http.ByteRange;
+import io.privacypal.gateway.http.Request;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/jobs/{id}/output}: the finished video, with single byte ranges so a player can
+ * seek. Only the file the video store names as this video's output is served, never another path
+ * a status might hold.
+ */
+public final class OutputDownload {
+  private static final int CHUNK = 64 * 1024;
+
+  private final JobService jobs;
+  private final VideoStore videos;
+
+  public OutputDownload(JobService jobs, VideoStore videos) {
+    this.jobs = jobs;
+    this.videos = videos;
+  }
+
+  public void handle(Request request) throws IOException {
+    JobId id = JobRoutes.jobId(request);
+    JobStatus status = jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+    if (status.state() != JobState.SUCCEEDED) {
+      throw ApiException.conflict(
+          "job " + id + " is " + status.state() + "; its output exists once it has SUCCEEDED");
+    }
+    Path file = localOutput(status);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      send(request, channel);
+    } catch (NoSuchFileException e) {
+      throw ApiException.notFound("the output of job " + id + " is no longer there");
+    }
+  }
+
+  private Path localOutput(JobStatus status) {
+    String expected = videos.outputLocation(status.video());
+    if (status.output() == null || !status.output().equals(expected)) {
+      throw ApiException.notFound("the output of this job is not served by this gateway");
+    }
+    Path file = Path.of(expected);
+    if (!Files.isRegularFile(file)) {
+      throw ApiException.notFound("the output of job " + status.jobId() + " is no longer there");
+    }
+    return file;
+  }
+
+  private static void send(Request request, FileChannel channel) throws IOException {
+    long size = channel.size();
+    Headers headers = request.exchange().getResponseHeaders();
+    headers.set("Accept-Ranges", "bytes");
+    Optional<ByteRange> range;
+    try {
+      range = ByteRange.parse(request.header("Range").orElse(null), size);
+    } catch (ByteRange.Unsatisfiable e) {
+      headers.set("Content-Range", "bytes */" + size);
+      throw new ApiException(416, "range not satisfiable for a file of " + size + " bytes");
+    }
+    headers.set("Content-Type", "video/mp4");
+    long first = range.map(ByteRange::first).orElse(0L);
+    long length = range.map(ByteRange::length).orElse(size);
+    range.ifPresent(r -> headers.set("Content-Range", r.contentRange(size)));
+    // A zero-length 200 must say so with -1; HttpServer reads 0 as "chunked".
+    request.exchange().sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
+    if (length == 0) {
+      return;
+    }
+    try (OutputStream out = request.exchange().getResponseBody()) {
+      ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+      long position = first;
+      long remaining = length;
+      while (remaining > 0) {
+        buffer.clear().limit((int) Math.min(CHUNK, remaining));
+        int n = channel.read(buffer, position);
+        if (n < 0) {
+          throw new IOException("the output file shrank while it was being sent");
+        }
+        out.write(buffer.array(), 0, n);
+        position += n;
+        remaining -= n;
+      }
+    }
+  }
+}

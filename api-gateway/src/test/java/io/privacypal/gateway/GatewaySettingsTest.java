@@ -1,0 +1,68 @@
+package io.privacypal.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.privacypal.common.config.ConfigException;
+import io.privacypal.common.config.ConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GatewaySettingsTest {
+
+  private static GatewaySettings from(Map<String, String> env) {
+    return GatewaySettings.from(ConfigSource.of(env));
+  }
+
+  @Test
+  void defaultsServeOnPort8080OfEveryInterfaceWithA64KiBLimitAndNoKeys() {
+    GatewaySettings settings = from(Map.of());
+
+    assertThat(settings.port()).isEqualTo(8080);
+    assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
+    assertThat(settings.authenticationRequired()).isFalse();
+    assertThat(settings.corsOrigins()).isEmpty();
+    assertThat(settings.idempotencyDirectory())
+        .isEqualTo(Path.of("videos/.privacypal/idempotency").toAbsolutePath());
+  }
+
+  @Test
+  void commaSeparatedListsAreTrimmed() {
+    GatewaySettings settings =
+        from(
+            Map.of(
+                "PRIVACYPAL_CORS_ORIGINS", " https://a.example , https://b.example,",
+                "PRIVACYPAL_API_KEYS", "key-aaaaaaaaaaaaaaaa, key-bbbbbbbbbbbbbbbb"));
+
+    assertThat(settings.corsOrigins()).containsExactly("https://a.example", "https://b.example");
+    assertThat(settings.apiKeys()).hasSize(2);
+    assertThat(settings.authenticationRequired()).isTrue();
+  }
+
+  @Test
+  void impossibleValuesAreRefusedAtStartUp() {
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_PORT", "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PRIVACYPAL_HTTP_PORT");
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_THREADS", "0")))
+        .isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_MAX_BODY_BYTES", "10")))
+        .isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_API_KEYS", "short")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("short");
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_API_KEYS_FILE", "/no/such/keys")))
+        .isInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void theKeysNeverAppearInTheSettingsText() {
+    GatewaySettings settings =
+        new GatewaySettings(0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"));
+
+    assertThat(settings.toString()).doesNotContain("secret-key").contains("apiKeys=1 configured");
+  }
+}
