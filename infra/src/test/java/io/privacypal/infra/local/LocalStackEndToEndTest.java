@@ -40,7 +40,7 @@ class LocalStackEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    clip = TestVideos.still(videos, FacePhotos.sample(2), true);
+    clip = TestVideos.still(videos, FacePhotos.sample(3), true);
     ConfigSource config =
         ConfigSource.of(
             Map.of(
