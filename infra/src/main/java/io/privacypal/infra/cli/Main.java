@@ -20,6 +20,7 @@ public final class Main {
     commands.put("worker", new WorkerCommand(worker));
     commands.put("process", new ProcessCommand(worker));
     commands.put("dlq", new DlqCommand());
+    commands.put("sqs", new SqsCommand());
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;

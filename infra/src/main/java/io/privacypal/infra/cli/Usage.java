@@ -10,6 +10,7 @@ final class Usage {
         gateway               the HTTP API against a configured queue (PRIVACYPAL_QUEUE_URL)
         worker                a worker with PRIVACYPAL_WORKER_SLOTS job slots on the queue
         process IN OUT        anonymize one file, no queue; prints a JSON summary
+        sqs                   only the embedded SQS server (for separate gateway/worker processes)
 
       Operate:
         enqueue FILE|DIR|GLOB...  one job per video, sent ten per SendMessageBatch
