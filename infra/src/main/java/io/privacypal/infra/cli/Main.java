@@ -21,6 +21,7 @@ public final class Main {
     commands.put("process", new ProcessCommand(worker));
     commands.put("dlq", new DlqCommand());
     commands.put("sqs", new SqsCommand());
+    commands.put("bench", new BenchCommand());
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;
