@@ -53,6 +53,10 @@ record RecallScore(String image, int labelled, int found, int falsePositives, do
     return out.toString();
   }
 
+  static int falsePositives(List<RecallScore> scores) {
+    return scores.stream().mapToInt(RecallScore::falsePositives).sum();
+  }
+
   static double recall(List<RecallScore> scores) {
     int labelled = scores.stream().mapToInt(RecallScore::labelled).sum();
     int found = scores.stream().mapToInt(RecallScore::found).sum();
