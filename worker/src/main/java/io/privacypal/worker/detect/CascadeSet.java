@@ -40,6 +40,12 @@ final class CascadeSet {
     }
   }
 
+  /** Frontal faces only: for rotated copies, where the profile model would add little. */
+  void detectFrontal(Mat grey, Size minSize, List<FaceBox> into) {
+    run(frontal, grey, FRONTAL_NEIGHBOURS, minSize, false, into);
+    run(frontalLbp, grey, FRONTAL_NEIGHBOURS, minSize, false, into);
+  }
+
   private static void run(
       CascadeClassifier classifier,
       Mat image,

@@ -81,11 +81,12 @@ class FaceRecallTest {
     assertThat(RecallScore.falsePositives(scores)).isLessThanOrEqualTo(MAX_FALSE_POSITIVES);
   }
 
-  /** The fallback without the model: upright faces only, so several tilted heads are missed. */
+  /** The fallback without the model: upright alone it found 16 of 22, tilted copies add 5. */
   @Test
-  void cascadesAloneFindTheUprightFacesInFramesOfAWideVideo() throws IOException {
+  void cascadesAloneFindTiltedFacesTooInFramesOfAWideVideo() throws IOException {
     List<RecallScore> scores = videoFrames(cascades, "cascades", WIDE);
-    assertThat(RecallScore.recall(scores)).isGreaterThanOrEqualTo(0.7);
+    assertThat(RecallScore.recall(scores)).isGreaterThanOrEqualTo(0.9);
+    assertThat(RecallScore.falsePositives(scores)).isLessThanOrEqualTo(MAX_FALSE_POSITIVES);
   }
 
   private static List<RecallScore> videoFrames(OpenCvFaceDetector detector, String name, Layout layout)
