@@ -53,6 +53,14 @@ class OpenCvFaceDetectorTest {
   }
 
   @Test
+  void cascadesWithoutTheModelFindNothingInABlankOrNoisyImage() {
+    try (OpenCvFaceDetector cascades = new OpenCvFaceDetector(java.util.Optional.empty())) {
+      assertThat(cascades.detect(filled(640, 360, null))).isEmpty();
+      assertThat(cascades.detect(filled(1280, 720, new Random(42)))).isEmpty();
+    }
+  }
+
+  @Test
   void concurrentCallsGiveTheSameFacesAsOneAtATime() throws Exception {
     KeyframeImage image = RawFrames.i420(FacePhotos.sample(3), 640, 426);
     List<FaceBox> alone = detector.detect(image);
