@@ -34,6 +34,15 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
+  static {
+    // The JDK server writes headers and body in separate segments; with Nagle on, delayed ACKs
+    // held every keep-alive answer ~40 ms (status polls: 358/s, p50 44 ms; with this: 1,618/s, 8 ms).
+    // Read once when the first HttpServer starts, so it is set here, before any.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final GatewaySettings settings;
   private final Router router;
   private HttpServer server;
