@@ -116,7 +116,7 @@ public abstract class JobStatusStoreContract {
    * loudly: every update that returned is in the final version, none is lost.
    */
   @Test
-  void concurrentWritersOnTwoStoresLoseNoUpdate() throws Exception {
+  protected void concurrentWritersOnTwoStoresLoseNoUpdate() throws Exception {
     JobStatusStore first = openStore();
     JobStatusStore second = openStore();
     first.createIfAbsent(aQueuedJob("j1", "a.mp4", T0));
