@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -47,6 +48,14 @@ public final class AwsClientFactory {
 
   public SqsClient sqs() {
     return configure(SqsClient.builder(), "SQS");
+  }
+
+  /**
+   * Path-style addressing when an endpoint is overridden: LocalStack and in-process S3 servers do
+   * not resolve bucket-name subdomains.
+   */
+  public S3Client s3() {
+    return configure(S3Client.builder().forcePathStyle(endpoint("S3").isPresent()), "S3");
   }
 
   public <B extends AwsClientBuilder<B, C>, C> C configure(B builder, String serviceEnvName) {

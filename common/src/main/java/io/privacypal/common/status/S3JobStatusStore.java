@@ -1,0 +1,201 @@
+package io.privacypal.common.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.json.Json;
+import io.privacypal.common.s3.S3Errors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * One JSON object per job ({@code <prefix><id>.json}) and one pointer object per video ({@code
+ * <prefix>by-video/<sha256 of the name>}) holding the latest job id. Updates are optimistic: read
+ * the object and its ETag, apply the change, and PUT with {@code If-Match}; a 412 means another
+ * writer won, so the change is applied again to the newer status. Creation uses {@code
+ * If-None-Match: *}, so two gateways can never both create one job.
+ */
+public final class S3JobStatusStore implements JobStatusStore {
+  static final int MAX_ATTEMPTS = 8;
+  private static final long BASE_BACKOFF_MILLIS = 10;
+  private static final String JSON = "application/json";
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String prefix;
+  private final ObjectMapper mapper = Json.mapper();
+
+  /** {@code prefix} is a "directory" such as {@code jobs/} (S3StorageSettings.statusPrefix). */
+  public S3JobStatusStore(S3Client s3, String bucket, String prefix) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.prefix = prefix;
+  }
+
+  @Override
+  public JobStatus createIfAbsent(JobStatus initial) {
+    String key = jobKey(initial.jobId());
+    try {
+      s3.putObject(
+          b -> b.bucket(bucket).key(key).contentType(JSON).ifNoneMatch("*"),
+          RequestBody.fromBytes(Json.writeBytes(initial)));
+    } catch (S3Exception e) {
+      if (S3Errors.isConditionLost(e)) {
+        return find(initial.jobId())
+            .orElseThrow(() -> new StatusStoreException("job " + initial.jobId() + " vanished", e));
+      }
+      throw new StatusStoreException("cannot create the status of job " + initial.jobId(), e);
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot create the status of job " + initial.jobId(), e);
+    }
+    put(
+        videoPointerKey(initial.video()),
+        initial.jobId().value().getBytes(StandardCharsets.UTF_8),
+        "text/plain");
+    return initial;
+  }
+
+  @Override
+  public Optional<JobStatus> find(JobId jobId) {
+    return read(jobKey(jobId)).map(Versioned::status);
+  }
+
+  @Override
+  public JobStatus update(JobId jobId, UnaryOperator<JobStatus> change) {
+    String key = jobKey(jobId);
+    for (int attempt = 1; ; attempt++) {
+      Versioned current = read(key).orElseThrow(() -> new JobNotFoundException(jobId));
+      JobStatus next = change.apply(current.status());
+      if (next == current.status()) {
+        return next;
+      }
+      try {
+        s3.putObject(
+            b -> b.bucket(bucket).key(key).contentType(JSON).ifMatch(current.etag()),
+            RequestBody.fromBytes(Json.writeBytes(next)));
+        return next;
+      } catch (S3Exception e) {
+        if (!S3Errors.isConditionLost(e)) {
+          throw new StatusStoreException("cannot write the status of job " + jobId, e);
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new StatusStoreException(
+              "job " + jobId + " was changed by other writers " + attempt + " times in a row", e);
+        }
+        backOff(attempt, jobId);
+      } catch (SdkException e) {
+        throw new StatusStoreException("cannot write the status of job " + jobId, e);
+      }
+    }
+  }
+
+  @Override
+  public Optional<JobStatus> latestForVideo(String video) {
+    String id;
+    try {
+      id =
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(videoPointerKey(video)))
+              .asUtf8String()
+              .trim();
+    } catch (S3Exception e) {
+      if (S3Errors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new StatusStoreException("cannot read the job pointer for " + video, e);
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot read the job pointer for " + video, e);
+    }
+    return JobId.isValid(id) ? find(JobId.of(id)) : Optional.empty();
+  }
+
+  /** Reads every status under the prefix: fine for the dashboard's scale, one GET per job. */
+  @Override
+  public List<JobStatus> recent(int limit) {
+    List<JobStatus> all = new ArrayList<>();
+    try {
+      // The delimiter keeps the by-video pointers (a "subdirectory") out of the listing.
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).contents()) {
+        if (object.key().endsWith(".json")) {
+          read(object.key()).map(Versioned::status).ifPresent(all::add);
+        }
+      }
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot list job statuses under " + prefix, e);
+    }
+    all.sort(Comparator.comparing(JobStatus::createdAt).reversed());
+    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+  }
+
+  private Optional<Versioned> read(String key) {
+    try {
+      ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+      JobStatus status = mapper.readValue(bytes.asByteArrayUnsafe(), JobStatus.class);
+      return Optional.of(new Versioned(status, bytes.response().eTag()));
+    } catch (S3Exception e) {
+      if (S3Errors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new StatusStoreException("cannot read job status " + key, e);
+    } catch (SdkException | IOException e) {
+      throw new StatusStoreException("cannot read job status " + key, e);
+    }
+  }
+
+  private void put(String key, byte[] content, String contentType) {
+    try {
+      s3.putObject(
+          b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot write " + key, e);
+    }
+  }
+
+  /** Jittered exponential back-off, so writers that collided do not collide again in step. */
+  private static void backOff(int attempt, JobId jobId) {
+    long ceiling = BASE_BACKOFF_MILLIS << Math.min(attempt, 6);
+    try {
+      TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StatusStoreException("interrupted while updating job " + jobId, e);
+    }
+  }
+
+  private String jobKey(JobId jobId) {
+    return prefix + jobId.value() + ".json";
+  }
+
+  private String videoPointerKey(String video) {
+    return prefix + "by-video/" + sha256(video);
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Versioned(JobStatus status, String etag) {}
+}
