@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Inputs that are valid but awkward: rotated, odd-sized, variable frame rate, unusual audio. */
 class InputFormatsTest {
@@ -124,5 +126,25 @@ class InputFormatsTest {
 
     assertThat(probe(fromPcm).audioCodec()).isEqualTo("aac");
     assertThat(probe(fromOpus).audioCodec()).isEqualTo("opus");
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({"libx265,mov,aac", "libvpx-vp9,webm,libopus", "libx264,mkv,libmp3lame", "mpeg4,avi,libmp3lame"})
+  void everyCommonContainerAndCodecBecomesH264WithItsFramesDurationAndSound(
+      String videoCodec, String container, String audioCodec) throws Exception {
+    Path input = dir.resolve("in." + container);
+    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=duration=2",
+        "-c:v", videoCodec, "-pix_fmt", "yuv420p", "-c:a", audioCodec, "-shortest", input.toString());
+    VideoInfo in = probe(input);
+
+    Path out = dir.resolve("out.mp4");
+    assertThat(process(input, out).frames()).isBetween(49L, 51L);
+
+    VideoInfo result = probe(out);
+    assertThat(io.privacypal.worker.testing.OutputCheck.streams(out)).contains("h264,video,yuv420p");
+    assertThat(result.width()).isEqualTo(320);
+    assertThat(result.height()).isEqualTo(240);
+    assertThat(result.durationSeconds()).isCloseTo(in.durationSeconds(), offset(0.1));
+    assertThat(result.hasAudio()).isTrue();
   }
 }
