@@ -6,6 +6,8 @@ import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.ApiKeyAuthentication;
 import io.privacypal.gateway.http.CorsPolicy;
+import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.IdempotencyIndex;
@@ -54,15 +56,35 @@ public final class GatewayServer implements AutoCloseable {
       VideoStore videos,
       JobQueue queue,
       Clock clock) {
+    this(settings, statuses, videos, queue, clock, new PrivacypalMetrics());
+  }
+
+  /** With the process's metrics registry, served at {@code /metrics}. */
+  public GatewayServer(
+      GatewaySettings settings,
+      JobStatusStore statuses,
+      VideoStore videos,
+      JobQueue queue,
+      Clock clock,
+      PrivacypalMetrics metrics) {
     this.settings = settings;
     this.router = new Router(settings.maxBodyBytes());
     JobService jobs =
         new JobService(
-            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()));
+            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()), metrics);
     new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
     router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);
     router.add("GET", "/openapi.json", new OpenApiDocument()::handle);
+    router.add(
+        "GET",
+        "/metrics",
+        request ->
+            Responses.send(
+                request.exchange(),
+                200,
+                "text/plain; version=0.0.4; charset=utf-8",
+                metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     // CORS first: preflights carry no key, and 401s need the CORS headers to reach the page.
     if (!settings.corsOrigins().isEmpty()) {
       router.filter(new CorsPolicy(settings.corsOrigins()));

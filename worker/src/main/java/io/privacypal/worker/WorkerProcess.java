@@ -1,5 +1,6 @@
 package io.privacypal.worker;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.VideoProcessor;
@@ -44,9 +45,22 @@ public final class WorkerProcess implements AutoCloseable {
       VideoStore videos,
       VideoProcessor processor,
       ConsumerSettings settings) {
+    this(sqs, queueUrl, deadLetters, statuses, videos, processor, settings, new PrivacypalMetrics());
+  }
+
+  /** With the process's metrics registry (job outcomes, durations, detector calls, busy slots). */
+  public WorkerProcess(
+      SqsClient sqs,
+      String queueUrl,
+      DeadLetterQueue deadLetters,
+      JobStatusStore statuses,
+      VideoStore videos,
+      VideoProcessor processor,
+      ConsumerSettings settings,
+      PrivacypalMetrics metrics) {
     this.consumer =
         new JobConsumer(
-            sqs, queueUrl, deadLetters, statuses, videos, processor, settings, Clock.systemUTC());
+            sqs, queueUrl, deadLetters, statuses, videos, processor, settings, Clock.systemUTC(), metrics);
   }
 
   public WorkerProcess start() {

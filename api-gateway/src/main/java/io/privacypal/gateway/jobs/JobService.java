@@ -1,5 +1,6 @@
 package io.privacypal.gateway.jobs;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
@@ -30,13 +31,16 @@ public final class JobService {
   private final JobQueue queue;
   private final Clock clock;
   private final IdempotencyIndex idempotency;
+  private final PrivacypalMetrics metrics;
 
   public JobService(
       JobStatusStore statuses,
       VideoStore videos,
       JobQueue queue,
       Clock clock,
-      IdempotencyIndex idempotency) {
+      IdempotencyIndex idempotency,
+      PrivacypalMetrics metrics) {
+    this.metrics = metrics;
     this.statuses = statuses;
     this.videos = videos;
     this.queue = queue;
@@ -114,6 +118,7 @@ public final class JobService {
                     clock.instant()));
         throw e;
       }
+      metrics.jobSubmitted();
       log.info("queued {}", submission.video());
       return status;
     } finally {
@@ -146,6 +151,7 @@ public final class JobService {
               }
               return current.cancelled(clock.instant());
             });
+    metrics.jobCancelled();
     MDC.put("jobId", id.value());
     try {
       log.info("cancelled");

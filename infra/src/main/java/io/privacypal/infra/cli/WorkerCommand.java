@@ -2,7 +2,12 @@ package io.privacypal.infra.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.Storage;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.infra.ops.MetricsServer;
+import io.privacypal.infra.ops.QueueDepthGauges;
+import io.privacypal.worker.queue.DeadLetterQueue;
+import java.time.Clock;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
@@ -30,14 +35,31 @@ final class WorkerCommand implements Command {
     String queueUrl = QueueSettings.from(line.config()).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(line.config()).sqs();
         Detectors detectors = wiring.detectors(line.config())) {
+      PrivacypalMetrics metrics = new PrivacypalMetrics();
+      QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
           new WorkerProcess(
               sqs,
               queueUrl,
+              DeadLetterQueue.of(sqs, queueUrl, storage.statuses(), Clock.systemUTC()),
               storage.statuses(),
               storage.videos(),
               new DetectorChoosingProcessor(detectors, pipeline),
-              settings);
+              settings,
+              metrics);
+      String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
+      if (!metricsPort.equals("off")) {
+        try {
+          MetricsServer server = MetricsServer.start(metrics, Integer.parseInt(metricsPort));
+          System.err.printf("privacypal: worker metrics on :%d/metrics%n", server.port());
+        } catch (java.net.BindException e) {
+          // A second worker on one machine: it still works, only unscraped.
+          System.err.printf(
+              "privacypal: metrics port %s is taken; this worker serves no metrics"
+                  + " (set PRIVACYPAL_METRICS_PORT=0 for any free port)%n",
+              metricsPort);
+        }
+      }
       WorkerProcessShutdownHook.install(worker);
       worker.start();
       System.err.printf(

@@ -2,7 +2,10 @@ package io.privacypal.infra.local;
 
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.Storage;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
+import io.privacypal.infra.ops.QueueDepthGauges;
+import io.privacypal.worker.queue.DeadLetterQueue;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
@@ -43,21 +46,26 @@ public final class LocalStack implements AutoCloseable {
     gatewaySqs = queueServer.client();
     workerSqs = queueServer.client();
     detectors = detectorFactory.apply(config);
+    PrivacypalMetrics metrics = new PrivacypalMetrics(); // one registry, served by the gateway
+    QueueDepthGauges.register(metrics, gatewaySqs, queueServer.queueUrl());
     gateway =
         new GatewayServer(
             GatewaySettings.from(config),
             storage.statuses(),
             storage.videos(),
             new JobQueue(gatewaySqs, queueServer.queueUrl()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            metrics);
     worker =
         new WorkerProcess(
             workerSqs,
             queueServer.queueUrl(),
+            DeadLetterQueue.of(workerSqs, queueServer.queueUrl(), storage.statuses(), Clock.systemUTC()),
             storage.statuses(),
             storage.videos(),
             new DetectorChoosingProcessor(detectors, pipelineSettings),
-            consumerSettings);
+            consumerSettings,
+            metrics);
   }
 
   /** Starts everything; settings as for the separate processes, plus PRIVACYPAL_SQS_PORT. */

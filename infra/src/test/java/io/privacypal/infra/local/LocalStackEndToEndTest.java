@@ -123,6 +123,15 @@ class LocalStackEndToEndTest {
       assertThat(check.largestBackgroundChange(in.subList(0, frames), out.subList(0, frames)))
           .isLessThan(2.5);
     }
+
+    String metrics = send("GET", "/metrics", null, null).body();
+    assertThat(metrics)
+        .contains("privacypal_jobs_finished_total{outcome=\"succeeded\"}")
+        .contains("privacypal_job_duration_seconds_count")
+        .contains("privacypal_job_frames_per_second_count")
+        .contains("privacypal_worker_slots 2.0")
+        .containsPattern("privacypal_detector_calls_total [1-9]")
+        .containsPattern("privacypal_queue_messages\\{kind=\"visible\",queue=\"dlq\"\\} 0.0");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.privacypal.worker.queue;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.VideoProcessor;
@@ -51,12 +52,30 @@ public final class JobConsumer implements AutoCloseable {
       VideoProcessor processor,
       ConsumerSettings settings,
       Clock clock) {
+    this(sqs, queueUrl, deadLetters, statuses, videos, processor, settings, clock, new PrivacypalMetrics());
+  }
+
+  public JobConsumer(
+      SqsClient sqs,
+      String queueUrl,
+      DeadLetterQueue deadLetters,
+      JobStatusStore statuses,
+      VideoStore videos,
+      VideoProcessor processor,
+      ConsumerSettings settings,
+      Clock clock,
+      PrivacypalMetrics metrics) {
     this.queue = new SourceQueue(sqs, queueUrl, clock);
     this.settings = settings;
     this.running = new RunningJobs(settings.statusCheckInterval());
     this.handler =
-        new JobHandler(queue, deadLetters, statuses, videos, processor, settings, running, clock);
+        new JobHandler(queue, deadLetters, statuses, videos, processor, settings, running, clock, metrics);
     this.freeSlots = new Semaphore(settings.slots());
+    metrics.gauge("privacypal.worker.slots", "Job slots of this worker", settings::slots);
+    metrics.gauge(
+        "privacypal.worker.slots.busy",
+        "Slots running or about to receive a job",
+        () -> settings.slots() - freeSlots.availablePermits());
     AtomicInteger slotNumber = new AtomicInteger();
     this.slots =
         Executors.newFixedThreadPool(

@@ -1,5 +1,6 @@
 package io.privacypal.worker.queue;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.IllegalJobTransitionException;
 import io.privacypal.common.job.JobFailure;
@@ -39,6 +40,7 @@ final class JobHandler {
   private final RunningJobs running;
   private final Clock clock;
   private final JobMessageCodec codec = new JobMessageCodec();
+  private final PrivacypalMetrics metrics;
 
   JobHandler(
       SourceQueue queue,
@@ -48,7 +50,9 @@ final class JobHandler {
       VideoProcessor processor,
       ConsumerSettings settings,
       RunningJobs running,
-      Clock clock) {
+      Clock clock,
+      PrivacypalMetrics metrics) {
+    this.metrics = metrics;
     this.queue = queue;
     this.deadLetters = deadLetters;
     this.statuses = statuses;
@@ -134,7 +138,11 @@ final class JobHandler {
       if (permanent.isPresent()) {
         failPermanently(run, permanent.get(), e);
       } else {
-        new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e);
+        PrivacypalMetrics.Outcome outcome =
+            new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e);
+        if (outcome != null) {
+          metrics.jobFinished(outcome);
+        }
       }
     } finally {
       if (interrupted) {
@@ -145,6 +153,13 @@ final class JobHandler {
       // Outside the failure handling: a failed delete is no job failure; the duplicate that
       // reappears finds SUCCEEDED and is deleted then.
       queue.delete(run.message());
+      metrics.jobFinished(PrivacypalMetrics.Outcome.SUCCEEDED);
+      if (done.stats() != null) {
+        metrics.jobProcessed(
+            Duration.ofMillis(Math.round(done.stats().processingSeconds() * 1000)),
+            done.stats().frames(),
+            done.stats().detectorCalls());
+      }
       log.info("job {} succeeded: {}", run.jobId(), done.output());
     }
   }
@@ -172,6 +187,7 @@ final class JobHandler {
     switch (run.stopReason()) {
       case CANCELLED -> {
         queue.delete(run.message());
+        metrics.jobFinished(PrivacypalMetrics.Outcome.CANCELLED);
         log.info("job {} was cancelled: stopped, output removed, message deleted", run.jobId());
       }
       case SUPERSEDED -> log.warn(
@@ -206,6 +222,7 @@ final class JobHandler {
       return;
     }
     queue.delete(run.message());
+    metrics.jobFinished(PrivacypalMetrics.Outcome.FAILED);
     log.warn("job {} failed for good (no retry): {}", run.jobId(), failure.reason(), thrown);
   }
 
@@ -216,6 +233,7 @@ final class JobHandler {
       log.warn("message {} is malformed ({}): moving it to the dead-letter queue", message.messageId(), reason);
       jobId.ifPresent(id -> failMalformed(id, reason));
       deadLetters.moveFrom(message, "malformed message: " + reason, jobId.orElse(null));
+      metrics.jobFinished(PrivacypalMetrics.Outcome.MALFORMED);
     } finally {
       MDC.remove("jobId");
     }

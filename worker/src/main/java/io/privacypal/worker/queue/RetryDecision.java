@@ -1,5 +1,6 @@
 package io.privacypal.worker.queue;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobStatus;
@@ -39,13 +40,14 @@ final class RetryDecision {
     this.clock = clock;
   }
 
-  void apply(JobRun run, Exception error) {
+  /** @return what became of the job: RETRIED, FAILED, or null when this attempt no longer owns it */
+  PrivacypalMetrics.Outcome apply(JobRun run, Exception error) {
     FailureKind kind = error instanceof RuntimeException ? FailureKind.INTERNAL : FailureKind.TRANSIENT;
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);
       if (!write(run, s -> run.checkOwned(s).requeued(failure, clock.instant()))) {
-        return;
+        return null;
       }
       Duration delay = settings.retryDelay(attempt);
       queue.changeVisibility(run.message(), delay);
@@ -56,7 +58,7 @@ final class RetryDecision {
           settings.maxReceiveCount(),
           delay.toSeconds(),
           error);
-      return;
+      return PrivacypalMetrics.Outcome.RETRIED;
     }
     String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     JobFailure failure =
@@ -65,10 +67,11 @@ final class RetryDecision {
             "failed after " + attempt + " attempts; last error: " + why,
             error.getClass().getName());
     if (!write(run, s -> run.checkOwned(s).failed(failure, clock.instant()))) {
-      return;
+      return null;
     }
     deadLetters.moveFrom(run.message(), failure.reason(), run.jobId());
     log.error("job {} failed: {}; message moved to the dead-letter queue", run.jobId(), failure.reason(), error);
+    return PrivacypalMetrics.Outcome.FAILED;
   }
 
   /** Writes the status if this attempt still owns the job; else handles the stop and says false. */
