@@ -1,5 +1,6 @@
 package io.privacypal.worker.detect;
 
+import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
@@ -81,7 +82,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
   }
 
   private static void detectWithNetwork(BlazeFaceNet net, KeyframeImage image, List<FaceBox> into) {
-    Mat i420 = plane(image, image.height() * 3 / 2);
+    Mat i420 = I420Mats.frame(image);
     Mat rgb = new Mat();
     try {
       Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
@@ -95,7 +96,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
   }
 
   private static void detectWithCascades(CascadeSet cascades, KeyframeImage image, List<FaceBox> into) {
-    Mat luma = plane(image, image.height());
+    Mat luma = I420Mats.luma(image);
     Mat work = new Mat();
     try {
       double scale = Math.min(1.0, (double) MAX_DETECT_WIDTH / image.width());
@@ -121,25 +122,6 @@ public final class OpenCvFaceDetector implements FaceDetector {
       luma.release();
       work.release();
     }
-  }
-
-  /**
-   * The first {@code rows} rows of the I420 buffer ({@code height} rows: the Y plane, the grey
-   * image; {@code height * 3 / 2}: the whole frame), without a copy when the buffer is direct
-   * (frames from the decoder always are).
-   */
-  private static Mat plane(KeyframeImage image, int rows) {
-    int size = image.width() * rows;
-    ByteBuffer source = image.i420().duplicate();
-    if (source.isDirect()) {
-      ByteBuffer bytes = source.limit(source.position() + size).slice();
-      return new Mat(rows, image.width(), CvType.CV_8UC1, bytes);
-    }
-    byte[] copy = new byte[size];
-    source.get(copy);
-    Mat mat = new Mat(rows, image.width(), CvType.CV_8UC1);
-    mat.put(0, 0, copy);
-    return mat;
   }
 
   private Models borrow() {

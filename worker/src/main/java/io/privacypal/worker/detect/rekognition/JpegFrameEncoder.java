@@ -1,5 +1,6 @@
 package io.privacypal.worker.detect.rekognition;
 
+import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.opencv.OpenCvNative;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ final class JpegFrameEncoder {
   }
 
   EncodedFrame encode(KeyframeImage image) {
-    Mat yuv = i420(image);
+    Mat yuv = I420Mats.frame(image);
     Mat bgr = new Mat();
     Mat scaled = new Mat();
     try {
@@ -83,21 +84,5 @@ final class JpegFrameEncoder {
       out.release();
       params.release();
     }
-  }
-
-  /** The whole I420 frame as one 8-bit Mat, without a copy when the buffer is direct. */
-  private static Mat i420(KeyframeImage image) {
-    int size = image.width() * image.height() * 3 / 2;
-    int rows = image.height() * 3 / 2;
-    ByteBuffer source = image.i420().duplicate();
-    if (source.isDirect()) {
-      ByteBuffer frame = source.limit(source.position() + size).slice();
-      return new Mat(rows, image.width(), CvType.CV_8UC1, frame);
-    }
-    byte[] copy = new byte[size];
-    source.get(copy);
-    Mat mat = new Mat(rows, image.width(), CvType.CV_8UC1);
-    mat.put(0, 0, copy);
-    return mat;
   }
 }
