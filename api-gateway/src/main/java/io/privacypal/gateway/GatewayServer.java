@@ -89,8 +89,9 @@ public final class GatewayServer implements AutoCloseable {
     if (!settings.corsOrigins().isEmpty()) {
       router.filter(new CorsPolicy(settings.corsOrigins()));
     }
+    // Probes (load balancer, orchestrator) carry no key; neither answer reveals any job.
     if (settings.authenticationRequired()) {
-      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health")));
+      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health", "/ready")));
     }
   }
 

@@ -70,6 +70,11 @@ public final class Router implements HttpHandler {
     } catch (IOException | RuntimeException e) {
       log.error("unexpected failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
       answerError(exchange, 500, "internal error; see the gateway log");
+    } catch (Error e) {
+      // A broken class path or an assertion: still answer, or the client sees a dropped connection.
+      log.error("fatal failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+      answerError(exchange, 500, "internal error; see the gateway log");
+      throw e;
     } finally {
       MDC.remove("jobId");
       exchange.close();

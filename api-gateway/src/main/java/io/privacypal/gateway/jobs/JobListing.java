@@ -7,6 +7,7 @@ import io.privacypal.gateway.http.ApiException;
 import io.privacypal.gateway.http.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -15,7 +16,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/jobs}: newest first, filtered by {@code state} and {@code video}, a page of
+ * {@code GET /api/v1/jobs}: newest first, filtered by {@code state}, {@code video} and the
+ * submission time ({@code since} inclusive, {@code until} exclusive, ISO-8601 instants), a page of
  * {@code limit} at a time. The cursor is the position (createdAt, jobId) of the page's last job, so
  * jobs submitted meanwhile do not shift later pages.
  */
@@ -65,6 +67,11 @@ public final class JobListing {
   public Page list(Request request) {
     Optional<JobState> state = request.query("state").map(JobListing::parseState);
     Optional<String> video = request.query("video");
+    Optional<Instant> since = request.query("since").map(t -> parseInstant("since", t));
+    Optional<Instant> until = request.query("until").map(t -> parseInstant("until", t));
+    if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
+      throw ApiException.badRequest("since must be earlier than until");
+    }
     int limit = request.query("limit").map(JobListing::parseLimit).orElse(DEFAULT_LIMIT);
     Optional<Cursor> after = request.query("cursor").map(Cursor::decode);
 
@@ -81,6 +88,12 @@ public final class JobListing {
         continue;
       }
       if (video.isPresent() && !status.video().equals(video.get())) {
+        continue;
+      }
+      if (since.isPresent() && status.createdAt().isBefore(since.get())) {
+        continue;
+      }
+      if (until.isPresent() && !status.createdAt().isBefore(until.get())) {
         continue;
       }
       if (page.size() == limit) {
@@ -100,6 +113,15 @@ public final class JobListing {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
           "unknown state '" + text + "': use QUEUED, PROCESSING, SUCCEEDED, FAILED or CANCELLED");
+    }
+  }
+
+  private static Instant parseInstant(String name, String text) {
+    try {
+      return Instant.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          name + " must be an ISO-8601 instant such as 2026-01-02T03:04:05Z, got '" + text + "'");
     }
   }
 

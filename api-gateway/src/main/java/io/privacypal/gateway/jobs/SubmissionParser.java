@@ -1,9 +1,11 @@
 package io.privacypal.gateway.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.job.JobOptions;
@@ -15,9 +17,17 @@ import java.util.stream.Collectors;
 /**
  * Reads a submit body: {@code {"video": "...", "options": {...}}}, or the options at the top level
  * beside {@code video}. Every refusal is a 400 whose message names the field.
+ *
+ * <p>Stricter than the shared mapper, which ignores unknown fields so old workers can read newer
+ * messages: here an unknown field is a client's typo ({@code "blurface": false}) that would
+ * otherwise run the job with defaults the client did not ask for.
  */
 public final class SubmissionParser {
-  private final ObjectMapper mapper = Json.mapper();
+  private final ObjectMapper mapper =
+      Json.mapper()
+          .copy()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public JobSubmission parse(byte[] body) {
     JsonNode root;
@@ -48,6 +58,10 @@ public final class SubmissionParser {
       if (!nested.isObject()) {
         throw ApiException.badRequest("\"options\" must be a JSON object");
       }
+      if (root.size() > 2) {
+        throw ApiException.badRequest(
+            "give the options either inside \"options\" or at the top level, not both");
+      }
       source = nested;
     } else {
       ObjectNode topLevel = root.deepCopy();
@@ -65,6 +79,12 @@ public final class SubmissionParser {
   }
 
   private static String describe(JsonMappingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field \""
+          + unknown.getPropertyName()
+          + "\"; accepted here: "
+          + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InvalidJobOptionsException invalid) {
         return "invalid options: " + invalid.getMessage();

@@ -57,8 +57,9 @@ class ApiKeyAuthenticationTest extends GatewayTestSupport {
   }
 
   @Test
-  void healthNeedsNoKey() {
+  void healthAndReadinessNeedNoKey() {
     assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
   }
 
   @Test

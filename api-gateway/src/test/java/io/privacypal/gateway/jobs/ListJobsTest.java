@@ -48,6 +48,15 @@ class ListJobsTest extends GatewayTestSupport {
   }
 
   @Test
+  void sinceAndUntilSelectBySubmissionTime() {
+    // job-i was submitted at t0 + i s; since is inclusive, until exclusive.
+    assertThat(ids(json(get("/api/v1/jobs?since=" + t0.plusSeconds(4))))).containsExactly("job-5", "job-4");
+    assertThat(ids(json(get("/api/v1/jobs?until=" + t0.plusSeconds(2))))).containsExactly("job-1");
+    assertThat(ids(json(get("/api/v1/jobs?since=" + t0.plusSeconds(2) + "&until=" + t0.plusSeconds(4)))))
+        .containsExactly("job-3", "job-2");
+  }
+
+  @Test
   void theCursorWalksThroughEveryJobOnce() {
     JsonNode first = json(get("/api/v1/jobs?limit=2"));
     assertThat(ids(first)).containsExactly("job-5", "job-4");
@@ -66,5 +75,8 @@ class ListJobsTest extends GatewayTestSupport {
     assertThat(get("/api/v1/jobs?limit=0").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/jobs?limit=many").statusCode()).isEqualTo(400);
     assertThat(json(get("/api/v1/jobs?cursor=!!!")).get("error").asText()).contains("invalid cursor");
+    assertThat(json(get("/api/v1/jobs?since=yesterday")).get("error").asText()).contains("ISO-8601");
+    assertThat(get("/api/v1/jobs?since=" + t0.plusSeconds(3) + "&until=" + t0.plusSeconds(3)).statusCode())
+        .isEqualTo(400);
   }
 }

@@ -67,6 +67,33 @@ class SubmitErrorsTest extends GatewayTestSupport {
   }
 
   @Test
+  void aMistypedOptionNameIs400InsteadOfRunningWithDefaults() {
+    video("clip.mp4");
+    JsonNode body = errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"blurface\":false}"), 400);
+    assertThat(body.get("error").asText()).contains("unknown field \"blurface\"", "blurFaces");
+
+    JsonNode nested =
+        errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"blurMod\":\"GAUSSIAN\"}}"), 400);
+    assertThat(nested.get("error").asText()).contains("unknown field \"blurMod\"");
+  }
+
+  @Test
+  void optionsBothNestedAndAtTheTopLevelAre400() {
+    video("clip.mp4");
+    JsonNode body =
+        errorOf(
+            postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{},\"blurFaces\":false}"), 400);
+    assertThat(body.get("error").asText()).contains("not both");
+  }
+
+  @Test
+  void textAfterTheJsonObjectIs400() {
+    video("clip.mp4");
+    JsonNode body = errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"} {\"video\":\"x\"}"), 400);
+    assertThat(body.get("error").asText()).startsWith("malformed JSON");
+  }
+
+  @Test
   void optionsThatAreNotAnObjectAre400() {
     video("clip.mp4");
     errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":\"fast\"}"), 400);

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class UnexpectedFailureTest extends GatewayTestSupport {
 
-  /** A store whose every read fails the way a bug would: not a fault the client can fix. */
+  /**
+   * A store whose every read fails the way a bug would: not a fault the client can fix. The legacy
+   * lookup throws an Error, as a broken class path would.
+   */
   private static final class BrokenStore implements JobStatusStore {
     @Override
     public JobStatus createIfAbsent(JobStatus initial) {
@@ -36,7 +39,7 @@ class UnexpectedFailureTest extends GatewayTestSupport {
 
     @Override
     public Optional<JobStatus> latestForVideo(String video) {
-      throw new IllegalStateException("secret internal detail");
+      throw new AssertionError("secret internal detail");
     }
 
     @Override
@@ -58,5 +61,14 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(json(response).get("error").asText()).isEqualTo("internal error; see the gateway log");
     assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
+  }
+
+  @Test
+  void anErrorInAHandlerIsStill500RatherThanADroppedConnection() {
+    HttpResponse<String> response = get("/process_status?filename=clip.mp4");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(json(response).get("error").asText()).isEqualTo("internal error; see the gateway log");
+    assertThat(response.body()).doesNotContain("secret", "AssertionError");
   }
 }
