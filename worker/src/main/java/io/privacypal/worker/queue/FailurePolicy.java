@@ -4,6 +4,7 @@ import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.video.InvalidVideoNameException;
 import io.privacypal.common.video.VideoNotFoundException;
+import io.privacypal.common.video.VideoTooLargeException;
 import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ final class FailurePolicy {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof InvalidVideoException
           || t instanceof VideoNotFoundException
+          || t instanceof VideoTooLargeException
           || t instanceof InvalidVideoNameException
           || t instanceof InvalidJobOptionsException
           || (t instanceof DetectionException d && !d.retryable())) {
