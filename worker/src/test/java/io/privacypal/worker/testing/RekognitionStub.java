@@ -75,6 +75,10 @@ public final class RekognitionStub implements AutoCloseable {
       return error(400, "AccessDeniedException", "User is not authorized to perform rekognition:DetectFaces");
     }
 
+    public static Reply imageTooLarge() {
+      return error(400, "ImageTooLargeException", "Image size is too large");
+    }
+
     public static Reply serverError() {
       return error(500, "InternalServerError", "Internal server error");
     }
@@ -156,7 +160,13 @@ public final class RekognitionStub implements AutoCloseable {
         send(exchange, Reply.error(400, "SerializationException", "unexpected content type " + contentType));
         return;
       }
-      JsonNode body = Json.mapper().readTree(raw);
+      JsonNode body;
+      try {
+        body = Json.mapper().readTree(raw);
+      } catch (IOException e) {
+        send(exchange, Reply.error(400, "SerializationException", "request body is not JSON"));
+        return;
+      }
       String base64 = body.path("Image").path("Bytes").asText("");
       byte[] image;
       try {
