@@ -96,7 +96,11 @@ public final class RekognitionStub implements AutoCloseable {
   }
 
   /** A DetectFaces request as received: when, and the image bytes after base64 decoding. */
-  public record Request(long receivedNanos, byte[] image, JsonNode body) {}
+  public record Request(long receivedNanos, byte[] image, JsonNode body) {
+    public int imageSize() {
+      return image.length;
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);

@@ -221,7 +221,7 @@ class RekognitionFaceDetectorTest {
     List<FaceBox> faces = detector.detect(frame(width, height, true));
 
     byte[] sent = stub.requests().get(0).image();
-    assertThat(sent.length).isLessThanOrEqualTo(5_000_000);
+    assertThat(stub.requests().get(0).imageSize()).isLessThanOrEqualTo(5_000_000);
     Mat decoded = decode(sent);
     try {
       assertThat(decoded.cols()).isLessThan(width);
@@ -357,6 +357,24 @@ class RekognitionFaceDetectorTest {
     assertThat(detector.detect(frame(false))).hasSize(1);
     assertThat(detector.name()).isEqualTo("rekognition");
     assertThat(stub.requests()).hasSize(1);
+  }
+
+  @Test
+  void createAppliesTheConfiguredAttemptsToTheClient() {
+    stub.respondAlways(Reply.throttling());
+    ConfigSource config =
+        ConfigSource.of(
+            Map.of(
+                "AWS_ENDPOINT_URL_REKOGNITION", stub.endpoint().toString(),
+                "AWS_REGION", "ca-central-1",
+                "PRIVACYPAL_REKOGNITION_MAX_ATTEMPTS", "3"));
+    RekognitionFaceDetector detector = RekognitionFaceDetector.create(config);
+    detectors.add(detector);
+
+    DetectionException e = catchDetection(detector);
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(stub.requests()).hasSize(3);
   }
 
   @Test
