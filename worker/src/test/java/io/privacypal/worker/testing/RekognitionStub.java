@@ -58,8 +58,9 @@ public final class RekognitionStub implements AutoCloseable {
       return new Reply(status, root.toString(), type);
     }
 
+    /** Rekognition's model gives ThrottlingException HTTP 500 (it is a service fault there). */
     public static Reply throttling() {
-      return error(400, "ThrottlingException", "Rate exceeded");
+      return error(500, "ThrottlingException", "Rate exceeded");
     }
 
     public static Reply provisionedThroughputExceeded() {
@@ -74,18 +75,32 @@ public final class RekognitionStub implements AutoCloseable {
       return error(400, "AccessDeniedException", "User is not authorized to perform rekognition:DetectFaces");
     }
 
+    public static Reply imageTooLarge() {
+      return error(400, "ImageTooLargeException", "Image size is too large");
+    }
+
     public static Reply serverError() {
       return error(500, "InternalServerError", "Internal server error");
     }
 
-    /** The same reply with the error code in the body only, as some AWS front ends send it. */
+    /**
+     * The same reply with the error code in the body only, namespaced the way Smithy-based front
+     * ends write it ({@code com.amazonaws.rekognition#ThrottlingException}).
+     */
     public Reply withoutErrorTypeHeader() {
-      return new Reply(status, body, null);
+      ObjectNode root = (ObjectNode) readTree(body);
+      String type = root.path("__type").asText();
+      root.put("__type", "com.amazonaws.rekognition#" + type);
+      return new Reply(status, root.toString(), null);
     }
   }
 
   /** A DetectFaces request as received: when, and the image bytes after base64 decoding. */
-  public record Request(long receivedNanos, byte[] image, JsonNode body) {}
+  public record Request(long receivedNanos, byte[] image, JsonNode body) {
+    public int imageSize() {
+      return image.length;
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -144,7 +159,18 @@ public final class RekognitionStub implements AutoCloseable {
         send(exchange, Reply.error(400, "UnknownOperationException", "unexpected " + target));
         return;
       }
-      JsonNode body = Json.mapper().readTree(raw);
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      if (!CONTENT_TYPE.equals(contentType)) {
+        send(exchange, Reply.error(400, "SerializationException", "unexpected content type " + contentType));
+        return;
+      }
+      JsonNode body;
+      try {
+        body = Json.mapper().readTree(raw);
+      } catch (IOException e) {
+        send(exchange, Reply.error(400, "SerializationException", "request body is not JSON"));
+        return;
+      }
       String base64 = body.path("Image").path("Bytes").asText("");
       byte[] image;
       try {
@@ -158,6 +184,14 @@ public final class RekognitionStub implements AutoCloseable {
       send(exchange, scripted != null ? scripted : fallback);
     } finally {
       exchange.close();
+    }
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("scripted reply is not JSON: " + json, e);
     }
   }
 

@@ -11,6 +11,8 @@ import org.opencv.core.MatOfInt;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an I420 keyframe into a JPEG no larger than a byte limit (Rekognition takes at most 5 MB of
@@ -19,8 +21,12 @@ import org.opencv.imgproc.Imgproc;
  * frame. Thread-safe: it holds no mutable state.
  */
 final class JpegFrameEncoder {
-  /** Rekognition's limit for image bytes passed in the request. */
-  static final int REKOGNITION_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+  /**
+   * Rekognition's limit for image bytes passed in the request is documented as "5 MB"; decimal
+   * megabytes is the reading that can never be rejected with ImageTooLargeException.
+   */
+  static final int REKOGNITION_MAX_IMAGE_BYTES = 5_000_000;
+  private static final Logger log = LoggerFactory.getLogger(JpegFrameEncoder.class);
   /** Below this, JPEG artefacts start hiding small faces; downscaling is the better trade. */
   private static final int MIN_QUALITY = 60;
   private static final int QUALITY_STEP = 10;
@@ -46,8 +52,9 @@ final class JpegFrameEncoder {
       Imgproc.cvtColor(yuv, bgr, Imgproc.COLOR_YUV2BGR_I420);
       int q = quality;
       byte[] jpeg = jpeg(bgr, q);
-      while (jpeg.length > maxBytes && q - QUALITY_STEP >= MIN_QUALITY) {
-        q -= QUALITY_STEP;
+      while (jpeg.length > maxBytes && q > MIN_QUALITY) {
+        // Going from 90 to 60 roughly halves a JPEG: when far over, skip the steps between.
+        q = jpeg.length > 2L * maxBytes ? MIN_QUALITY : Math.max(MIN_QUALITY, q - QUALITY_STEP);
         jpeg = jpeg(bgr, q);
       }
       int width = bgr.cols();
@@ -63,6 +70,11 @@ final class JpegFrameEncoder {
         }
         Imgproc.resize(bgr, scaled, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
         jpeg = jpeg(scaled, q);
+      }
+      if (q != quality || width != bgr.cols()) {
+        log.debug(
+            "keyframe {}x{} sent as {}x{} at quality {} ({} bytes) to fit {} bytes",
+            image.width(), image.height(), width, height, q, jpeg.length, maxBytes);
       }
       return new EncodedFrame(jpeg, width, height, q);
     } finally {

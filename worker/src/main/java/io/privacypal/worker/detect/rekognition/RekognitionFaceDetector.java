@@ -129,13 +129,12 @@ public final class RekognitionFaceDetector implements FaceDetector {
     String name = code != null ? code : e.getClass().getSimpleName();
     String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     String reason = "Rekognition " + name + (message == null ? "" : ": " + message);
-    // Throttling and server errors are what the SDK retries: if they outlived the retries, a
-    // later attempt of the job may succeed. Any other client error would fail the same way again.
+    // Throttling (the SDK's list has ThrottlingException and ProvisionedThroughputExceededException;
+    // Rekognition sends the former as HTTP 500) and server errors are what the SDK retries: if they
+    // outlived the retries, a later attempt of the job may succeed. Any other client error would
+    // fail the same way again.
     boolean retryable =
-        !PERMANENT_ERRORS.contains(name)
-            && (e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429
-                || name.equals("ProvisionedThroughputExceededException")
-                || name.equals("ThrottlingException"));
+        !PERMANENT_ERRORS.contains(name) && (e.isThrottlingException() || e.statusCode() >= 500);
     return new DetectionException(reason, retryable, e);
   }
 

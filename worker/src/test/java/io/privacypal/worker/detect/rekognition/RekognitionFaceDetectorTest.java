@@ -199,6 +199,41 @@ class RekognitionFaceDetectorTest {
   }
 
   @Test
+  void imageTooLargeFailsForGoodWithTheErrorNamed() {
+    stub.respondAlways(Reply.imageTooLarge());
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 5, 90, 50));
+
+    DetectionException e = catchDetection(detector);
+
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage()).contains("ImageTooLargeException");
+    assertThat(stub.requests()).hasSize(1);
+  }
+
+  @Test
+  void aNoisyHugeFrameIsShrunkBelowRekognitionsFiveMegabyteLimit() throws Exception {
+    stub.respondFaces(FACE);
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
+    // Noise at this size is about 7 MB even at the lowest quality (4K noise fits at quality 60).
+    int width = 4800;
+    int height = 2700;
+
+    List<FaceBox> faces = detector.detect(frame(width, height, true));
+
+    byte[] sent = stub.requests().get(0).image();
+    assertThat(stub.requests().get(0).imageSize()).isLessThanOrEqualTo(5_000_000);
+    Mat decoded = decode(sent);
+    try {
+      assertThat(decoded.cols()).isLessThan(width);
+      assertThat((double) decoded.cols() / decoded.rows()).isCloseTo(16.0 / 9, within(0.05));
+    } finally {
+      decoded.release();
+    }
+    assertThat(faces.get(0).x()).isCloseTo(0.25 * width, within(0.01));
+    assertThat(faces.get(0).height()).isCloseTo(0.2 * height, within(0.01));
+  }
+
+  @Test
   void anOversizeEncodeIsBroughtWithinTheByteLimit() throws Exception {
     int limit = 40_000;
     stub.respondFaces(FACE);
@@ -325,6 +360,24 @@ class RekognitionFaceDetectorTest {
   }
 
   @Test
+  void createAppliesTheConfiguredAttemptsToTheClient() {
+    stub.respondAlways(Reply.throttling());
+    ConfigSource config =
+        ConfigSource.of(
+            Map.of(
+                "AWS_ENDPOINT_URL_REKOGNITION", stub.endpoint().toString(),
+                "AWS_REGION", "ca-central-1",
+                "PRIVACYPAL_REKOGNITION_MAX_ATTEMPTS", "3"));
+    RekognitionFaceDetector detector = RekognitionFaceDetector.create(config);
+    detectors.add(detector);
+
+    DetectionException e = catchDetection(detector);
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(stub.requests()).hasSize(3);
+  }
+
+  @Test
   void theCallersBufferPositionIsUntouched() throws Exception {
     stub.respondFaces(FACE);
     RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
@@ -358,7 +411,11 @@ class RekognitionFaceDetectorTest {
 
   /** A dark frame with a white square at (100,100), or random noise that JPEG compresses badly. */
   private static KeyframeImage frame(boolean noise) {
-    Mat bgr = new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(30, 30, 30));
+    return frame(WIDTH, HEIGHT, noise);
+  }
+
+  private static KeyframeImage frame(int width, int height, boolean noise) {
+    Mat bgr = new Mat(height, width, CvType.CV_8UC3, new Scalar(30, 30, 30));
     Mat yuv = new Mat();
     try {
       if (noise) {
@@ -371,7 +428,7 @@ class RekognitionFaceDetectorTest {
       yuv.get(0, 0, bytes);
       ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
       buffer.put(bytes).flip();
-      return new KeyframeImage(WIDTH, HEIGHT, buffer, 0);
+      return new KeyframeImage(width, height, buffer, 0);
     } finally {
       bgr.release();
       yuv.release();
