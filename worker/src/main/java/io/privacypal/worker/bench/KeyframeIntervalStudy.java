@@ -74,7 +74,9 @@ public final class KeyframeIntervalStudy {
     clips.add(make.pan("slow-pan", second, 60));
     // A face width per 0.3 s, the current default interval: the motion it must keep up with.
     clips.add(make.bounce("fast-bounce", first, first.meanFaceWidth() / 0.3));
-    clips.add(make.enterFromRight("enter-right", third, 300));
+    for (int late : new int[] {0, 3, 6}) {
+      clips.add(make.enterFromRight("enter-right+" + late + "f", third, 300, late));
+    }
     clips.add(make.appear("appear", second, (int) (seconds * StudyClip.FPS / 2) + 1));
     for (StudyClip clip : clips) {
       System.out.printf("clip %s: %s, %d frames%n", clip.name(), clip.photo().name(), clip.frames());

@@ -47,12 +47,17 @@ final class StudyClips {
     });
   }
 
-  /** Slides in from beyond the right edge at {@code pixelsPerSecond} and stops near the left. */
-  StudyClip enterFromRight(String name, StudyPhoto photo, double pixelsPerSecond) throws IOException {
+  /**
+   * Slides in from beyond the right edge at {@code pixelsPerSecond}, starting {@code lateFrames}
+   * frames later, and stops near the left. Different starts put the entry at other frames between
+   * keyframes, which decides how long a face that is not yet detected stays visible.
+   */
+  StudyClip enterFromRight(String name, StudyPhoto photo, double pixelsPerSecond, int lateFrames)
+      throws IOException {
     int y = (StudyClip.HEIGHT - photo.height()) / 2;
     int stop = 80;
-    return make(name, photo, n ->
-        new int[] {Math.max(stop, StudyClip.WIDTH - (int) (pixelsPerSecond * n / StudyClip.FPS)), y});
+    return make(name, photo, n -> new int[] {
+        Math.max(stop, StudyClip.WIDTH - (int) (pixelsPerSecond * (n - lateFrames) / StudyClip.FPS)), y});
   }
 
   /** Nothing until {@code fromFrame}, then the photo, still, in the middle. */
