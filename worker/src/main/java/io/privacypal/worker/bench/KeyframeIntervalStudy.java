@@ -58,7 +58,7 @@ public final class KeyframeIntervalStudy {
       for (String text : intervals.split(",")) {
         rows.add(measure(pipeline, counter, clips, Double.parseDouble(text), work));
       }
-      System.out.printf("%n%d CPUs, %d clips of %.0f s at 1280x720, %d fps, work dir %s%n",
+      System.out.printf("%n%d CPUs, %d clips of %.1f s at 1280x720, %d fps, work dir %s%n",
           Runtime.getRuntime().availableProcessors(), clips.size(), seconds, StudyClip.FPS, work);
       System.out.println("interval | leaked face-frames     | edge leaked   | calls/video min | pipeline fps | clips with leaks");
       rows.forEach(System.out::println);
