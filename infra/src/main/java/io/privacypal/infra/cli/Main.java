@@ -22,6 +22,7 @@ public final class Main {
     commands.put("dlq", new DlqCommand());
     commands.put("sqs", new SqsCommand());
     commands.put("bench", new BenchCommand());
+    commands.put("bench-keyframes", new KeyframeStudyCommand());
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;

@@ -34,7 +34,7 @@ final class ProcessCommand implements Command {
     if (line.arguments().size() != 2) {
       throw new UsageException(
           "usage: privacypal process INPUT OUTPUT [--detector=local|rekognition] [--blur-mode=mosaic|gaussian|fill]"
-              + " [--mask=box|ellipse] [--keyframe-interval=0.3] [--box-scale=1.3] [--regions='[{...}]']");
+              + " [--mask=box|ellipse] [--keyframe-interval=0.1] [--box-scale=1.3] [--regions='[{...}]']");
     }
     Path input = Path.of(line.arguments().get(0)).toAbsolutePath();
     Path output = Path.of(line.arguments().get(1)).toAbsolutePath();

@@ -17,6 +17,7 @@ final class Usage {
         status                    queue depth, in flight, dead letters, recent jobs
         dlq list | dlq redrive    inspect or move back the dead-letter queue
         bench                     pipeline throughput against a plain ffmpeg transcode
+        bench-keyframes           leaked face-frames and detector calls per keyframe interval
 
       Settings are environment variables (PRIVACYPAL_HTTP_PORT, ...) or flags: --http-port=8081
       answers for PRIVACYPAL_HTTP_PORT. The README lists them all.
