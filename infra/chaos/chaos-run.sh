@@ -21,8 +21,9 @@ work="$(mktemp -d -t privacypal-chaos-XXXX)"
 videos="$work/videos"
 mkdir -p "$videos"
 started_at=$(date +%s)
-declare -A worker_pid
+declare -A worker_pid worker_id
 pids=()
+starts=0
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 log() { printf '[chaos %4ds] %s\n' $(( $(date +%s) - started_at )) "$*"; }
@@ -60,8 +61,12 @@ until grep -q "PRIVACYPAL_QUEUE_URL" "$work/sqs.log" 2>/dev/null; do sleep 0.5; 
 until curl -sf "http://127.0.0.1:$http_port/health" >/dev/null; do sleep 0.5; done
 
 start_worker() {
+  # A new id per start: a status still naming a killed JVM must not pick its successor for the
+  # SIGTERM while that one is still starting (before its shutdown hook exists).
   local n=$1
-  "$pp" worker --worker-id="w$n" >>"$work/worker-$n.log" 2>&1 &
+  starts=$((starts + 1))
+  worker_id[$n]="w$n-$starts"
+  "$pp" worker --worker-id="${worker_id[$n]}" >>"$work/worker-$n.log" 2>&1 &
   worker_pid[$n]=$!
 }
 for n in $(seq 1 "$workers"); do start_worker "$n"; done
@@ -97,14 +102,14 @@ chaos_end=$(( $(date +%s) + chaos_seconds ))
 while [ "$(date +%s)" -lt "$chaos_end" ] && [ "$(outstanding)" -gt 0 ]; do
   sleep $(( 2 + RANDOM % 5 ))
   n=$(( 1 + RANDOM % workers ))
-  if [ "$sigterm_status" = "not sent" ] && grep -lq "\"worker\":\"w$n\"" "$videos"/.privacypal/jobs/*.json 2>/dev/null \
-     && grep -l '"state":"PROCESSING"' "$videos"/.privacypal/jobs/*.json 2>/dev/null | xargs -r grep -lq "\"worker\":\"w$n\""; then
-    log "SIGTERM to worker w$n (pid ${worker_pid[$n]}) while it runs a job"
+  if [ "$sigterm_status" = "not sent" ] \
+     && grep -l '"state":"PROCESSING"' "$videos"/.privacypal/jobs/*.json 2>/dev/null | xargs -r grep -lq "\"worker\":\"${worker_id[$n]}\""; then
+    log "SIGTERM to worker ${worker_id[$n]} (pid ${worker_pid[$n]}) while it runs a job"
     kill -TERM "${worker_pid[$n]}"
     wait "${worker_pid[$n]}"; sigterm_status=$?
-    log "worker w$n exited with status $sigterm_status"
+    log "worker ${worker_id[$n]} exited with status $sigterm_status"
   else
-    log "SIGKILL to worker w$n (pid ${worker_pid[$n]})"
+    log "SIGKILL to worker ${worker_id[$n]} (pid ${worker_pid[$n]})"
     kill -9 "${worker_pid[$n]}" 2>/dev/null; wait "${worker_pid[$n]}" 2>/dev/null
     kills=$(( kills + 1 ))
   fi

@@ -215,6 +215,31 @@ class JobConsumerTest {
   }
 
   @Test
+  void aNativeLibraryThatFailsToLoadIsRetriedNotLeftProcessing() {
+    AtomicInteger calls = new AtomicInteger();
+    var store = new RecordingStatusStore<>(bed.statuses, s -> s);
+    bed.startConsumer(
+        (request, progress, cancel) -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new UnsatisfiedLinkError("Can't load library: /tmp/opencv/libopencv_java490.so");
+          }
+          return FakeProcessors.writeOutput(request);
+        },
+        WorkerTestBed.settings("worker-a"),
+        bed.sqs.client(),
+        store);
+
+    JobId id = bed.submit("job-native");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    assertThat(bed.status(id).attempt()).isEqualTo(2);
+    assertThat(store.observed)
+        .filteredOn(s -> s.state() == JobState.QUEUED)
+        .singleElement()
+        .satisfies(s -> assertThat(s.failure().reason()).contains("libopencv_java490.so"));
+  }
+
+  @Test
   void repeatedTransientFailureEndsFailedWithRetriesExhaustedAndTheMessageInTheDeadLetterQueue()
       throws IOException {
     AtomicInteger calls = new AtomicInteger();
