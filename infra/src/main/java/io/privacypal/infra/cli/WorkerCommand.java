@@ -12,6 +12,7 @@ import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
+import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,6 +32,8 @@ final class WorkerCommand implements Command {
   public int run(CommandLine line) throws Exception {
     ConsumerSettings settings = ConsumerSettings.from(line.config());
     PipelineSettings pipeline = PipelineSettings.from(line.config()); // refuses to start without ffmpeg
+    // Load the native library before taking jobs: a load racing a SIGTERM fails for good.
+    OpenCvNative.load();
     Storage storage = Storage.from(line.config());
     String queueUrl = QueueSettings.from(line.config()).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(line.config()).sqs();

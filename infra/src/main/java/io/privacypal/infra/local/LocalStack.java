@@ -12,6 +12,7 @@ import io.privacypal.gateway.GatewaySettings;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
+import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import java.time.Clock;
@@ -37,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
   private LocalStack(ConfigSource config, Function<ConfigSource, Detectors> detectorFactory) {
     ConsumerSettings consumerSettings = ConsumerSettings.from(config);
     PipelineSettings pipelineSettings = PipelineSettings.from(config);
+    // Load the native library before taking jobs: a load racing a SIGTERM fails for good.
+    OpenCvNative.load();
     queueServer =
         EmbeddedQueueServer.start(
             config.getInt("PRIVACYPAL_SQS_PORT", QueueSettings.DEFAULT_SQS_PORT),
