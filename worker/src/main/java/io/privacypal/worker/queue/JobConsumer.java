@@ -51,18 +51,6 @@ public final class JobConsumer implements AutoCloseable {
       VideoStore videos,
       VideoProcessor processor,
       ConsumerSettings settings,
-      Clock clock) {
-    this(sqs, queueUrl, deadLetters, statuses, videos, processor, settings, clock, new PrivacypalMetrics());
-  }
-
-  public JobConsumer(
-      SqsClient sqs,
-      String queueUrl,
-      DeadLetterQueue deadLetters,
-      JobStatusStore statuses,
-      VideoStore videos,
-      VideoProcessor processor,
-      ConsumerSettings settings,
       Clock clock,
       PrivacypalMetrics metrics) {
     this.queue = new SourceQueue(sqs, queueUrl, clock);

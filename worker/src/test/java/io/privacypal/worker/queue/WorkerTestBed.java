@@ -86,7 +86,8 @@ final class WorkerTestBed implements AutoCloseable {
       VideoProcessor processor, ConsumerSettings settings, SqsClient client, JobStatusStore store) {
     JobConsumer consumer =
         new JobConsumer(
-            client, sqs.queueUrl(), deadLetters(), store, videos, processor, settings, clock);
+            client, sqs.queueUrl(), deadLetters(), store, videos, processor, settings, clock,
+            new io.privacypal.common.metrics.PrivacypalMetrics());
     closeables.add(consumer);
     consumer.start();
     return consumer;
