@@ -22,8 +22,9 @@ import java.util.concurrent.Future;
 
 /**
  * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
- * background, buffer the frames up to each keyframe, then track, blur and encode them once its
- * faces are known. At most two keyframe windows of frames are in memory.
+ * background, buffer the frames up to each keyframe, then track them once its faces are known, and
+ * blur and encode them once the next keyframe's faces are known too (a face first found there may
+ * have been in these frames already). At most three keyframe windows of frames are in memory.
  */
 final class AnonymizeRun {
   private final VideoInfo info;
@@ -32,11 +33,14 @@ final class AnonymizeRun {
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
   private final int keyframeInterval;
-  private final KeyframeTracker tracker = new KeyframeTracker();
+  private final KeyframeTracker tracker;
   private final FrameBlurrer blurrer;
   private final long started = System.nanoTime();
   private long framesWritten;
   private BackgroundDetector detections;
+  /** The last tracked window, written when the next one is tracked. */
+  private final List<Frame> held = new ArrayList<>();
+  private List<List<FaceBox>> heldBoxes = List.of();
 
   AnonymizeRun(
       VideoInfo info,
@@ -51,6 +55,7 @@ final class AnonymizeRun {
     this.progress = new ProgressThrottle(listener);
     this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
+    this.tracker = new KeyframeTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
   }
 
   static int keyframeInterval(double seconds, double frameRate) {
@@ -59,9 +64,9 @@ final class AnonymizeRun {
 
   JobStats run(FrameReader reader, FrameWriter writer)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
-    // Two windows: one waiting for its keyframe's faces, one being decoded meanwhile.
+    // Three windows: one tracked and held, one waiting for its keyframe's faces, one being decoded.
     try (FramePool pool =
-            new FramePool(info.paddedWidth(), info.paddedHeight(), 2 * keyframeInterval + 1);
+            new FramePool(info.paddedWidth(), info.paddedHeight(), 3 * keyframeInterval + 1);
         SceneCutDetector cuts = new SceneCutDetector();
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
@@ -69,7 +74,6 @@ final class AnonymizeRun {
       Future<List<FaceBox>> pendingFaces = null;
       boolean pendingCut = false;
       List<Frame> collecting = new ArrayList<>();
-      List<FaceBox> lastFaces = null;
       long lastKeyframe = -1;
       while (true) {
         cancellation.throwIfCancelled();
@@ -82,9 +86,7 @@ final class AnonymizeRun {
         boolean cut = cuts.isCut(frame.y());
         if (lastKeyframe < 0 || cut || frame.index() - lastKeyframe >= keyframeInterval) {
           if (pendingFaces != null) {
-            List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
-            flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
-            lastFaces = faces;
+            track(awaiting, BackgroundDetector.await(pendingFaces), pendingCut, writer, pool);
           }
           awaiting = collecting;
           collecting = new ArrayList<>();
@@ -95,41 +97,46 @@ final class AnonymizeRun {
       }
       cancellation.throwIfCancelled();
       if (pendingFaces != null) {
-        List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
-        flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
-        lastFaces = faces;
+        track(awaiting, BackgroundDetector.await(pendingFaces), pendingCut, writer, pool);
       }
       if (!collecting.isEmpty()) {
         // The video ended between keyframes: the last frame closes the window.
         Frame last = collecting.get(collecting.size() - 1);
-        List<FaceBox> faces = BackgroundDetector.await(detections.submit(last));
-        flush(collecting, lastFaces, faces, false, writer, pool);
+        track(collecting, BackgroundDetector.await(detections.submit(last)), false, writer, pool);
       }
+      writeHeld(writer, pool);
       JobStats stats = stats();
       progress.done(stats);
       return stats;
     }
   }
 
-  private void flush(
-      List<Frame> window,
-      List<FaceBox> previous,
-      List<FaceBox> current,
-      boolean cut,
-      FrameWriter writer,
-      FramePool pool)
+  /** Tracks a window whose keyframe's faces are known, then writes the one held before it. */
+  private void track(
+      List<Frame> window, List<FaceBox> faces, boolean cut, FrameWriter writer, FramePool pool)
       throws IOException, JobCancelledException {
-    List<List<FaceBox>> boxes = tracker.between(previous, current, window.size(), cut);
-    for (int i = 0; i < window.size(); i++) {
+    KeyframeTracker.Covers covers = tracker.next(faces, window.size(), cut, held.size());
+    for (int i = 0; i < held.size(); i++) {
+      heldBoxes.get(i).addAll(covers.earlier().get(i));
+    }
+    writeHeld(writer, pool);
+    held.addAll(window);
+    heldBoxes = covers.frames();
+    window.clear();
+  }
+
+  private void writeHeld(FrameWriter writer, FramePool pool)
+      throws IOException, JobCancelledException {
+    for (int i = 0; i < held.size(); i++) {
       cancellation.throwIfCancelled();
-      Frame frame = window.get(i);
-      blurrer.apply(frame, areas(frame, boxes.get(i)));
+      Frame frame = held.get(i);
+      blurrer.apply(frame, areas(frame, heldBoxes.get(i)));
       writer.write(frame);
       framesWritten++;
       progress.report(Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
     }
-    window.forEach(pool::release);
-    window.clear();
+    held.forEach(pool::release);
+    held.clear();
   }
 
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {

@@ -143,7 +143,10 @@ class AnonymizePipelineTest {
     List<byte[]> in = gray(video.file());
     List<byte[]> out = gray(result.output());
     assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 29);
-    assertThat(check.largestBackgroundChange(in, out)).isLessThan(BACKGROUND_KEPT);
+    // Faces first found near an edge are also stretched towards it for the two windows before
+    // (frames 17-31): they may have slid in. Elsewhere nothing around them is touched.
+    assertThat(check.largestBackgroundChange(in, out, 0, 17)).isLessThan(BACKGROUND_KEPT);
+    assertThat(check.largestBackgroundChange(in, out, 32, TestVideos.FRAMES)).isLessThan(BACKGROUND_KEPT);
   }
 
   @Test

@@ -68,6 +68,11 @@ public final class OutputCheck {
    * strip below it and the sides it never reaches. Nothing there may be blurred.
    */
   public double largestBackgroundChange(List<byte[]> input, List<byte[]> output) {
+    return largestBackgroundChange(input, output, 0, input.size());
+  }
+
+  /** As {@link #largestBackgroundChange(List, List)}, over frames {@code from} (inclusive) to {@code to}. */
+  public double largestBackgroundChange(List<byte[]> input, List<byte[]> output, int from, int to) {
     int w = TestVideos.WIDTH;
     int h = TestVideos.HEIGHT;
     int left = w;
@@ -81,7 +86,7 @@ public final class OutputCheck {
       }
     }
     double largest = 0;
-    for (int n = 0; n < input.size(); n++) {
+    for (int n = from; n < to; n++) {
       byte[] a = input.get(n);
       byte[] b = output.get(n);
       largest = Math.max(largest, RawFrames.meanAbsDiff(a, b, w, h, 0, bottom, w, h - bottom));
