@@ -8,6 +8,7 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.Region;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
+import io.privacypal.worker.track.FaceFollower;
 import io.privacypal.worker.track.KeyframeTracker;
 import io.privacypal.worker.track.SceneCutDetector;
 import io.privacypal.worker.video.Frame;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import org.opencv.core.Mat;
 
 /**
  * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
@@ -34,6 +36,7 @@ final class AnonymizeRun {
   private final ProgressThrottle progress;
   private final int keyframeInterval;
   private final KeyframeTracker tracker;
+  private final FaceFollower follower;
   private final FrameBlurrer blurrer;
   private final long started = System.nanoTime();
   private long framesWritten;
@@ -56,6 +59,7 @@ final class AnonymizeRun {
     this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
     this.tracker = new KeyframeTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
+    this.follower = new FaceFollower(info.paddedWidth(), info.paddedHeight(), info.frameRate());
   }
 
   static int keyframeInterval(double seconds, double frameRate) {
@@ -119,10 +123,53 @@ final class AnonymizeRun {
     for (int i = 0; i < held.size(); i++) {
       heldBoxes.get(i).addAll(covers.earlier().get(i));
     }
+    follow(covers, window);
     writeHeld(writer, pool);
     held.addAll(window);
     heldBoxes = covers.frames();
     window.clear();
+  }
+
+  /**
+   * Follows the faces whose way between the keyframes is unknown through the frames themselves:
+   * those of the previous keyframe (the held window's last frame) forwards through this window,
+   * those of this keyframe backwards through it and the held window.
+   */
+  private void follow(KeyframeTracker.Covers covers, List<Frame> window) {
+    if (held.isEmpty() || window.isEmpty()) {
+      return;
+    }
+    Frame previousKeyframe = held.get(held.size() - 1);
+    List<Mat> forwards = new ArrayList<>();
+    for (Frame frame : window) {
+      forwards.add(frame.y());
+    }
+    for (FaceBox face : covers.uncertainBefore()) {
+      List<FaceBox> path = follower.follow(previousKeyframe.y(), face, forwards);
+      for (int i = 0; i < path.size(); i++) {
+        covers.frames().get(i).add(path.get(i));
+      }
+    }
+    // Backwards: this window's frames before the keyframe, then the held window's, last first.
+    List<Mat> backwards = new ArrayList<>();
+    for (int i = window.size() - 2; i >= 0; i--) {
+      backwards.add(window.get(i).y());
+    }
+    for (int i = held.size() - 1; i >= 0; i--) {
+      backwards.add(held.get(i).y());
+    }
+    Frame keyframe = window.get(window.size() - 1);
+    for (FaceBox face : covers.uncertainAfter()) {
+      List<FaceBox> path = follower.follow(keyframe.y(), face, backwards);
+      for (int n = 0; n < path.size(); n++) {
+        int i = window.size() - 2 - n;
+        if (i >= 0) {
+          covers.frames().get(i).add(path.get(n));
+        } else {
+          heldBoxes.get(held.size() + i).add(path.get(n));
+        }
+      }
+    }
   }
 
   private void writeHeld(FrameWriter writer, FramePool pool)

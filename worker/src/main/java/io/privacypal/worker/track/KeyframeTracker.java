@@ -34,9 +34,20 @@ public final class KeyframeTracker {
   /**
    * The boxes of one window: the frames after the previous keyframe up to and including this one.
    *
-   * @param earlier how many frames the previous window had (0 if none or already written)
+   * @param earlier covers for the frames of the previous window
+   * @param uncertainBefore faces of the previous keyframe whose way on is not known (vanished, or
+   *     pairable more than one way): worth following through the frames
+   * @param uncertainAfter faces of this keyframe whose way in is not known
    */
-  public record Covers(List<List<FaceBox>> frames, List<List<FaceBox>> earlier) {}
+  public record Covers(
+      List<List<FaceBox>> frames,
+      List<List<FaceBox>> earlier,
+      List<FaceBox> uncertainBefore,
+      List<FaceBox> uncertainAfter) {
+    Covers(List<List<FaceBox>> frames, List<List<FaceBox>> earlier) {
+      this(frames, earlier, List.of(), List.of());
+    }
+  }
 
   /**
    * @param faces faces at the keyframe that ends this window
@@ -87,9 +98,12 @@ public final class KeyframeTracker {
       }
     }
     List<FaceBox> vanished = new ArrayList<>();
+    List<FaceBox> uncertainBefore = new ArrayList<>();
+    List<FaceBox> uncertainAfter = new ArrayList<>();
     for (int p = 0; p < previous.size(); p++) {
       if (!previousMatched[p] || ambiguity.previous(p)) {
         FaceBox face = previous.get(p);
+        uncertainBefore.add(face);
         holdAfter(face, perFrame, 0, frames, frames);
         if (edges.nearEdge(face, frames)) {
           vanished.add(face);
@@ -101,6 +115,7 @@ public final class KeyframeTracker {
     for (int c = 0; c < faces.size(); c++) {
       if (!currentMatched[c] || ambiguity.current(c)) {
         FaceBox face = faces.get(c);
+        uncertainAfter.add(face);
         for (int i = 0; i < frames - 1; i++) {
           perFrame.get(i).add(edges.sweep(face, frames - 1 - i, frames));
         }
@@ -111,7 +126,7 @@ public final class KeyframeTracker {
         }
       }
     }
-    return new Covers(perFrame, earlier);
+    return new Covers(perFrame, earlier, uncertainBefore, uncertainAfter);
   }
 
   private static void interpolateBetween(

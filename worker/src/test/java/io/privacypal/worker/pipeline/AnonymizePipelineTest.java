@@ -150,6 +150,19 @@ class AnonymizePipelineTest {
   }
 
   @Test
+  void facesOfTwoPhotosPassingEachOtherAreCoveredInEveryFrame() throws Exception {
+    TestVideo video = TestVideos.crossing(dir, FacePhotos.sample(3), FacePhotos.sample(5), true);
+    OutputCheck check = new OutputCheck(video, detector);
+    assertThat(check.facesOfPhoto(0)).isNotEmpty();
+    assertThat(check.facesOfPhoto(1)).isNotEmpty();
+    Result result = run(video, fill(), detector);
+
+    List<byte[]> in = gray(video.file());
+    List<byte[]> out = gray(result.output());
+    assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 0);
+  }
+
+  @Test
   void sceneCutForcesDetectionOnItsFirstFrameAndBothScenesAreCovered() throws Exception {
     TestVideo video = TestVideos.sceneCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 30, true);
     OutputCheck check = new OutputCheck(video, detector);

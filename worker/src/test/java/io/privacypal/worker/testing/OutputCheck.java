@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Compares an anonymized clip with its input frame by frame: how much the faces changed and how
@@ -41,26 +40,43 @@ public final class OutputCheck {
     return facesPerPhoto.get(photo);
   }
 
-  /** Per frame, the smallest mean change (0-255) over the centres of the faces shown, or -1 if none. */
+  /**
+   * Per frame, the smallest mean change (0-255) over the centres of the faces shown, or -1 if none.
+   * A face hidden under a photo drawn over it is not shown.
+   */
   public double[] weakestFaceChange(List<byte[]> input, List<byte[]> output) {
     double[] weakest = new double[input.size()];
     for (int n = 0; n < input.size(); n++) {
       weakest[n] = -1;
-      Optional<Placement> placed = video.placements().get(n);
-      if (placed.isEmpty()) {
-        continue;
-      }
-      for (FaceBox face : facesPerPhoto.get(placed.get().photo())) {
-        // The middle half of the face: the part any cover must hide.
-        int x = (int) (placed.get().x() + face.x() + face.width() / 4);
-        int y = (int) (placed.get().y() + face.y() + face.height() / 4);
-        double change =
-            RawFrames.meanAbsDiff(input.get(n), output.get(n), TestVideos.WIDTH, TestVideos.HEIGHT,
-                x, y, (int) (face.width() / 2), (int) (face.height() / 2));
-        weakest[n] = weakest[n] < 0 ? change : Math.min(weakest[n], change);
+      List<Placement> placed = video.placements().get(n);
+      for (int layer = 0; layer < placed.size(); layer++) {
+        Placement photo = placed.get(layer);
+        for (FaceBox face : facesPerPhoto.get(photo.photo())) {
+          // The middle half of the face: the part any cover must hide.
+          int x = (int) (photo.x() + face.x() + face.width() / 4);
+          int y = (int) (photo.y() + face.y() + face.height() / 4);
+          int w = (int) (face.width() / 2);
+          int h = (int) (face.height() / 2);
+          if (covered(placed.subList(layer + 1, placed.size()), x, y, w, h)) {
+            continue;
+          }
+          double change =
+              RawFrames.meanAbsDiff(input.get(n), output.get(n), TestVideos.WIDTH, TestVideos.HEIGHT, x, y, w, h);
+          weakest[n] = weakest[n] < 0 ? change : Math.min(weakest[n], change);
+        }
       }
     }
     return weakest;
+  }
+
+  private static boolean covered(List<Placement> above, int x, int y, int w, int h) {
+    for (Placement photo : above) {
+      if (x < photo.x() + TestVideos.PHOTO_WIDTH && photo.x() < x + w
+          && y < photo.y() + TestVideos.PHOTO_HEIGHT && photo.y() < y + h) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -78,11 +94,11 @@ public final class OutputCheck {
     int left = w;
     int right = 0;
     int bottom = 0;
-    for (Optional<Placement> placed : video.placements()) {
-      if (placed.isPresent()) {
-        left = Math.min(left, placed.get().x() - BACKGROUND_MARGIN);
-        right = Math.max(right, placed.get().x() + TestVideos.PHOTO_WIDTH + BACKGROUND_MARGIN);
-        bottom = Math.max(bottom, placed.get().y() + TestVideos.PHOTO_HEIGHT + BACKGROUND_MARGIN);
+    for (List<Placement> placed : video.placements()) {
+      for (Placement photo : placed) {
+        left = Math.min(left, photo.x() - BACKGROUND_MARGIN);
+        right = Math.max(right, photo.x() + TestVideos.PHOTO_WIDTH + BACKGROUND_MARGIN);
+        bottom = Math.max(bottom, photo.y() + TestVideos.PHOTO_HEIGHT + BACKGROUND_MARGIN);
       }
     }
     double largest = 0;

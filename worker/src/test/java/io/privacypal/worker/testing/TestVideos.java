@@ -29,8 +29,8 @@ public final class TestVideos {
   /** Where photo number {@code photo} (an index into the clip's photos) lies in a frame. */
   public record Placement(int photo, int x, int y) {}
 
-  /** A generated clip and, per frame, where its photo is (empty when none is shown). */
-  public record TestVideo(Path file, List<Path> photos, List<Optional<Placement>> placements) {
+  /** A generated clip and, per frame, where its photos are, the top one last (none when empty). */
+  public record TestVideo(Path file, List<Path> photos, List<List<Placement>> placements) {
     public int frames() {
       return placements.size();
     }
@@ -66,6 +66,31 @@ public final class TestVideos {
         audio);
   }
 
+  /**
+   * Two photos passing each other back and forth at 300 px/s: the first along the top, the second,
+   * drawn over it, 48 px lower, so their faces cross at nearly the same height, twice a second.
+   */
+  public static TestVideo crossing(Path dir, Path first, Path second, boolean audio) throws IOException {
+    Path out = dir.resolve("crossing.mp4");
+    int lowerY = 48;
+    List<String> args = new ArrayList<>();
+    args.addAll(background(BACKGROUND));
+    args.addAll(photoInput(first));
+    args.addAll(photoInput(second));
+    String travelled = "(240-abs(240-mod(12*n,480)))";
+    String filter =
+        "[1]" + scalePhoto() + "[pa];[2]" + scalePhoto() + "[pb];"
+            + "[0][pa]overlay=x='" + travelled + "':y=0:eval=frame:shortest=1[a];"
+            + "[a][pb]overlay=x='240-" + travelled + "':y=" + lowerY + ":eval=frame:shortest=1[v]";
+    encode(out, args, filter, audio, 3);
+    List<List<Placement>> placements = new ArrayList<>();
+    for (int n = 0; n < FRAMES; n++) {
+      int x = 240 - Math.abs(240 - 12 * n % 480);
+      placements.add(List.of(new Placement(0, x, 0), new Placement(1, 240 - x, lowerY)));
+    }
+    return new TestVideo(out, List.of(first, second), placements);
+  }
+
   /** A hard cut at {@code cutFrame}: another photo on another background. */
   public static TestVideo sceneCut(Path dir, Path first, Path second, int cutFrame, boolean audio)
       throws IOException {
@@ -83,9 +108,9 @@ public final class TestVideos {
             + "[2][pb]overlay=x=" + x2 + ":y=" + PHOTO_Y + ":shortest=1[b];"
             + "[a][b]overlay=x=0:y=0:enable='gte(n," + cutFrame + ")'[v]";
     encode(out, args, filter, audio, 4);
-    List<Optional<Placement>> placements = new ArrayList<>();
+    List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
-      placements.add(Optional.of(n < cutFrame ? new Placement(0, x1, PHOTO_Y) : new Placement(1, x2, PHOTO_Y)));
+      placements.add(List.of(n < cutFrame ? new Placement(0, x1, PHOTO_Y) : new Placement(1, x2, PHOTO_Y)));
     }
     return new TestVideo(out, List.of(first, second), placements);
   }
@@ -100,9 +125,9 @@ public final class TestVideos {
         "[1]" + scalePhoto() + "[p];[0][p]overlay=x='" + xExpression + "':y=" + PHOTO_Y
             + ":eval=frame:enable='" + enable + "':shortest=1[v]";
     encode(out, args, filter, audio, 2);
-    List<Optional<Placement>> placements = new ArrayList<>();
+    List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
-      placements.add(where.apply(n));
+      placements.add(where.apply(n).map(List::of).orElse(List.of()));
     }
     return new TestVideo(out, List.of(photo), placements);
   }

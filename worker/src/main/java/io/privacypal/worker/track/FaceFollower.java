@@ -1,0 +1,83 @@
+package io.privacypal.worker.track;
+
+import io.privacypal.common.detect.FaceBox;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Follows one face from the keyframe that found it through buffered frames (forwards or backwards)
+ * by finding its look at that keyframe again in each frame: normalised correlation of the grey
+ * pixels, searched only as far from the last place as a face can move in one frame. Used where the
+ * keyframes alone cannot tell the path: faces seen at only one of two keyframes, and faces that
+ * could be paired more than one way (fast rows, crossings). It stops when the face is lost.
+ */
+public final class FaceFollower {
+  /** Below this the best place no longer looks like the face (it left, turned or was covered). */
+  static final double MIN_SIMILARITY = 0.5;
+  private static final int MIN_TEMPLATE = 8;
+
+  private final int width;
+  private final int height;
+  private final int step;
+
+  /** For frames of this size and rate; a face moves at most {@link EdgeSweep}'s top speed. */
+  public FaceFollower(int width, int height, double frameRate) {
+    this.width = width;
+    this.height = height;
+    this.step =
+        (int) Math.ceil(Math.max(width, height) * EdgeSweep.FRAMES_PER_SECOND_OF_TRAVEL / frameRate);
+  }
+
+  /**
+   * @param keyframe the grey plane of the frame where {@code face} was found
+   * @param face the face at that keyframe
+   * @param frames grey planes in the order to visit them, nearest to the keyframe first
+   * @return the face's box in each visited frame until it is lost (so possibly fewer than given)
+   */
+  public List<FaceBox> follow(Mat keyframe, FaceBox face, List<Mat> frames) {
+    List<FaceBox> path = new ArrayList<>();
+    Rect start = clip(face.x(), face.y(), face.width(), face.height());
+    if (start == null || start.width < MIN_TEMPLATE || start.height < MIN_TEMPLATE) {
+      return path;
+    }
+    Mat template = keyframe.submat(start);
+    Mat scores = new Mat();
+    try {
+      Rect last = start;
+      for (Mat frame : frames) {
+        Rect area = clip(last.x - step, last.y - step, last.width + 2.0 * step, last.height + 2.0 * step);
+        if (area == null || area.width < start.width || area.height < start.height) {
+          break; // pushed against an edge: the face is leaving the picture
+        }
+        Mat search = frame.submat(area);
+        try {
+          Imgproc.matchTemplate(search, template, scores, Imgproc.TM_CCOEFF_NORMED);
+          Core.MinMaxLocResult best = Core.minMaxLoc(scores);
+          if (!(best.maxVal >= MIN_SIMILARITY)) {
+            break;
+          }
+          last = new Rect(area.x + (int) best.maxLoc.x, area.y + (int) best.maxLoc.y, start.width, start.height);
+          path.add(new FaceBox(last.x, last.y, last.width, last.height, face.confidence()));
+        } finally {
+          search.release();
+        }
+      }
+    } finally {
+      template.release();
+      scores.release();
+    }
+    return path;
+  }
+
+  private Rect clip(double x, double y, double w, double h) {
+    int left = (int) Math.max(0, Math.floor(x));
+    int top = (int) Math.max(0, Math.floor(y));
+    int right = (int) Math.min(width, Math.ceil(x + w));
+    int bottom = (int) Math.min(height, Math.ceil(y + h));
+    return right > left && bottom > top ? new Rect(left, top, right - left, bottom - top) : null;
+  }
+}
