@@ -16,14 +16,18 @@ import io.privacypal.worker.video.FrameReader;
 import io.privacypal.worker.video.FrameWriter;
 import io.privacypal.worker.video.VideoInfo;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Future;
 
 /**
  * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
  * background, buffer the frames up to each keyframe, then track, blur and encode them once its
- * faces are known. At most two keyframe windows of frames are in memory.
+ * faces are known. Up to K keyframes (the detector's {@link FaceDetector#maxConcurrentCalls()}) are
+ * searched at once and their results used strictly in keyframe order, so at most K + 1 keyframe
+ * windows of frames are in memory: K waiting for faces, one being decoded.
  */
 final class AnonymizeRun {
   private final VideoInfo info;
@@ -32,6 +36,7 @@ final class AnonymizeRun {
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
   private final int keyframeInterval;
+  private final int inFlight;
   private final KeyframeTracker tracker = new KeyframeTracker();
   private final FrameBlurrer blurrer;
   private final long started = System.nanoTime();
@@ -50,6 +55,7 @@ final class AnonymizeRun {
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
     this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
+    this.inFlight = BackgroundDetector.concurrency(detector);
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
   }
 
@@ -59,15 +65,14 @@ final class AnonymizeRun {
 
   JobStats run(FrameReader reader, FrameWriter writer)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
-    // Two windows: one waiting for its keyframe's faces, one being decoded meanwhile.
+    // inFlight windows waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
-            new FramePool(info.paddedWidth(), info.paddedHeight(), 2 * keyframeInterval + 1);
+            new FramePool(
+                info.paddedWidth(), info.paddedHeight(), (inFlight + 1) * keyframeInterval + 1);
         SceneCutDetector cuts = new SceneCutDetector();
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
-      List<Frame> awaiting = new ArrayList<>();
-      Future<List<FaceBox>> pendingFaces = null;
-      boolean pendingCut = false;
+      Deque<Window> pending = new ArrayDeque<>();
       List<Frame> collecting = new ArrayList<>();
       List<FaceBox> lastFaces = null;
       long lastKeyframe = -1;
@@ -81,23 +86,22 @@ final class AnonymizeRun {
         collecting.add(frame);
         boolean cut = cuts.isCut(frame.y());
         if (lastKeyframe < 0 || cut || frame.index() - lastKeyframe >= keyframeInterval) {
-          if (pendingFaces != null) {
-            List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
-            flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
-            lastFaces = faces;
+          // Block rather than grow: the oldest window goes out before another keyframe is sent.
+          while (pending.size() >= inFlight) {
+            lastFaces = flushOldest(pending, lastFaces, writer, pool);
           }
-          awaiting = collecting;
+          pending.add(new Window(collecting, detections.submit(frame), cut));
           collecting = new ArrayList<>();
-          pendingFaces = detections.submit(frame);
-          pendingCut = cut;
           lastKeyframe = frame.index();
+        }
+        // Windows whose faces are already known (or failed) go out at once, in keyframe order.
+        while (!pending.isEmpty() && pending.peek().faces().isDone()) {
+          lastFaces = flushOldest(pending, lastFaces, writer, pool);
         }
       }
       cancellation.throwIfCancelled();
-      if (pendingFaces != null) {
-        List<FaceBox> faces = BackgroundDetector.await(pendingFaces);
-        flush(awaiting, lastFaces, faces, pendingCut, writer, pool);
-        lastFaces = faces;
+      while (!pending.isEmpty()) {
+        lastFaces = flushOldest(pending, lastFaces, writer, pool);
       }
       if (!collecting.isEmpty()) {
         // The video ended between keyframes: the last frame closes the window.
@@ -109,6 +113,19 @@ final class AnonymizeRun {
       progress.done(stats);
       return stats;
     }
+  }
+
+  /** A window of frames up to a keyframe, and that keyframe's detection. */
+  private record Window(List<Frame> frames, Future<List<FaceBox>> faces, boolean cut) {}
+
+  /** Waits for the oldest pending keyframe's faces, writes its window; returns those faces. */
+  private List<FaceBox> flushOldest(
+      Deque<Window> pending, List<FaceBox> previous, FrameWriter writer, FramePool pool)
+      throws IOException, DetectionException, JobCancelledException, InterruptedException {
+    Window window = pending.remove();
+    List<FaceBox> faces = BackgroundDetector.await(window.faces());
+    flush(window.frames(), previous, faces, window.cut(), writer, pool);
+    return faces;
   }
 
   private void flush(
