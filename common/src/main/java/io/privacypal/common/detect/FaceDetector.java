@@ -18,6 +18,11 @@ public interface FaceDetector extends AutoCloseable {
   /** A short name for logs and job statistics, e.g. {@code local} or {@code rekognition}. */
   String name();
 
+  /** Calls of one job that may usefully overlap: above 1 only where a call mostly waits (remote). */
+  default int maxConcurrentCalls() {
+    return 1;
+  }
+
   @Override
   default void close() {}
 }

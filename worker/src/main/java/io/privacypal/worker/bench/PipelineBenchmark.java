@@ -20,22 +20,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times the anonymizing pipeline against a plain ffmpeg transcode of the same input (same x264
  * preset and crf, audio copied) on generated 720p and 1080p clips, and prints frames per second,
- * the ratio, detector calls per video minute and peak memory. Not a test: figures only.
+ * the ratio, detector calls per video minute and peak memory; then the pipeline with a simulated
+ * remote detector (a fixed latency per call, no faces) keeping 1 and 4 calls in flight. Not a test:
+ * figures only.
  *
  * <p>Run: {@code java -cp <worker classpath> io.privacypal.worker.bench.PipelineBenchmark [workDir]
- * [--clips=1280x720x10,1920x1080x10,1920x1080x60]}
+ * [--clips=1280x720x10,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]} (0 skips the remote
+ * runs)
  */
 public final class PipelineBenchmark {
   private static final int FPS = 25;
+  private static final int[] REMOTE_IN_FLIGHT = {1, 4};
 
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path work = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : Files.createTempDirectory("privacypal-bench");
     String clips = "1280x720x10,1920x1080x10,1920x1080x60";
+    long remoteLatencyMillis = 150;
     for (String arg : args) {
       if (arg.startsWith("--clips=")) {
         clips = arg.substring("--clips=".length());
+      } else if (arg.startsWith("--remote-latency-ms=")) {
+        remoteLatencyMillis = Long.parseLong(arg.substring("--remote-latency-ms=".length()));
       }
     }
     Files.createDirectories(work);
@@ -47,7 +54,13 @@ public final class PipelineBenchmark {
       AnonymizePipeline pipeline = new AnonymizePipeline(detector, settings);
       for (String clip : clips.split(",")) {
         String[] parts = clip.split("x");
-        run(pipeline, settings, work, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        int width = Integer.parseInt(parts[0]);
+        int height = Integer.parseInt(parts[1]);
+        int seconds = Integer.parseInt(parts[2]);
+        run(pipeline, settings, work, width, height, seconds);
+        if (remoteLatencyMillis > 0) {
+          runRemote(settings, work, width, height, seconds, remoteLatencyMillis);
+        }
       }
     }
   }
@@ -101,6 +114,28 @@ public final class PipelineBenchmark {
         noDetection.frames() / noDetection.processingSeconds(), pipelineRss, plainRss);
     Files.deleteIfExists(plainOut);
     Files.deleteIfExists(out);
+  }
+
+  /** The same clip with a simulated remote detector, one call in flight and then several. */
+  private static void runRemote(
+      PipelineSettings settings, Path work, int width, int height, int seconds, long latencyMillis)
+      throws Exception {
+    Path input = work.resolve("in-" + width + "x" + height + "-" + seconds + "s.mp4");
+    Path out = work.resolve("anonymized-remote.mp4");
+    StringBuilder line =
+        new StringBuilder(
+            String.format("%dx%d %ds: simulated remote detector (%d ms a call):", width, height, seconds, latencyMillis));
+    for (int inFlight : REMOTE_IN_FLIGHT) {
+      JobStats stats =
+          new AnonymizePipeline(new SimulatedRemoteDetector(latencyMillis, inFlight), settings)
+              .process(new PipelineRequest(input, out, JobOptions.defaults()), ProgressListener.NONE, new Cancellation());
+      line.append(
+          String.format(
+              " %d in flight %.1f fps (%.1f s, %d calls);",
+              inFlight, stats.frames() / stats.processingSeconds(), stats.processingSeconds(), stats.detectorCalls()));
+    }
+    Files.deleteIfExists(out);
+    System.out.println(line.substring(0, line.length() - 1));
   }
 
   private static void ffmpeg(PipelineSettings settings, String... args) throws IOException, InterruptedException {

@@ -64,6 +64,15 @@ public final class OpenCvFaceDetector implements FaceDetector {
     return "local";
   }
 
+  /**
+   * One: a call keeps a core busy, the job's own loop decodes and encodes meanwhile, and the worker
+   * already runs one job per CPU by default; each overlapping call would also need its own models.
+   */
+  @Override
+  public int maxConcurrentCalls() {
+    return 1;
+  }
+
   @Override
   public List<FaceBox> detect(KeyframeImage image) {
     Models models = borrow();

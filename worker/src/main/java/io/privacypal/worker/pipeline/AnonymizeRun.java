@@ -17,7 +17,9 @@ import io.privacypal.worker.video.FrameReader;
 import io.privacypal.worker.video.FrameWriter;
 import io.privacypal.worker.video.VideoInfo;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Future;
 import org.opencv.core.Mat;
@@ -26,7 +28,10 @@ import org.opencv.core.Mat;
  * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
  * background, buffer the frames up to each keyframe, then track them once its faces are known, and
  * blur and encode them once the next keyframe's faces are known too (a face first found there may
- * have been in these frames already). At most three keyframe windows of frames are in memory.
+ * have been in these frames already). Up to K keyframes (the detector's {@link
+ * FaceDetector#maxConcurrentCalls()}) are searched at once and their results used strictly in
+ * keyframe order, so at most K + 2 keyframe windows of frames are in memory: one tracked and held,
+ * K waiting for faces, one being decoded.
  */
 final class AnonymizeRun {
   private final VideoInfo info;
@@ -35,6 +40,7 @@ final class AnonymizeRun {
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
   private final int keyframeInterval;
+  private final int inFlight;
   private final KeyframeTracker tracker;
   private final FaceFollower follower;
   private final FrameBlurrer blurrer;
@@ -57,6 +63,7 @@ final class AnonymizeRun {
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
     this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
+    this.inFlight = BackgroundDetector.concurrency(detector);
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
     this.tracker = new KeyframeTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
     this.follower = new FaceFollower(info.paddedWidth(), info.paddedHeight(), info.frameRate());
@@ -68,15 +75,14 @@ final class AnonymizeRun {
 
   JobStats run(FrameReader reader, FrameWriter writer)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
-    // Three windows: one tracked and held, one waiting for its keyframe's faces, one being decoded.
+    // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
-            new FramePool(info.paddedWidth(), info.paddedHeight(), 3 * keyframeInterval + 1);
+            new FramePool(
+                info.paddedWidth(), info.paddedHeight(), (inFlight + 2) * keyframeInterval + 1);
         SceneCutDetector cuts = new SceneCutDetector();
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
-      List<Frame> awaiting = new ArrayList<>();
-      Future<List<FaceBox>> pendingFaces = null;
-      boolean pendingCut = false;
+      Deque<Window> pending = new ArrayDeque<>();
       List<Frame> collecting = new ArrayList<>();
       long lastKeyframe = -1;
       while (true) {
@@ -89,19 +95,22 @@ final class AnonymizeRun {
         collecting.add(frame);
         boolean cut = cuts.isCut(frame.y());
         if (lastKeyframe < 0 || cut || frame.index() - lastKeyframe >= keyframeInterval) {
-          if (pendingFaces != null) {
-            track(awaiting, BackgroundDetector.await(pendingFaces), pendingCut, writer, pool);
+          // Block rather than grow: the oldest window goes out before another keyframe is sent.
+          while (pending.size() >= inFlight) {
+            trackOldest(pending, writer, pool);
           }
-          awaiting = collecting;
+          pending.add(new Window(collecting, detections.submit(frame), cut));
           collecting = new ArrayList<>();
-          pendingFaces = detections.submit(frame);
-          pendingCut = cut;
           lastKeyframe = frame.index();
+        }
+        // Windows whose faces are already known (or failed) go out at once, in keyframe order.
+        while (!pending.isEmpty() && pending.peek().faces().isDone()) {
+          trackOldest(pending, writer, pool);
         }
       }
       cancellation.throwIfCancelled();
-      if (pendingFaces != null) {
-        track(awaiting, BackgroundDetector.await(pendingFaces), pendingCut, writer, pool);
+      while (!pending.isEmpty()) {
+        trackOldest(pending, writer, pool);
       }
       if (!collecting.isEmpty()) {
         // The video ended between keyframes: the last frame closes the window.
@@ -113,6 +122,16 @@ final class AnonymizeRun {
       progress.done(stats);
       return stats;
     }
+  }
+
+  /** A window of frames up to a keyframe, and that keyframe's detection. */
+  private record Window(List<Frame> frames, Future<List<FaceBox>> faces, boolean cut) {}
+
+  /** Waits for the oldest pending keyframe's faces and tracks its window. */
+  private void trackOldest(Deque<Window> pending, FrameWriter writer, FramePool pool)
+      throws IOException, DetectionException, JobCancelledException, InterruptedException {
+    Window window = pending.remove();
+    track(window.frames(), BackgroundDetector.await(window.faces()), window.cut(), writer, pool);
   }
 
   /** Tracks a window whose keyframe's faces are known, then writes the one held before it. */

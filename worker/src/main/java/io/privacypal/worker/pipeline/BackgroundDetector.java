@@ -12,30 +12,45 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.MDC;
 
 /**
- * Runs one job's keyframe detections on a thread of their own, so the frame loop keeps decoding
- * the next window while a keyframe is being searched. The frame must stay untouched until {@link
- * #await} returns.
+ * Runs one job's keyframe detections on threads of their own, so the frame loop keeps decoding
+ * while keyframes are being searched: up to {@link #concurrency()} at once, as many as the detector
+ * says may usefully overlap. The caller keeps no more than that many pending. A frame must stay
+ * untouched until {@link #await} returns for it.
  */
 final class BackgroundDetector implements AutoCloseable {
   private final FaceDetector detector;
   private final boolean enabled;
-  private final ExecutorService thread;
+  private final int concurrency;
+  private final ExecutorService threads;
   private final AtomicLong calls = new AtomicLong();
 
   BackgroundDetector(FaceDetector detector, boolean enabled) {
     this.detector = detector;
     this.enabled = enabled;
-    this.thread =
-        Executors.newSingleThreadExecutor(
+    this.concurrency = concurrency(detector);
+    AtomicInteger started = new AtomicInteger();
+    this.threads =
+        Executors.newFixedThreadPool(
+            concurrency,
             task -> {
-              Thread t = new Thread(task, "detect-" + detector.name());
+              Thread t = new Thread(task, "detect-" + detector.name() + "-" + started.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** How many detections of this job may be pending at once. */
+  int concurrency() {
+    return concurrency;
+  }
+
+  static int concurrency(FaceDetector detector) {
+    return Math.max(1, detector.maxConcurrentCalls());
   }
 
   Future<List<FaceBox>> submit(Frame frame) {
@@ -44,7 +59,7 @@ final class BackgroundDetector implements AutoCloseable {
     }
     calls.incrementAndGet();
     Map<String, String> logContext = MDC.getCopyOfContextMap();
-    return thread.submit(
+    return threads.submit(
         () -> {
           // The job id travels with the work, so the detector's log lines carry it too.
           if (logContext != null) {
@@ -81,12 +96,12 @@ final class BackgroundDetector implements AutoCloseable {
     return calls.get();
   }
 
-  /** Stops the thread; waits briefly so no detection still reads a frame after the job ends. */
+  /** Stops the threads; waits briefly so no detection still reads a frame after the job ends. */
   @Override
   public void close() {
-    thread.shutdownNow();
+    threads.shutdownNow();
     try {
-      thread.awaitTermination(10, TimeUnit.SECONDS);
+      threads.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A fixed set of frame buffers for one job. The pipeline holds at most one keyframe window of
- * frames, so memory is bounded by the window, never by the video's length. Not thread-safe: one
+ * A fixed set of frame buffers for one job. The pipeline holds a few keyframe windows of frames
+ * at most, so memory is bounded by the windows, never by the video's length. Not thread-safe: one
  * job's loop owns it.
  */
 public final class FramePool implements AutoCloseable {

@@ -79,6 +79,12 @@ public final class RekognitionFaceDetector implements FaceDetector {
     return "rekognition";
   }
 
+  /** A call mostly waits on the network: a job keeps several in flight (the rate limit still holds). */
+  @Override
+  public int maxConcurrentCalls() {
+    return settings.concurrency();
+  }
+
   /** DetectFaces calls made so far (each may have been several HTTP attempts). */
   public long calls() {
     return calls.get();

@@ -10,13 +10,21 @@ import io.privacypal.common.config.ConfigSource;
  * @param maxAttempts SDK attempts per call, the first one included (throttling and 5xx are retried)
  * @param jpegQuality starting JPEG quality of the uploaded frame, lowered only to fit the size limit
  * @param minConfidence faces Rekognition is less sure of (0..100) are dropped
+ * @param concurrency DetectFaces calls of one job in flight at once (each holds a keyframe window
+ *     of frames in memory); the process-wide rate limit still applies
  */
 public record RekognitionSettings(
-    double maxTransactionsPerSecond, int maxAttempts, int jpegQuality, double minConfidence) {
+    double maxTransactionsPerSecond,
+    int maxAttempts,
+    int jpegQuality,
+    double minConfidence,
+    int concurrency) {
   public static final double DEFAULT_TPS = 5;
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   public static final int DEFAULT_JPEG_QUALITY = 90;
   public static final double DEFAULT_MIN_CONFIDENCE = 50;
+  public static final int DEFAULT_CONCURRENCY = 4;
+  public static final int MAX_CONCURRENCY = 32;
 
   public RekognitionSettings {
     if (!(maxTransactionsPerSecond > 0) || maxTransactionsPerSecond > 10_000) {
@@ -35,6 +43,17 @@ public record RekognitionSettings(
       throw new ConfigException(
           "PRIVACYPAL_REKOGNITION_MIN_CONFIDENCE must be between 0 and 100, got " + minConfidence);
     }
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new ConfigException(
+          "PRIVACYPAL_REKOGNITION_CONCURRENCY must be between 1 and " + MAX_CONCURRENCY + ", got "
+              + concurrency);
+    }
+  }
+
+  /** With the default concurrency. */
+  public RekognitionSettings(
+      double maxTransactionsPerSecond, int maxAttempts, int jpegQuality, double minConfidence) {
+    this(maxTransactionsPerSecond, maxAttempts, jpegQuality, minConfidence, DEFAULT_CONCURRENCY);
   }
 
   public static RekognitionSettings defaults() {
@@ -47,6 +66,7 @@ public record RekognitionSettings(
         config.getDouble("PRIVACYPAL_REKOGNITION_TPS", DEFAULT_TPS),
         config.getInt("PRIVACYPAL_REKOGNITION_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
         config.getInt("PRIVACYPAL_REKOGNITION_JPEG_QUALITY", DEFAULT_JPEG_QUALITY),
-        config.getDouble("PRIVACYPAL_REKOGNITION_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE));
+        config.getDouble("PRIVACYPAL_REKOGNITION_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE),
+        config.getInt("PRIVACYPAL_REKOGNITION_CONCURRENCY", DEFAULT_CONCURRENCY));
   }
 }
