@@ -100,8 +100,8 @@ class AnonymizePipelineTest {
     assertThat(OutputCheck.streams(result.output())).contains("h264,video,yuv420p");
     assertThat(result.stats().frames()).isEqualTo(TestVideos.FRAMES);
     assertThat(result.stats().videoSeconds()).isCloseTo(3.0, offset(0.05));
-    // Keyframes every 0.1 s at 25 fps: every 3rd frame (2.5 rounded), plus the last one.
-    assertThat(result.stats().detectorCalls()).isBetween(25L, 27L);
+    // Keyframes every 0.3 s at 25 fps: every 8th frame (7.5 rounded), 0 to 72, plus the last one.
+    assertThat(result.stats().detectorCalls()).isEqualTo(11);
   }
 
   @Test
