@@ -150,6 +150,25 @@ class AnonymizePipelineTest {
   }
 
   @Test
+  void facesLeavingThroughTheEdgeAreCoveredUntilTheyAreGone() throws Exception {
+    TestVideo video = TestVideos.faceLeaves(dir, FacePhotos.sample(3), true);
+    OutputCheck check = new OutputCheck(video, detector);
+    assertThat(check.facesOfPhoto(0)).isNotEmpty();
+    Result result = run(video, fill(), detector);
+
+    double[] weakest = check.weakestFaceChange(gray(video.file()), gray(result.output()));
+    int shown = 0;
+    for (int n = 0; n < weakest.length; n++) {
+      if (weakest[n] >= 0) {
+        shown++;
+        assertThat(weakest[n]).as("weakest face change in frame %d", n).isGreaterThan(FACE_CHANGED);
+      }
+    }
+    // The faces are in the picture for most of the clip, half out of it for many frames.
+    assertThat(shown).isGreaterThan(40);
+  }
+
+  @Test
   void facesOfTwoPhotosPassingEachOtherAreCoveredInEveryFrame() throws Exception {
     TestVideo video = TestVideos.crossing(dir, FacePhotos.sample(3), FacePhotos.sample(5), true);
     OutputCheck check = new OutputCheck(video, detector);

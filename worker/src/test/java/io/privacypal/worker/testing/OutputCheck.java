@@ -57,7 +57,7 @@ public final class OutputCheck {
           int y = (int) (photo.y() + face.y() + face.height() / 4);
           int w = (int) (face.width() / 2);
           int h = (int) (face.height() / 2);
-          if (covered(placed.subList(layer + 1, placed.size()), x, y, w, h)) {
+          if (covered(placed.subList(layer + 1, placed.size()), x, y, w, h) || !visible(x, y, w, h)) {
             continue;
           }
           double change =
@@ -67,6 +67,13 @@ public final class OutputCheck {
       }
     }
     return weakest;
+  }
+
+  /** At least a few pixels' width of the face's middle is in the picture. */
+  private static boolean visible(int x, int y, int w, int h) {
+    int visibleWidth = Math.min(TestVideos.WIDTH, x + w) - Math.max(0, x);
+    int visibleHeight = Math.min(TestVideos.HEIGHT, y + h) - Math.max(0, y);
+    return visibleWidth >= 4 && visibleHeight >= 4;
   }
 
   private static boolean covered(List<Placement> above, int x, int y, int w, int h) {

@@ -53,6 +53,17 @@ public final class TestVideos {
         audio);
   }
 
+  /** The photo sliding out through the right edge at 150 px/s: gone by the last frame. */
+  public static TestVideo faceLeaves(Path dir, Path photo, boolean audio) throws IOException {
+    return single(
+        dir.resolve("leaves.mp4"),
+        photo,
+        "200+6*n",
+        "1",
+        n -> Optional.of(new Placement(0, 200 + 6 * n, PHOTO_Y)),
+        audio);
+  }
+
   /** A flat background until frame {@code fromFrame}, then the photo appears at once. */
   public static TestVideo faceEnters(Path dir, Path photo, int fromFrame, boolean audio)
       throws IOException {
