@@ -53,16 +53,6 @@ class DeadLetterQueueTest {
     return jobId;
   }
 
-  /** Receives the one message on the job queue until SQS moves it, as crashed workers leave it. */
-  private void strandedBySqs() {
-    for (int i = 0; i < WorkerTestBed.MAX_RECEIVE_COUNT; i++) {
-      QueueMessage m = source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30)).get(0);
-      source.changeVisibility(m, Duration.ZERO);
-    }
-    // ElasticMQ applies the RedrivePolicy on the next receive.
-    assertThat(source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30))).isEmpty();
-  }
-
   @Test
   void findsTheDeadLetterQueueThroughTheRedrivePolicy() {
     DeadLetterQueue found = DeadLetterQueue.of(bed.sqs.client(), bed.sqs.queueUrl(), bed.statuses, bed.clock);
@@ -167,7 +157,7 @@ class DeadLetterQueueTest {
   void failStrandedFailsAJobSqsMovedAndLeavesItsMessageForRedrive() {
     JobId id = bed.submit("job-stranded");
     bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
-    strandedBySqs();
+    bed.strandBySqs();
 
     StrandedResult result = deadLetters.failStranded(10, Duration.ZERO);
 
@@ -192,7 +182,7 @@ class DeadLetterQueueTest {
   @Test
   void failStrandedFailsAQueuedJobThatNoWorkerEverStarted() {
     JobId id = bed.submit("job-never-started");
-    strandedBySqs();
+    bed.strandBySqs();
 
     assertThat(deadLetters.failStranded(10, Duration.ZERO).failedJobs()).containsExactly("job-never-started");
     assertThat(bed.status(id).failure().reason()).contains("each of its attempts");
@@ -202,16 +192,16 @@ class DeadLetterQueueTest {
   void failStrandedLeavesFinishedJobsUnknownJobsAndMalformedBodiesAlone() {
     JobId failed = failedJob("job-failed");
     JobId succeeded = bed.submit("job-succeeded");
-    strandedBySqs();
+    bed.strandBySqs();
     bed.statuses.update(succeeded, s -> s.processing(1, "worker-a", Instant.now()));
     bed.statuses.update(succeeded, s -> s.succeeded("out.mp4", null, Instant.now()));
     JobId cancelled = bed.submit("job-cancelled");
-    strandedBySqs();
+    bed.strandBySqs();
     bed.statuses.update(cancelled, s -> s.cancelled(Instant.now()));
     bed.sendRaw("{\"jobId\":\"job-without-status\",\"video\":\"clip.mp4\"}");
-    strandedBySqs();
+    bed.strandBySqs();
     bed.sendRaw("not JSON at all");
-    strandedBySqs();
+    bed.strandBySqs();
     List<JobStatus> before = List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled));
 
     StrandedResult result = deadLetters.failStranded(10, Duration.ZERO);
@@ -227,7 +217,7 @@ class DeadLetterQueueTest {
   void failStrandedLeavesAJobWhoseStatusWasWrittenWithinTheQuietPeriod() {
     JobId id = bed.submit("job-still-beating");
     bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
-    strandedBySqs();
+    bed.strandBySqs();
 
     assertThat(deadLetters.failStranded(10, Duration.ofHours(1)).failedJobs()).isEmpty();
     assertThat(bed.status(id).state()).isEqualTo(JobState.PROCESSING);
