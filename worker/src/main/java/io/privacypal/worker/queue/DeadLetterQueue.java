@@ -203,7 +203,7 @@ public final class DeadLetterQueue {
     } catch (JobNotFoundException e) {
       return false;
     }
-    if (written.failure() != failure) {
+    if (written.failure() != failure) { // the very object only when this call wrote it
       return false;
     }
     MDC.put("jobId", jobId.value());
