@@ -39,7 +39,8 @@ public final class SigtermWorkerMain {
             Duration.ofSeconds(2),
             Duration.ofMillis(300),
             Duration.ofSeconds(1),
-            "sigterm-worker");
+            "sigterm-worker",
+            Duration.ZERO);
     WorkerProcess worker =
         new WorkerProcess(
                 sqs.client(),

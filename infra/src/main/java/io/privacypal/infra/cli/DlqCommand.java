@@ -4,13 +4,19 @@ import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.Storage;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.DeadLetterEntry;
 import io.privacypal.worker.queue.DeadLetterQueue;
 import io.privacypal.worker.queue.RedriveResult;
+import io.privacypal.worker.queue.StrandedResult;
 import java.time.Clock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@code privacypal dlq list|redrive [--limit=N]}: see or move back the dead-letter queue. */
+/**
+ * {@code privacypal dlq list|redrive|fail-stranded [--limit=N]}: see or move back the dead-letter
+ * queue, or fail now the jobs SQS left there (as workers do every PRIVACYPAL_STRANDED_SWEEP_SECONDS).
+ * {@code list} stays read-only: an operator looking must not change what the user sees.
+ */
 final class DlqCommand implements Command {
 
   @Override
@@ -33,7 +39,15 @@ final class DlqCommand implements Command {
           System.out.println(Json.write(result));
           return 0;
         }
-        default -> throw new UsageException("usage: privacypal dlq list|redrive [--limit=100]");
+        case "fail-stranded" -> {
+          // Quiet for a visibility timeout: a status written more recently has a live worker.
+          StrandedResult result =
+              dlq.failStranded(limit, ConsumerSettings.from(line.config()).visibilityTimeout());
+          System.out.println(Json.write(result));
+          return 0;
+        }
+        default -> throw new UsageException(
+            "usage: privacypal dlq list|redrive|fail-stranded [--limit=100]");
       }
     }
   }

@@ -16,6 +16,7 @@ final class Usage {
         enqueue FILE|DIR|GLOB...  one job per video, sent ten per SendMessageBatch
         status                    queue depth, in flight, dead letters, recent jobs
         dlq list | dlq redrive    inspect or move back the dead-letter queue
+        dlq fail-stranded         fail the jobs SQS dead-lettered (workers do it every 5 min)
         bench                     pipeline throughput against a plain ffmpeg transcode
         bench-keyframes           leaked face-frames and detector calls per keyframe interval
 

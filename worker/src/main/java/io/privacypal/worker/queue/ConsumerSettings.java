@@ -25,6 +25,8 @@ import java.time.Duration;
  *     one second, so a cancel stops a job within two
  * @param workerId written into the status of the jobs this worker runs (PRIVACYPAL_WORKER_ID,
  *     default host name and pid)
+ * @param strandedSweepInterval how often the worker fails the jobs whose messages SQS moved to the
+ *     dead-letter queue (PRIVACYPAL_STRANDED_SWEEP_SECONDS, default 300, 0 never)
  */
 public record ConsumerSettings(
     int slots,
@@ -35,7 +37,8 @@ public record ConsumerSettings(
     Duration maxRetryDelay,
     Duration shutdownGrace,
     Duration statusCheckInterval,
-    String workerId) {
+    String workerId,
+    Duration strandedSweepInterval) {
 
   /** SQS hides a message for at most 12 hours from its receive, heartbeat or not. */
   public static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12);
@@ -72,6 +75,9 @@ public record ConsumerSettings(
             && statusCheckInterval.compareTo(Duration.ofSeconds(1)) <= 0,
         "the status check interval must be 10 ms..1 s, got " + statusCheckInterval);
     require(workerId != null && !workerId.isBlank(), "the worker id must not be blank");
+    require(
+        strandedSweepInterval != null && !strandedSweepInterval.isNegative(),
+        "PRIVACYPAL_STRANDED_SWEEP_SECONDS must not be negative, got " + strandedSweepInterval);
   }
 
   public static ConsumerSettings from(ConfigSource config) {
@@ -87,7 +93,8 @@ public record ConsumerSettings(
         seconds(config, "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS", 900),
         seconds(config, "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", 30),
         Duration.ofSeconds(1),
-        config.get("PRIVACYPAL_WORKER_ID").orElseGet(ConsumerSettings::defaultWorkerId));
+        config.get("PRIVACYPAL_WORKER_ID").orElseGet(ConsumerSettings::defaultWorkerId),
+        seconds(config, "PRIVACYPAL_STRANDED_SWEEP_SECONDS", 300));
   }
 
   /** The heartbeat period: half the visibility timeout, so one late beat never loses the job. */
@@ -105,13 +112,13 @@ public record ConsumerSettings(
   public ConsumerSettings withSlots(int newSlots) {
     return new ConsumerSettings(
         newSlots, pollWait, visibilityTimeout, maxReceiveCount, baseRetryDelay, maxRetryDelay,
-        shutdownGrace, statusCheckInterval, workerId);
+        shutdownGrace, statusCheckInterval, workerId, strandedSweepInterval);
   }
 
   public ConsumerSettings withWorkerId(String newWorkerId) {
     return new ConsumerSettings(
         slots, pollWait, visibilityTimeout, maxReceiveCount, baseRetryDelay, maxRetryDelay,
-        shutdownGrace, statusCheckInterval, newWorkerId);
+        shutdownGrace, statusCheckInterval, newWorkerId, strandedSweepInterval);
   }
 
   static String defaultWorkerId() {

@@ -1,11 +1,15 @@
 package io.privacypal.worker.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacypal.common.job.FailureKind;
+import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
+import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.common.message.MalformedMessageException;
+import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.status.JobStatusStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -154,6 +159,72 @@ public final class DeadLetterQueue {
       keep.forEach(this::makeVisible);
     }
     return new RedriveResult(moved, requeued, skipped);
+  }
+
+  /**
+   * Fails the jobs of up to {@code limit} dead letters whose status is still QUEUED or PROCESSING:
+   * SQS moved their messages after a worker crashed on every attempt, so no worker will write their
+   * status again. The messages stay here, visible again, for {@code dlq redrive}. A status written
+   * within {@code quietFor} is left alone: a worker still holds that job (its heartbeat writes every
+   * half visibility timeout), as a last attempt does that outlived SQS's 12-hour cap.
+   */
+  public StrandedResult failStranded(int limit, Duration quietFor) {
+    Map<String, Message> seen = receiveDistinct(limit);
+    List<String> failed = new ArrayList<>();
+    try {
+      for (Message message : seen.values()) {
+        jobIdOf(message)
+            .filter(id -> failIfStranded(id, message, quietFor))
+            .ifPresent(id -> failed.add(id.value()));
+      }
+    } finally {
+      seen.values().forEach(this::makeVisible);
+    }
+    return new StrandedResult(seen.size(), failed);
+  }
+
+  private boolean failIfStranded(JobId jobId, Message message, Duration quietFor) {
+    Optional<JobStatus> found = statuses.find(jobId);
+    if (found.isEmpty() || found.get().isTerminal()) {
+      return false;
+    }
+    JobFailure failure = strandedFailure(message, found.get().attempt());
+    Instant now = clock.instant();
+    JobStatus written;
+    try {
+      // Checked again inside the atomic update: a redrive or a worker may have moved it meanwhile.
+      written =
+          statuses.update(
+              jobId,
+              s ->
+                  s.isTerminal() || s.updatedAt().isAfter(now.minus(quietFor))
+                      ? s
+                      : s.failed(failure, now));
+    } catch (JobNotFoundException e) {
+      return false;
+    }
+    if (written.failure() != failure) { // the very object only when this call wrote it
+      return false;
+    }
+    MDC.put("jobId", jobId.value());
+    try {
+      log.warn("job {} failed: {}", jobId, failure.reason());
+    } finally {
+      MDC.remove("jobId");
+    }
+    return true;
+  }
+
+  private static JobFailure strandedFailure(Message m, int attempts) {
+    String why =
+        attribute(m.messageAttributes(), REASON)
+            .orElse(
+                "the worker stopped (killed or crashed) on each of its "
+                    + (attempts > 0 ? attempts + " " : "")
+                    + "attempts");
+    return JobFailure.of(
+        FailureKind.RETRIES_EXHAUSTED,
+        why + "; the message is in the dead-letter queue: `privacypal dlq redrive` runs it again");
   }
 
   private boolean requeueIfFailed(JobId jobId) {

@@ -7,10 +7,12 @@ import io.privacypal.worker.pipeline.VideoProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,8 @@ public final class JobConsumer implements AutoCloseable {
   private final Semaphore freeSlots;
   private final ExecutorService slots;
   private final Thread poller;
+  private final StrandedSweep strandedSweep;
+  private volatile Optional<ScheduledExecutorService> sweepTimer = Optional.empty();
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -70,6 +74,7 @@ public final class JobConsumer implements AutoCloseable {
             settings.slots(),
             r -> daemon(r, "privacypal-slot-" + slotNumber.incrementAndGet()));
     this.poller = daemon(this::pollLoop, "privacypal-poll");
+    this.strandedSweep = new StrandedSweep(deadLetters, settings);
   }
 
   public void start() {
@@ -82,6 +87,7 @@ public final class JobConsumer implements AutoCloseable {
         queue.url(),
         settings.slots());
     poller.start();
+    sweepTimer = StrandedSweep.schedule(strandedSweep, settings.strandedSweepInterval());
   }
 
   /** Jobs running now, by id. */
@@ -105,6 +111,7 @@ public final class JobConsumer implements AutoCloseable {
     long deadline = System.nanoTime() + grace.toNanos();
     receiving = false;
     stopSignal.countDown();
+    sweepTimer.ifPresent(ScheduledExecutorService::shutdownNow);
     slots.shutdown();
     try {
       // The poll loop ends first, so no receive in flight takes back a job released below.

@@ -23,6 +23,20 @@ class ConsumerSettingsTest {
     assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.statusCheckInterval()).isLessThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(settings.workerId()).endsWith("-" + ProcessHandle.current().pid());
+    assertThat(settings.strandedSweepInterval()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void strandedSweepIsSetInSecondsAndZeroTurnsItOff() {
+    ConsumerSettings every = ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "60")));
+    ConsumerSettings never = ConsumerSettings.from(ConfigSource.of(Map.of(), java.util.List.of("--stranded-sweep-seconds=0")));
+
+    assertThat(every.strandedSweepInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(never.strandedSweepInterval()).isZero();
+    assertThatThrownBy(
+            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "-1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PRIVACYPAL_STRANDED_SWEEP_SECONDS");
   }
 
   @Test

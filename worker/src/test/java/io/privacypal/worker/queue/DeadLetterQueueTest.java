@@ -152,4 +152,74 @@ class DeadLetterQueueTest {
     assertThat(MessageBodies.jobId(back.body())).contains(id);
     assertThat(bed.status(id).state()).isEqualTo(JobState.QUEUED);
   }
+
+  @Test
+  void failStrandedFailsAJobSqsMovedAndLeavesItsMessageForRedrive() {
+    JobId id = bed.submit("job-stranded");
+    bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
+    bed.strandBySqs();
+
+    StrandedResult result = deadLetters.failStranded(10, Duration.ZERO);
+
+    assertThat(result.checked()).isEqualTo(1);
+    assertThat(result.failedJobs()).containsExactly("job-stranded");
+    JobStatus failed = bed.status(id);
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.failure().kind()).isEqualTo(FailureKind.RETRIES_EXHAUSTED);
+    assertThat(failed.failure().reason())
+        .contains("killed or crashed", "each of its 3 attempts", "privacypal dlq redrive");
+    assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(1);
+    assertThat(deadLetters.failStranded(10, Duration.ZERO).failedJobs()).isEmpty();
+
+    RedriveResult redriven = deadLetters.redrive(10);
+
+    assertThat(redriven.requeuedJobs()).containsExactly("job-stranded");
+    assertThat(bed.status(id).state()).isEqualTo(JobState.QUEUED);
+    assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isZero();
+    assertThat(bed.visible(bed.sqs.queueUrl())).isEqualTo(1);
+  }
+
+  @Test
+  void failStrandedFailsAQueuedJobThatNoWorkerEverStarted() {
+    JobId id = bed.submit("job-never-started");
+    bed.strandBySqs();
+
+    assertThat(deadLetters.failStranded(10, Duration.ZERO).failedJobs()).containsExactly("job-never-started");
+    assertThat(bed.status(id).failure().reason()).contains("each of its attempts");
+  }
+
+  @Test
+  void failStrandedLeavesFinishedJobsUnknownJobsAndMalformedBodiesAlone() {
+    JobId failed = failedJob("job-failed");
+    JobId succeeded = bed.submit("job-succeeded");
+    bed.strandBySqs();
+    bed.statuses.update(succeeded, s -> s.processing(1, "worker-a", Instant.now()));
+    bed.statuses.update(succeeded, s -> s.succeeded("out.mp4", null, Instant.now()));
+    JobId cancelled = bed.submit("job-cancelled");
+    bed.strandBySqs();
+    bed.statuses.update(cancelled, s -> s.cancelled(Instant.now()));
+    bed.sendRaw("{\"jobId\":\"job-without-status\",\"video\":\"clip.mp4\"}");
+    bed.strandBySqs();
+    bed.sendRaw("not JSON at all");
+    bed.strandBySqs();
+    List<JobStatus> before = List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled));
+
+    StrandedResult result = deadLetters.failStranded(10, Duration.ZERO);
+
+    assertThat(result.checked()).isEqualTo(5);
+    assertThat(result.failedJobs()).isEmpty();
+    assertThat(List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled))).isEqualTo(before);
+    assertThat(bed.statuses.find(JobId.of("job-without-status"))).isEmpty();
+    assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(5);
+  }
+
+  @Test
+  void failStrandedLeavesAJobWhoseStatusWasWrittenWithinTheQuietPeriod() {
+    JobId id = bed.submit("job-still-beating");
+    bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
+    bed.strandBySqs();
+
+    assertThat(deadLetters.failStranded(10, Duration.ofHours(1)).failedJobs()).isEmpty();
+    assertThat(bed.status(id).state()).isEqualTo(JobState.PROCESSING);
+  }
 }

@@ -62,7 +62,8 @@ final class WorkerTestBed implements AutoCloseable {
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
         Duration.ofSeconds(1),
-        workerId);
+        workerId,
+        Duration.ZERO);
   }
 
   DeadLetterQueue deadLetters() {
@@ -112,6 +113,22 @@ final class WorkerTestBed implements AutoCloseable {
     statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
     sendRaw(codec.encode(JobMessage.of(id, "clip.mp4", JobOptions.defaults(), Instant.now())));
     return id;
+  }
+
+  /** Receives the one message on the job queue until SQS moves it, as crashed workers leave it. */
+  void strandBySqs() {
+    SourceQueue source = new SourceQueue(sqs.client(), sqs.queueUrl(), clock);
+    for (int i = 0; i < MAX_RECEIVE_COUNT; i++) {
+      List<QueueMessage> got = source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30));
+      if (got.size() != 1) {
+        throw new IllegalStateException("expected one message on the job queue, got " + got.size());
+      }
+      source.changeVisibility(got.get(0), Duration.ZERO);
+    }
+    // ElasticMQ applies the RedrivePolicy on the next receive.
+    if (!source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30)).isEmpty()) {
+      throw new IllegalStateException("SQS did not move the message to the dead-letter queue");
+    }
   }
 
   String sendRaw(String body) {
