@@ -50,12 +50,18 @@ public final class DirectoryVideoStore implements VideoStore {
   }
 
   @Override
-  public PendingOutput createOutput(String video, String uniqueSuffix) throws IOException {
+  public PendingOutput createOutput(String video, String job, int attempt) throws IOException {
     Path target = outputPath(video);
     Files.createDirectories(target.getParent());
-    // Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer.
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + uniqueSuffix + ".tmp.mp4");
-    return new RenamedOutput(temp, target);
+    for (int earlier = 1; earlier < attempt; earlier++) {
+      Files.deleteIfExists(temporary(target, job, earlier));
+    }
+    return new RenamedOutput(temporary(target, job, attempt), target);
+  }
+
+  /** Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer. */
+  private static Path temporary(Path target, String job, int attempt) {
+    return target.resolveSibling("." + target.getFileName() + "." + job + "-a" + attempt + ".tmp.mp4");
   }
 
   @Override

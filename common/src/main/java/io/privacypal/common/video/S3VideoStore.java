@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -78,12 +79,25 @@ public final class S3VideoStore implements VideoStore {
   }
 
   @Override
-  public PendingOutput createOutput(String video, String uniqueSuffix) throws IOException {
+  public PendingOutput createOutput(String video, String job, int attempt) throws IOException {
     S3Location target = outputTarget(video);
     Files.createDirectories(settings.tempDirectory());
+    // Only this machine's leftovers can be seen; a lost machine's went with it.
+    for (int earlier = 1; earlier < attempt; earlier++) {
+      try (DirectoryStream<Path> stale =
+          Files.newDirectoryStream(settings.tempDirectory(), outputPrefix(job, earlier) + "*.mp4")) {
+        for (Path file : stale) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
     // ".mp4" so ffmpeg picks the muxer from the name.
-    Path temp = Files.createTempFile(settings.tempDirectory(), "output-" + uniqueSuffix + "-", ".mp4");
+    Path temp = Files.createTempFile(settings.tempDirectory(), outputPrefix(job, attempt), ".mp4");
     return new UploadedOutput(temp, target, uploader);
+  }
+
+  private static String outputPrefix(String job, int attempt) {
+    return "output-" + job + "-a" + attempt + "-";
   }
 
   @Override

@@ -18,8 +18,12 @@ public interface VideoStore {
   /** A local file to decode; temporary copies are deleted when it is closed. */
   LocalVideo fetch(String video) throws IOException;
 
-  /** A temporary file for the output, published whole by {@link PendingOutput#commit()}. */
-  PendingOutput createOutput(String video, String uniqueSuffix) throws IOException;
+  /**
+   * A temporary file for the output of one attempt of a job, published whole by {@link
+   * PendingOutput#commit()}. The temporary files that earlier attempts of the same job left behind
+   * (a worker killed mid-job cannot remove its own) are removed here.
+   */
+  PendingOutput createOutput(String video, String job, int attempt) throws IOException;
 
   /** Where the output of {@code video} is (or will be) published. */
   String outputLocation(String video);

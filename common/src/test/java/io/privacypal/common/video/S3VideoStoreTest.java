@@ -157,7 +157,7 @@ class S3VideoStoreTest extends VideoStoreContract {
     new Random(42).nextBytes(content);
 
     String location;
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1")) {
+    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
       Files.write(output.path(), content);
       location = output.commit();
     }

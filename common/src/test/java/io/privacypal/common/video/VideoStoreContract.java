@@ -59,7 +59,7 @@ public abstract class VideoStoreContract {
         List.of("../secret.mp4", "sub/../../secret.mp4", "/etc/passwd", "", ".", "a\0b")) {
       assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
       assertThatThrownBy(() -> store.fetch(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
-      assertThatThrownBy(() -> store.createOutput(bad, "job1"))
+      assertThatThrownBy(() -> store.createOutput(bad, "job1", 1))
           .as(bad)
           .isInstanceOf(InvalidVideoNameException.class);
     }
@@ -86,7 +86,7 @@ public abstract class VideoStoreContract {
 
     String location;
     Path temp;
-    try (PendingOutput output = store.createOutput("sub/inner.mov", "job1")) {
+    try (PendingOutput output = store.createOutput("sub/inner.mov", "job1", 1)) {
       temp = output.path();
       Files.write(output.path(), bytes("anonymized"));
       assertThat(publishedOutputs()).doesNotContain(expected);
@@ -100,9 +100,30 @@ public abstract class VideoStoreContract {
   }
 
   @Test
+  void aNewAttemptRemovesWhatAKilledEarlierAttemptOfTheSameJobLeft() throws IOException {
+    // Attempts 1 and 2 were killed mid-write: nothing closed their outputs.
+    Path first = store.createOutput("clip.mp4", "job1", 1).path();
+    Files.write(first, bytes("half"));
+    Path second = store.createOutput("clip.mp4", "job1", 2).path();
+    Files.write(second, bytes("half"));
+    Path otherJob = store.createOutput("clip.mp4", "job2", 1).path();
+    Files.write(otherJob, bytes("another job's, still running"));
+
+    try (PendingOutput third = store.createOutput("clip.mp4", "job1", 3)) {
+      Files.write(third.path(), bytes("whole"));
+      assertThat(first).doesNotExist();
+      assertThat(second).doesNotExist();
+      assertThat(otherJob).exists();
+      third.commit();
+    }
+    Files.delete(otherJob);
+    assertThat(publishedOutputs()).containsExactly(store.outputLocation("clip.mp4"));
+  }
+
+  @Test
   void anAbandonedOutputLeavesNothingBehind() throws IOException {
     Path temp;
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1")) {
+    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
       temp = output.path();
       Files.write(output.path(), bytes("half"));
     }

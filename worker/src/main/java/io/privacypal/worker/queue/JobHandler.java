@@ -173,9 +173,8 @@ final class JobHandler {
   private record Published(String location, JobStats stats) {}
 
   private Published processAndPublish(JobRun run, JobMessage job) throws Exception {
-    String suffix = run.jobId().value() + "-a" + run.attempt();
     try (LocalVideo input = videos.fetch(job.video());
-        PendingOutput output = videos.createOutput(job.video(), suffix)) {
+        PendingOutput output = videos.createOutput(job.video(), run.jobId().value(), run.attempt())) {
       JobStats stats =
           processor.process(
               new PipelineRequest(input.path(), output.path(), job.options()),
