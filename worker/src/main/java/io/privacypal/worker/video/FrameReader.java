@@ -2,9 +2,8 @@ package io.privacypal.worker.video;
 
 import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +17,19 @@ public final class FrameReader implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 30;
 
   private final FfmpegProcess ffmpeg;
-  private final ReadableByteChannel stdout;
+  private final InputStream stdout;
   private final double frameRate;
   private long framesRead;
+  /**
+   * Frames are read whole into this array, then copied to the frame's buffer: a channel over the
+   * process's stream would move 8 KiB per system call (about 170 per 720p frame), this moves a
+   * pipe's worth (64 KiB), and the copy costs less than the calls it saves.
+   */
+  private byte[] staging = new byte[0];
 
   private FrameReader(FfmpegProcess ffmpeg, double frameRate) {
     this.ffmpeg = ffmpeg;
-    this.stdout = Channels.newChannel(ffmpeg.process().getInputStream());
+    this.stdout = ffmpeg.process().getInputStream();
     this.frameRate = frameRate;
   }
 
@@ -55,12 +60,20 @@ public final class FrameReader implements AutoCloseable {
   public boolean read(Frame frame) throws IOException {
     ByteBuffer buffer = frame.rawBuffer();
     buffer.clear();
-    while (buffer.hasRemaining()) {
-      if (stdout.read(buffer) < 0) {
+    int size = buffer.remaining();
+    if (staging.length != size) {
+      staging = new byte[size];
+    }
+    int filled = 0;
+    while (filled < size) {
+      int read = stdout.read(staging, filled, size - filled);
+      if (read < 0) {
         // A partial last frame means the decoder stopped mid-frame: treat it as the end.
         return false;
       }
+      filled += read;
     }
+    buffer.put(staging, 0, size);
     frame.stamp(framesRead, framesRead / frameRate);
     framesRead++;
     return true;

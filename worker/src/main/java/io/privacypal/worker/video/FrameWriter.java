@@ -1,9 +1,8 @@
 package io.privacypal.worker.video;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,13 @@ public final class FrameWriter implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 300;
 
   private final FfmpegProcess ffmpeg;
-  private final WritableByteChannel stdin;
+  private final OutputStream stdin;
+  /** Whole frames go out in one write from here (see FrameReader's staging array for why). */
+  private byte[] staging = new byte[0];
 
   private FrameWriter(FfmpegProcess ffmpeg) {
     this.ffmpeg = ffmpeg;
-    this.stdin = Channels.newChannel(ffmpeg.process().getOutputStream());
+    this.stdin = ffmpeg.process().getOutputStream();
   }
 
   /** The x264 speed/size trade-off and quality, as in {@code -preset} and {@code -crf}. */
@@ -44,10 +45,13 @@ public final class FrameWriter implements AutoCloseable {
 
   public void write(Frame frame) throws IOException {
     ByteBuffer buffer = frame.buffer();
+    int size = buffer.remaining();
+    if (staging.length != size) {
+      staging = new byte[size];
+    }
+    buffer.get(staging, 0, size);
     try {
-      while (buffer.hasRemaining()) {
-        stdin.write(buffer);
-      }
+      stdin.write(staging, 0, size);
     } catch (IOException e) {
       throw new IOException("the encoder stopped: " + ffmpeg.stderrTail(), e);
     }
