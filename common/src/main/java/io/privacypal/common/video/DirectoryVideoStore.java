@@ -65,6 +65,11 @@ public final class DirectoryVideoStore implements VideoStore {
   }
 
   @Override
+  public void deleteOutput(String video) throws IOException {
+    Files.deleteIfExists(outputPath(video));
+  }
+
+  @Override
   public String outputLocation(String video) {
     return outputPath(video).toString();
   }

@@ -101,6 +101,12 @@ public final class S3VideoStore implements VideoStore {
   }
 
   @Override
+  public void deleteOutput(String video) {
+    S3Location target = outputTarget(video);
+    s3.deleteObject(b -> b.bucket(target.bucket()).key(target.key()));
+  }
+
+  @Override
   public String outputLocation(String video) {
     return outputTarget(video).toString();
   }

@@ -25,6 +25,12 @@ public interface VideoStore {
    */
   PendingOutput createOutput(String video, String job, int attempt) throws IOException;
 
+  /**
+   * Removes the published output of {@code video}, if any: for a job cancelled in the moment
+   * between publishing its output and recording that it succeeded.
+   */
+  void deleteOutput(String video) throws IOException;
+
   /** Where the output of {@code video} is (or will be) published. */
   String outputLocation(String video);
 

@@ -121,6 +121,20 @@ public abstract class VideoStoreContract {
   }
 
   @Test
+  void deleteOutputRemovesAPublishedOutputAndIgnoresAMissingOne() throws IOException {
+    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
+      Files.write(output.path(), bytes("anonymized"));
+      output.commit();
+    }
+    assertThat(publishedOutputs()).containsExactly(store.outputLocation("clip.mp4"));
+
+    store.deleteOutput("clip.mp4");
+    store.deleteOutput("clip.mp4");
+
+    assertThat(publishedOutputs()).isEmpty();
+  }
+
+  @Test
   void anAbandonedOutputLeavesNothingBehind() throws IOException {
     Path temp;
     try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {

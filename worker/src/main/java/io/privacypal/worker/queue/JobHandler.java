@@ -17,6 +17,7 @@ import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -115,14 +116,21 @@ final class JobHandler {
   private void execute(JobRun run, JobMessage job) {
     boolean interrupted = false;
     JobStatus done = null;
+    Published published = null;
     try {
-      Published published = processAndPublish(run, job);
+      published = processAndPublish(run, job);
+      Published output = published;
       done =
           statuses.update(
               run.jobId(),
-              s -> run.checkOwned(s).succeeded(published.location(), published.stats(), clock.instant()));
+              s -> run.checkOwned(s).succeeded(output.location(), output.stats(), clock.instant()));
     } catch (JobRun.LostJobException e) {
       run.stop(e.stop(), e.getMessage());
+      if (published != null && e.stop() == JobRun.Stop.CANCELLED) {
+        // Cancelled after the output went out: a cancelled job leaves no output. (Not so when
+        // superseded: the newer attempt publishes the same name and may have done so already.)
+        removeOutput(run, job);
+      }
       afterStop(run);
     } catch (InterruptedException e) {
       // Only a forced stop interrupts a slot: release the job, then restore the flag.
@@ -185,6 +193,15 @@ final class JobHandler {
       // Publish only while still the owner; closing the output without a commit removes it.
       statuses.find(run.jobId()).ifPresent(run::checkOwned);
       return new Published(output.commit(), stats);
+    }
+  }
+
+  private void removeOutput(JobRun run, JobMessage job) {
+    try {
+      videos.deleteOutput(job.video());
+    } catch (IOException | RuntimeException e) {
+      log.warn("job {} was cancelled after its output was published; removing it failed: {}",
+          run.jobId(), e.toString());
     }
   }
 

@@ -7,11 +7,15 @@ import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +143,62 @@ class JobConsumerTest {
         .anyMatch(reason -> reason.contains("\"video\""))
         .anyMatch(reason -> reason.contains("boxScale"));
     assertThat(letters).filteredOn(e -> "job-future".equals(e.jobId())).hasSize(1);
+  }
+
+  @Test
+  void cancelLandingBetweenPublishingAndSucceededLeavesNoOutput() throws IOException {
+    // The cancel arrives just after the output was published, before SUCCEEDED is written.
+    JobStatusStore cancelsBeforeSuccess =
+        new JobStatusStore() {
+          @Override
+          public JobStatus createIfAbsent(JobStatus initial) {
+            return bed.statuses.createIfAbsent(initial);
+          }
+
+          @Override
+          public Optional<JobStatus> find(JobId jobId) {
+            return bed.statuses.find(jobId);
+          }
+
+          @Override
+          public JobStatus update(JobId jobId, UnaryOperator<JobStatus> change) {
+            JobStatus now = bed.statuses.find(jobId).orElseThrow();
+            if (now.state() == JobState.PROCESSING && wouldSucceed(now, change)) {
+              bed.statuses.update(jobId, s -> s.cancelled(Instant.now()));
+            }
+            return bed.statuses.update(jobId, change);
+          }
+
+          private boolean wouldSucceed(JobStatus now, UnaryOperator<JobStatus> change) {
+            try {
+              return change.apply(now).state() == JobState.SUCCEEDED;
+            } catch (RuntimeException e) {
+              return false;
+            }
+          }
+
+          @Override
+          public Optional<JobStatus> latestForVideo(String video) {
+            return bed.statuses.latestForVideo(video);
+          }
+
+          @Override
+          public List<JobStatus> recent(int limit) {
+            return bed.statuses.recent(limit);
+          }
+        };
+    bed.startConsumer(
+        (request, progress, cancel) -> FakeProcessors.writeOutput(request),
+        WorkerTestBed.settings("worker-a"),
+        bed.sqs.client(),
+        cancelsBeforeSuccess);
+
+    JobId id = bed.submit("job-late-cancel");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.CANCELLED);
+    await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> bed.outputFiles().isEmpty());
+    assertThat(bed.status(id).output()).isNull();
   }
 
   @Test
