@@ -15,6 +15,15 @@ public interface FaceDetector extends AutoCloseable {
    */
   List<FaceBox> detect(KeyframeImage image) throws DetectionException;
 
+  /**
+   * A detector for the keyframes of one video, in order, which may remember earlier keyframes of
+   * it to save work; this one when there is nothing to remember. Closing it closes only what it
+   * remembers, never a shared detector.
+   */
+  default FaceDetector forVideo() {
+    return this;
+  }
+
   /** A short name for logs and job statistics, e.g. {@code local} or {@code rekognition}. */
   String name();
 

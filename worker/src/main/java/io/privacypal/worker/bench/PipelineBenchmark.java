@@ -25,18 +25,17 @@ import java.util.concurrent.TimeUnit;
  * figures only.
  *
  * <p>Run: {@code java -cp <worker classpath> io.privacypal.worker.bench.PipelineBenchmark [workDir]
- * [--clips=1280x720x10,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]} (0 skips the remote
- * runs)
+ * [--clips=1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]} (0
+ * skips the remote runs; see {@link BenchClip} for the clips)
  */
 public final class PipelineBenchmark {
-  private static final int FPS = 25;
   private static final int[] REMOTE_IN_FLIGHT = {1, 4};
 
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path work = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : Files.createTempDirectory("privacypal-bench");
-    String clips = "1280x720x10,1920x1080x10,1920x1080x60";
+    String clips = "1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60";
     long remoteLatencyMillis = 150;
     for (String arg : args) {
       if (arg.startsWith("--clips=")) {
@@ -52,29 +51,29 @@ public final class PipelineBenchmark {
         settings.x264Preset(), settings.x264Crf(), Runtime.getRuntime().availableProcessors(), work);
     try (OpenCvFaceDetector detector = new OpenCvFaceDetector()) {
       AnonymizePipeline pipeline = new AnonymizePipeline(detector, settings);
-      for (String clip : clips.split(",")) {
-        String[] parts = clip.split("x");
-        int width = Integer.parseInt(parts[0]);
-        int height = Integer.parseInt(parts[1]);
-        int seconds = Integer.parseInt(parts[2]);
-        run(pipeline, settings, work, width, height, seconds);
+      for (String text : clips.split(",")) {
+        BenchClip clip = BenchClip.parse(text);
+        run(pipeline, settings, work, clip);
         if (remoteLatencyMillis > 0) {
-          runRemote(settings, work, width, height, seconds, remoteLatencyMillis);
+          runRemote(settings, work, clip, remoteLatencyMillis);
         }
       }
     }
   }
 
-  private static void run(AnonymizePipeline pipeline, PipelineSettings settings, Path work, int width, int height, int seconds)
+  private static void run(AnonymizePipeline pipeline, PipelineSettings settings, Path work, BenchClip clip)
       throws Exception {
-    Path input = work.resolve("in-" + width + "x" + height + "-" + seconds + "s.mp4");
+    int width = clip.width();
+    int height = clip.height();
+    int seconds = clip.seconds();
+    Path input = clip.file(work);
     if (!Files.exists(input)) {
-      ffmpeg(settings, "-f", "lavfi", "-i", "testsrc2=s=" + width + "x" + height + ":r=" + FPS + ":d=" + seconds,
+      ffmpeg(settings, "-f", "lavfi", "-i", clip.source(),
           "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
           "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac",
           input.toString());
     }
-    long frames = (long) seconds * FPS;
+    long frames = clip.frames();
 
     Path plainOut = work.resolve("plain.mp4");
     String plainRss;
@@ -106,10 +105,10 @@ public final class PipelineBenchmark {
     double plainFps = frames / plainSeconds;
     double pipelineFps = stats.frames() / stats.processingSeconds();
     System.out.printf(
-        "%dx%d %ds: pipeline %.1f fps (%.1f s), plain transcode %.1f fps (%.1f s), pipeline/plain %.2f,"
+        "%s: pipeline %.1f fps (%.1f s), plain transcode %.1f fps (%.1f s), pipeline/plain %.2f,"
             + " %.0f detector calls per video minute; without detection %.1f fps%n"
             + "  pipeline %s%n  plain    %s%n",
-        width, height, seconds, pipelineFps, stats.processingSeconds(), plainFps, plainSeconds,
+        clip.label(), pipelineFps, stats.processingSeconds(), plainFps, plainSeconds,
         pipelineFps / plainFps, stats.detectorCallsPerVideoMinute(),
         noDetection.frames() / noDetection.processingSeconds(), pipelineRss, plainRss);
     Files.deleteIfExists(plainOut);
@@ -118,13 +117,13 @@ public final class PipelineBenchmark {
 
   /** The same clip with a simulated remote detector, one call in flight and then several. */
   private static void runRemote(
-      PipelineSettings settings, Path work, int width, int height, int seconds, long latencyMillis)
+      PipelineSettings settings, Path work, BenchClip clip, long latencyMillis)
       throws Exception {
-    Path input = work.resolve("in-" + width + "x" + height + "-" + seconds + "s.mp4");
+    Path input = clip.file(work);
     Path out = work.resolve("anonymized-remote.mp4");
     StringBuilder line =
         new StringBuilder(
-            String.format("%dx%d %ds: simulated remote detector (%d ms a call):", width, height, seconds, latencyMillis));
+            String.format("%s: simulated remote detector (%d ms a call):", clip.label(), latencyMillis));
     for (int inFlight : REMOTE_IN_FLIGHT) {
       JobStats stats =
           new AnonymizePipeline(new SimulatedRemoteDetector(latencyMillis, inFlight), settings)

@@ -15,6 +15,8 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The offline detector. With MediaPipe's BlazeFace model (see {@link FaceModelFiles}) it runs that
@@ -43,6 +45,8 @@ public final class OpenCvFaceDetector implements FaceDetector {
    * for about twice the time; four angles (±20°, ±35°) find no more.
    */
   private static final double[] TILT_ANGLES = {-25, 25};
+
+  private static final Logger log = LoggerFactory.getLogger(OpenCvFaceDetector.class);
 
   private final Optional<Path> faceModel;
   private final ConcurrentLinkedQueue<Models> idle = new ConcurrentLinkedQueue<>();
@@ -73,14 +77,27 @@ public final class OpenCvFaceDetector implements FaceDetector {
     return 1;
   }
 
+  /**
+   * With the network, one that skips the squares of a keyframe whose pixels have not changed since
+   * they were last searched ({@link TileMemory}): on a still camera most of the picture.
+   */
+  @Override
+  public FaceDetector forVideo() {
+    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory());
+  }
+
   @Override
   public List<FaceBox> detect(KeyframeImage image) {
+    return detect(image, null);
+  }
+
+  private List<FaceBox> detect(KeyframeImage image, TileMemory memory) {
     Models models = borrow();
     try {
       List<FaceBox> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
-        detectWithNetwork(models.blazeFace, image, found);
+        detectWithNetwork(models.blazeFace, image, memory, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
@@ -90,16 +107,39 @@ public final class OpenCvFaceDetector implements FaceDetector {
     }
   }
 
-  private static void detectWithNetwork(BlazeFaceNet net, KeyframeImage image, List<FaceBox> into) {
+  private static void detectWithNetwork(
+      BlazeFaceNet net, KeyframeImage image, TileMemory memory, List<FaceBox> into) {
     Mat i420 = I420Mats.frame(image);
+    Mat luma = memory == null ? null : I420Mats.luma(image);
     Mat rgb = new Mat();
     try {
-      Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
+      boolean searchAll = memory == null || memory.startKeyframe();
       for (Tiles.Square square : Tiles.of(image.width(), image.height(), TILE_SHARE)) {
-        net.detect(rgb, square.x(), square.y(), square.side(), into);
+        Mat look = memory == null ? null : TileMemory.look(luma, square);
+        if (!searchAll) {
+          List<FaceBox> known = memory.unchanged(square, look);
+          if (known != null) {
+            into.addAll(known);
+            memory.reused();
+            look.release();
+            continue;
+          }
+        }
+        if (rgb.empty()) {
+          Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
+        }
+        List<FaceBox> faces = new ArrayList<>();
+        net.detect(rgb, square.x(), square.y(), square.side(), faces);
+        into.addAll(faces);
+        if (memory != null) {
+          memory.remember(square, look, faces);
+        }
       }
     } finally {
       i420.release();
+      if (luma != null) {
+        luma.release();
+      }
       rgb.release();
     }
   }
@@ -142,6 +182,37 @@ public final class OpenCvFaceDetector implements FaceDetector {
     return faceModel
         .map(path -> new Models(null, new BlazeFaceNet(path, MIN_FACE_SCORE)))
         .orElseGet(() -> new Models(new CascadeSet(), null));
+  }
+
+  /** This detector for one video's keyframes, with what it saw of them. */
+  private final class OneVideo implements FaceDetector {
+    private final TileMemory memory;
+
+    OneVideo(TileMemory memory) {
+      this.memory = memory;
+    }
+
+    @Override
+    public List<FaceBox> detect(KeyframeImage image) {
+      return OpenCvFaceDetector.this.detect(image, memory);
+    }
+
+    @Override
+    public String name() {
+      return OpenCvFaceDetector.this.name();
+    }
+
+    @Override
+    public int maxConcurrentCalls() {
+      return OpenCvFaceDetector.this.maxConcurrentCalls();
+    }
+
+    @Override
+    public void close() {
+      long[] counts = memory.counts();
+      log.debug("tile memory: {} squares searched, {} unchanged and reused", counts[0], counts[1]);
+      memory.close();
+    }
   }
 
   /** One of the two is set: the network when there is a model, else the cascades. */

@@ -23,6 +23,8 @@ import org.slf4j.MDC;
  * untouched until {@link #await} returns for it.
  */
 final class BackgroundDetector implements AutoCloseable {
+  private final FaceDetector shared;
+  /** The shared detector's view of this job's video (it may remember earlier keyframes). */
   private final FaceDetector detector;
   private final boolean enabled;
   private final int concurrency;
@@ -30,7 +32,8 @@ final class BackgroundDetector implements AutoCloseable {
   private final AtomicLong calls = new AtomicLong();
 
   BackgroundDetector(FaceDetector detector, boolean enabled) {
-    this.detector = detector;
+    this.shared = detector;
+    this.detector = detector.forVideo();
     this.enabled = enabled;
     this.concurrency = concurrency(detector);
     AtomicInteger started = new AtomicInteger();
@@ -100,10 +103,15 @@ final class BackgroundDetector implements AutoCloseable {
   @Override
   public void close() {
     threads.shutdownNow();
+    boolean stopped = false;
     try {
-      threads.awaitTermination(10, TimeUnit.SECONDS);
+      stopped = threads.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // Only what this video's detector remembers; a call still running would keep using it.
+    if (stopped && detector != shared) {
+      detector.close();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.privacypal.worker.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.detect.FaceBox;
+import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.RawFrames;
@@ -76,6 +77,49 @@ class OpenCvFaceDetectorTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void detectorForOneVideoSearchesOnlyWhatChangedAndFindsFacesThatAppear() throws Exception {
+    KeyframeImage blank = filled(1280, 720, null);
+    // A group photo pasted into one corner: only the squares over it change.
+    KeyframeImage corner = pasted(blank, RawFrames.i420(FacePhotos.sample(3), 480, 320), 780, 380);
+    List<FaceBox> expected = detector.detect(corner);
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(2);
+
+    try (FaceDetector video = detector.forVideo()) {
+      assertThat(video).isNotSameAs(detector);
+      assertThat(video.detect(blank)).isEmpty();
+      assertThat(video.detect(blank)).isEmpty();
+      assertThat(video.detect(corner)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(video.detect(corner)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(video.detect(blank)).isEmpty();
+    }
+  }
+
+  /** {@code image} with {@code patch} laid over it at (x, y), both I420, x and y even. */
+  private static KeyframeImage pasted(KeyframeImage image, KeyframeImage patch, int x, int y) {
+    int w = image.width();
+    int h = image.height();
+    byte[] frame = new byte[w * h * 3 / 2];
+    image.i420().duplicate().get(frame);
+    byte[] small = new byte[patch.width() * patch.height() * 3 / 2];
+    patch.i420().duplicate().get(small);
+    int pw = patch.width();
+    int ph = patch.height();
+    for (int row = 0; row < ph; row++) {
+      System.arraycopy(small, row * pw, frame, (y + row) * w + x, pw);
+    }
+    for (int plane = 0; plane < 2; plane++) {
+      int from = pw * ph + plane * (pw / 2) * (ph / 2);
+      int to = w * h + plane * (w / 2) * (h / 2);
+      for (int row = 0; row < ph / 2; row++) {
+        System.arraycopy(small, from + row * (pw / 2), frame, to + (y / 2 + row) * (w / 2) + x / 2, pw / 2);
+      }
+    }
+    ByteBuffer buffer = ByteBuffer.allocateDirect(frame.length);
+    buffer.put(frame).flip();
+    return new KeyframeImage(w, h, buffer, 0);
   }
 
   private static KeyframeImage filled(int width, int height, Random noise) {
