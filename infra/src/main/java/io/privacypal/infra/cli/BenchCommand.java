@@ -4,7 +4,7 @@ import io.privacypal.worker.bench.PipelineBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code privacypal bench [WORK_DIR] [--clips=1280x720x10,1920x1080x60]}: pipeline vs plain ffmpeg. */
+/** {@code privacypal bench [WORK_DIR] [--clips=1280x720x10,1280x720x10:still,1920x1080x60]}: pipeline vs plain ffmpeg. */
 final class BenchCommand implements Command {
 
   @Override
