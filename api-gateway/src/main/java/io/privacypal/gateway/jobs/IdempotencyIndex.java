@@ -1,6 +1,7 @@
 package io.privacypal.gateway.jobs;
 
 import io.privacypal.common.job.JobId;
+import io.privacypal.common.text.Sha256;
 import io.privacypal.gateway.http.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,14 +81,6 @@ public final class IdempotencyIndex {
   }
 
   private Path file(String key) {
-    return directory.resolve(sha256(key.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return directory.resolve(Sha256.hex(key));
   }
 }

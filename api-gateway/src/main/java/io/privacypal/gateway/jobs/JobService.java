@@ -9,6 +9,7 @@ import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.common.text.Sha256;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.ApiException;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public final class JobService {
   public Submitted submit(JobSubmission submission, String idempotencyKey) {
     IdempotencyIndex.checkKey(idempotencyKey);
     requireVideo(submission.video());
-    String fingerprint = IdempotencyIndex.sha256(Json.writeBytes(submission));
+    String fingerprint = Sha256.hex(Json.writeBytes(submission));
     JobId id = JobId.random();
     Optional<IdempotencyIndex.Entry> earlier =
         idempotency.claim(idempotencyKey, new IdempotencyIndex.Entry(id, fingerprint));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
+import io.privacypal.common.text.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,11 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,7 +125,7 @@ public final class FileJobStatusStore implements JobStatusStore {
   }
 
   private Path videoPointer(String video) {
-    return byVideoDir.resolve(sha256(video));
+    return byVideoDir.resolve(Sha256.hex(video));
   }
 
   private Optional<JobStatus> read(Path file) {
@@ -177,19 +175,10 @@ public final class FileJobStatusStore implements JobStatusStore {
     }
   }
 
-  private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+
 
   @FunctionalInterface
   private interface IoSupplier<T> {
     T get() throws IOException;
   }
-
 }

@@ -5,13 +5,11 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.s3.S3Errors;
+import io.privacypal.common.text.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -184,18 +182,10 @@ public final class S3JobStatusStore implements JobStatusStore {
   }
 
   private String videoPointerKey(String video) {
-    return prefix + "by-video/" + sha256(video);
+    return prefix + "by-video/" + Sha256.hex(video);
   }
 
-  private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+
 
   private record Versioned(JobStatus status, String etag) {}
 }
