@@ -155,7 +155,8 @@ final class AnonymizeRun {
    * those of this keyframe backwards through it and the held window.
    */
   private void follow(KeyframeTracker.Covers covers, List<Frame> window) {
-    if (held.isEmpty() || window.isEmpty()) {
+    if (held.isEmpty() || window.isEmpty()
+        || (covers.uncertainBefore().isEmpty() && covers.uncertainAfter().isEmpty())) {
       return;
     }
     Frame previousKeyframe = held.get(held.size() - 1);
