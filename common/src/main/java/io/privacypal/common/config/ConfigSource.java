@@ -48,7 +48,7 @@ public final class ConfigSource {
         key = body;
         value = "true";
       }
-      merged.put(envName(key), value);
+      merged.put(variableFor(key), value);
     }
     return new ConfigSource(merged);
   }
@@ -57,9 +57,13 @@ public final class ConfigSource {
     return new ConfigSource(values);
   }
 
-  /** {@code http-port} becomes {@code PRIVACYPAL_HTTP_PORT}; {@code aws-region}, AWS_REGION. */
-  static String envName(String flag) {
-    String upper = flag.toUpperCase(Locale.ROOT).replace('-', '_');
+  /**
+   * The one naming rule between flags and variables: {@code --http-port} (or {@code http-port})
+   * answers for {@code PRIVACYPAL_HTTP_PORT}, {@code --aws-region} for {@code AWS_REGION}.
+   */
+  public static String variableFor(String flag) {
+    String name = flag.startsWith("--") ? flag.substring(2) : flag;
+    String upper = name.toUpperCase(Locale.ROOT).replace('-', '_');
     return upper.startsWith("AWS_") || upper.startsWith(PREFIX) ? upper : PREFIX + upper;
   }
 

@@ -13,31 +13,45 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.privacypal.common.config.ConfigSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code privacypal enqueue FILE|DIR|GLOB...}: batch reprocessing through the job queue. */
-final class EnqueueCommand implements Command {
+@Command(
+    name = "enqueue",
+    description = "One job per video, sent ten per SendMessageBatch; the job option flags apply to all.")
+final class EnqueueCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "FILE, DIRECTORY, 'GLOB' or s3://bucket/key")
+  List<String> selection;
+
+  @Mixin JobOptionsFlags job;
+  @Mixin QueueOptions queue;
+  @Mixin StorageOptions storage;
+  @Mixin AwsOptions aws;
 
   @Override
-  public int run(CommandLine line) throws Exception {
-    if (line.arguments().isEmpty()) {
-      throw new UsageException(
-          "usage: privacypal enqueue FILE|DIRECTORY|'GLOB'|s3://bucket/key... [--options-json '{...}']");
-    }
-    StorageSettings storageSettings = StorageSettings.from(line.config());
+  public Integer call() throws Exception {
+    ConfigSource config = CommandSettings.of(spec);
+    JobOptions options = JobOptionsFlags.read(config);
+    StorageSettings storageSettings = StorageSettings.from(config);
     List<String> videos =
         new VideoSelection(storageSettings.videoDirectory(), storageSettings.outputDirectory())
-            .select(line.arguments());
+            .select(selection);
     if (videos.isEmpty()) {
-      System.err.println("privacypal: no videos matched " + line.arguments());
+      System.err.println("privacypal: no videos matched " + selection);
       return 1;
     }
-    JobOptions options =
-        Json.mapper()
-            .readValue(line.config().get("PRIVACYPAL_OPTIONS_JSON", "{}"), JobOptions.class);
-    Storage storage = Storage.from(line.config());
-    try (SqsClient sqs = new AwsClientFactory(line.config()).sqs()) {
-      JobQueue queue = new JobQueue(sqs, QueueSettings.from(line.config()).queueUrl());
+    Storage storage = Storage.from(config);
+    try (SqsClient sqs = new AwsClientFactory(config).sqs()) {
+      JobQueue queue = new JobQueue(sqs, QueueSettings.from(config).queueUrl());
       TerminalProgress bar = new TerminalProgress("enqueue");
       BatchEnqueuer.Result result =
           new BatchEnqueuer(queue, storage.statuses(), Clock.systemUTC())

@@ -5,16 +5,36 @@ import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
+import picocli.CommandLine.Option;
 
 /**
  * Job options from flags, so {@code process} and {@code enqueue} take the same options as a job
- * (the detector is {@code --detector}, i.e. PRIVACYPAL_DETECTOR):
- * {@code --blur-mode}, {@code --mask}, {@code --keyframe-interval}, {@code
- * --box-scale}, {@code --blur-faces=false}, {@code --regions '[{"x":0,"y":0,"width":10,"height":10}]'}
- * and {@code --options-json '{...}'} underneath them all.
+ * ({@code process} takes the detector as {@code --detector}, its default): {@code --blur-mode},
+ * {@code --mask}, {@code --keyframe-interval}, {@code --box-scale}, {@code --blur-faces=false},
+ * {@code --regions '[{"x":0,"y":0,"width":10,"height":10}]'} and {@code --options-json '{...}'}
+ * underneath them all.
  */
 final class JobOptionsFlags {
-  private JobOptionsFlags() {}
+  @Option(names = "--blur-mode", paramLabel = "MODE", description = "job option blurMode: mosaic, gaussian or fill")
+  String blurMode;
+
+  @Option(names = "--mask", paramLabel = "SHAPE", description = "job option mask: box or ellipse")
+  String mask;
+
+  @Option(names = "--keyframe-interval", paramLabel = "SECONDS", description = "job option keyframeIntervalSeconds")
+  Double keyframeInterval;
+
+  @Option(names = "--box-scale", paramLabel = "FACTOR", description = "job option boxScale")
+  Double boxScale;
+
+  @Option(names = "--blur-faces", arity = "0..1", paramLabel = "BOOLEAN", description = "job option blurFaces; --blur-faces=false blurs only the regions")
+  Boolean blurFaces;
+
+  @Option(names = "--regions", paramLabel = "JSON", description = "job option regions: '[{\"x\":0,\"y\":0,\"width\":10,\"height\":10}]'")
+  String regions;
+
+  @Option(names = "--options-json", paramLabel = "JSON", description = "all job options as JSON; the flags above override it")
+  String optionsJson;
 
   static JobOptions read(ConfigSource config) {
     try {

@@ -1,20 +1,40 @@
 package io.privacypal.infra.cli;
 
+import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.config.StorageSettings;
 import io.privacypal.infra.local.LocalStack;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code privacypal local}: the whole system in one process, until Ctrl-C or SIGTERM. */
-final class LocalCommand implements Command {
-  private final WorkerWiring wiring;
+@Command(
+    name = "local",
+    description = "Gateway + worker + embedded SQS queue (ElasticMQ) in one process, until Ctrl-C.")
+final class LocalCommand implements Callable<Integer> {
+  private final WorkerWiring wiring = new WorkerWiring();
 
-  LocalCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
-  }
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+  @Mixin GatewayOptions gateway;
+  @Mixin ConsumerOptions consumer;
+  @Mixin DeliveryOptions delivery;
+  @Mixin PipelineOptions pipeline;
+  @Mixin DetectorOptions detector;
+  @Mixin AwsOptions aws;
+
+  @Option(names = "--sqs-port", paramLabel = "PORT", description = "port of the embedded SQS server (default 9324)")
+  Integer sqsPort;
 
   @Override
-  public int run(CommandLine line) throws Exception {
+  public Integer call() throws Exception {
+    ConfigSource config = CommandSettings.of(spec);
     CountDownLatch stopped = new CountDownLatch(1);
-    LocalStack stack = LocalStack.start(line.config(), wiring::detectors);
+    LocalStack stack = LocalStack.start(config, wiring::detectors);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -26,7 +46,7 @@ final class LocalCommand implements Command {
     System.err.printf(
         "privacypal: serving http://127.0.0.1:%d/  (videos in %s; Ctrl-C stops)%n",
         stack.httpPort(),
-        io.privacypal.common.config.StorageSettings.from(line.config()).videoDirectory());
+        StorageSettings.from(config).videoDirectory());
     stopped.await();
     return 0;
   }

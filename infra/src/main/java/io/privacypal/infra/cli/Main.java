@@ -1,54 +1,72 @@
 package io.privacypal.infra.cli;
 
 import io.privacypal.common.config.ConfigException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 
-/** The launcher's entry point: {@code privacypal COMMAND [ARGS] [--setting=value...]}. */
+/**
+ * The launcher's entry point: {@code privacypal COMMAND [ARGS] [--setting=value...]}. Exit status
+ * 0 done, 1 failed, 2 usage or settings wrong. Nothing here logs before the logging options are
+ * applied: logback reads them when it starts.
+ */
 public final class Main {
-  private static final Logger log = LoggerFactory.getLogger(Main.class);
+  static final String SETTINGS_FOOTER =
+      "Every option is also an environment variable: --http-port is PRIVACYPAL_HTTP_PORT,"
+          + " --aws-region is AWS_REGION; a flag wins over its variable.";
 
   private Main() {}
 
-  static Map<String, Command> commands() {
-    Map<String, Command> commands = new LinkedHashMap<>();
-    WorkerWiring worker = new WorkerWiring();
-    commands.put("local", new LocalCommand(worker));
-    commands.put("gateway", new GatewayCommand());
-    commands.put("worker", new WorkerCommand(worker));
-    commands.put("process", new ProcessCommand(worker));
-    commands.put("dlq", new DlqCommand());
-    commands.put("sqs", new SqsCommand());
-    commands.put("bench", new BenchCommand());
-    commands.put("bench-keyframes", new KeyframeStudyCommand());
-    commands.put("enqueue", new EnqueueCommand());
-    commands.put("status", new StatusCommand());
-    return commands;
-  }
-
   public static void main(String[] args) {
-    System.exit(run(args));
+    System.exit(commandLine(System.getenv()).execute(args));
   }
 
-  static int run(String[] args) {
-    CommandLine line = CommandLine.parse(args, System.getenv());
-    Map<String, Command> commands = commands();
-    Command command = commands.get(line.command());
-    if (command == null || line.command().equals("help")) {
-      System.err.print(Usage.TEXT);
-      return command == null && !line.command().equals("help") ? 2 : 0;
+  /** The command line with its settings' defaults from {@code environment}. */
+  static CommandLine commandLine(Map<String, String> environment) {
+    PrivacypalCommand root = new PrivacypalCommand();
+    CommandLine line = new CommandLine(root);
+    line.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    line.setExecutionStrategy(
+        parsed -> {
+          root.logging.apply();
+          return new RunLast().execute(parsed);
+        });
+    line.setExecutionExceptionHandler(Main::failed);
+    helpOnEveryCommand(line);
+    return line;
+  }
+
+  /**
+   * {@code --help} and the settings footer on every command but {@code help} itself (picocli's
+   * help command has its own {@code -h}).
+   */
+  private static void helpOnEveryCommand(CommandLine line) {
+    CommandSpec spec = line.getCommandSpec();
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help and exit.")
+            .build());
+    spec.usageMessage().footer("", SETTINGS_FOOTER).abbreviateSynopsis(true).sortOptions(false);
+    line.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help")) {
+        helpOnEveryCommand(sub);
+      }
+    });
+  }
+
+  private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+    if (e instanceof UsageException || e instanceof ConfigException) {
+      command.getErr().println("privacypal: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
     }
-    try {
-      return command.run(line);
-    } catch (UsageException | ConfigException e) {
-      System.err.println("privacypal: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      log.error("command {} failed: {}", line.command(), e.toString(), e);
-      System.err.println("privacypal: " + line.command() + " failed: " + e.getMessage());
-      return 1;
-    }
+    String name = command.getCommandName();
+    LoggerFactory.getLogger(Main.class).error("command {} failed: {}", name, e.toString(), e);
+    command.getErr().println("privacypal: " + name + " failed: " + e.getMessage());
+    return CommandLine.ExitCode.SOFTWARE;
   }
 }

@@ -17,42 +17,57 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import io.privacypal.common.config.ConfigSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code privacypal process IN OUT [options]}: exactly the worker's pipeline on one file, no queue.
  * A progress bar on a terminal, then a one-line JSON summary on stdout.
  */
-final class ProcessCommand implements Command {
-  private final WorkerWiring wiring;
+@Command(
+    name = "process",
+    description = "Anonymize one file with the worker's pipeline, no queue; prints a JSON summary.")
+final class ProcessCommand implements Callable<Integer> {
+  private final WorkerWiring wiring = new WorkerWiring();
 
-  ProcessCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
-  }
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "the video to anonymize")
+  Path inputArgument;
+
+  @Parameters(index = "1", paramLabel = "OUTPUT", description = "where the anonymized MP4 goes")
+  Path outputArgument;
+
+  @Mixin JobOptionsFlags job;
+  @Mixin DetectorOptions detector;
+  @Mixin PipelineOptions pipeline;
+  @Mixin AwsOptions aws;
 
   @Override
-  public int run(CommandLine line) throws Exception {
-    if (line.arguments().size() != 2) {
-      throw new UsageException(
-          "usage: privacypal process INPUT OUTPUT [--detector=local|rekognition] [--blur-mode=mosaic|gaussian|fill]"
-              + " [--mask=box|ellipse] [--keyframe-interval=0.1] [--box-scale=1.3] [--regions='[{...}]']");
-    }
-    Path input = Path.of(line.arguments().get(0)).toAbsolutePath();
-    Path output = Path.of(line.arguments().get(1)).toAbsolutePath();
+  public Integer call() throws Exception {
+    ConfigSource config = CommandSettings.of(spec);
+    Path input = inputArgument.toAbsolutePath();
+    Path output = outputArgument.toAbsolutePath();
     if (!Files.isRegularFile(input)) {
       throw new UsageException("no such file: " + input);
     }
     if (output.equals(input)) {
       throw new UsageException("the output must not overwrite the input");
     }
-    JobOptions options = JobOptionsFlags.read(line.config());
-    PipelineSettings settings = PipelineSettings.from(line.config());
+    JobOptions options = JobOptionsFlags.read(config);
+    PipelineSettings settings = PipelineSettings.from(config);
     Files.createDirectories(output.getParent());
     Path temp = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tmp.mp4");
     Cancellation cancellation = new Cancellation();
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = wiring.detectors(line.config())) {
+    try (Detectors detectors = wiring.detectors(config)) {
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(

