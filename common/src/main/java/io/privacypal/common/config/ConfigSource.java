@@ -2,16 +2,14 @@ package io.privacypal.common.config;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Settings by name, from command-line flags first and the environment second. A flag {@code
- * --http-port=8081} (or {@code --http-port 8081}) answers for {@code PRIVACYPAL_HTTP_PORT}, and
- * {@code --aws-region} for {@code AWS_REGION}.
+ * Settings by name ({@code PRIVACYPAL_HTTP_PORT}): the environment, overlaid by the launcher with
+ * the command-line flags that answer for them (see {@link #variableFor}).
  */
 public final class ConfigSource {
   private static final String PREFIX = "PRIVACYPAL_";
@@ -23,34 +21,7 @@ public final class ConfigSource {
   }
 
   public static ConfigSource fromEnvironment() {
-    return of(System.getenv(), List.of());
-  }
-
-  /** Environment overlaid with flags; returns the arguments that are not flags in {@code rest}. */
-  public static ConfigSource of(Map<String, String> environment, List<String> flags) {
-    Map<String, String> merged = new HashMap<>(environment);
-    for (int i = 0; i < flags.size(); i++) {
-      String arg = flags.get(i);
-      if (!arg.startsWith("--") || arg.length() == 2) {
-        continue;
-      }
-      String body = arg.substring(2);
-      String key;
-      String value;
-      int eq = body.indexOf('=');
-      if (eq >= 0) {
-        key = body.substring(0, eq);
-        value = body.substring(eq + 1);
-      } else if (i + 1 < flags.size() && !flags.get(i + 1).startsWith("--")) {
-        key = body;
-        value = flags.get(++i);
-      } else {
-        key = body;
-        value = "true";
-      }
-      merged.put(variableFor(key), value);
-    }
-    return new ConfigSource(merged);
+    return of(System.getenv());
   }
 
   public static ConfigSource of(Map<String, String> values) {

@@ -3,22 +3,23 @@ package io.privacypal.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigSourceTest {
 
+  /** The launcher's flags override the environment: CommandFlagsTest.aVariableIsTheDefaultAndTheFlagWins. */
   @Test
-  void flagsOverrideTheEnvironment() {
-    ConfigSource config =
-        ConfigSource.of(
-            Map.of("PRIVACYPAL_HTTP_PORT", "8080", "PRIVACYPAL_WORKER_SLOTS", "2"),
-            List.of("--http-port=9090", "--worker-slots", "4", "--aws-region", "eu-west-1"));
+  void aFlagAnswersForItsVariable() {
+    assertThat(ConfigSource.variableFor("--http-port")).isEqualTo("PRIVACYPAL_HTTP_PORT");
+    assertThat(ConfigSource.variableFor("worker-slots")).isEqualTo("PRIVACYPAL_WORKER_SLOTS");
+    assertThat(ConfigSource.variableFor("--aws-region")).isEqualTo("AWS_REGION");
+    assertThat(ConfigSource.variableFor("--aws-endpoint-url-sqs")).isEqualTo("AWS_ENDPOINT_URL_SQS");
+  }
 
-    assertThat(config.getInt("PRIVACYPAL_HTTP_PORT", 0)).isEqualTo(9090);
-    assertThat(config.getInt("PRIVACYPAL_WORKER_SLOTS", 0)).isEqualTo(4);
-    assertThat(config.get("AWS_REGION")).contains("eu-west-1");
+  @Test
+  void aBlankValueIsNoValue() {
+    ConfigSource config = ConfigSource.of(Map.of("PRIVACYPAL_SQS_PORT", "  "));
     assertThat(config.getInt("PRIVACYPAL_SQS_PORT", 9324)).isEqualTo(9324);
   }
 

@@ -29,7 +29,7 @@ class ConsumerSettingsTest {
   @Test
   void strandedSweepIsSetInSecondsAndZeroTurnsItOff() {
     ConsumerSettings every = ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "60")));
-    ConsumerSettings never = ConsumerSettings.from(ConfigSource.of(Map.of(), java.util.List.of("--stranded-sweep-seconds=0")));
+    ConsumerSettings never = ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "0")));
 
     assertThat(every.strandedSweepInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(never.strandedSweepInterval()).isZero();
