@@ -3,6 +3,7 @@ package io.privacypal.common.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Builds AWS SDK clients the standard way: region from AWS_REGION (default ca-central-1, as
  * PrivacyPal used), credentials from the default chain (environment, profiles, SSO, container and
- * instance roles), and endpoints from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL. A
+ * instance roles; AWS_PROFILE and AWS_CONFIG_FILE choose the profile), and endpoints from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL. A
  * loopback endpoint with no credentials configured (the embedded queue) gets placeholder keys, so
  * the local stack runs offline.
  */
@@ -77,7 +79,20 @@ public final class AwsClientFactory {
               config.get("AWS_ACCESS_KEY_ID").orElseThrow(),
               config.get("AWS_SECRET_ACCESS_KEY").orElse("")));
     }
-    return DefaultCredentialsProvider.builder().build();
+    // The profile and its file from our settings, so --aws-profile works as AWS_PROFILE does.
+    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+    config.get("AWS_PROFILE").ifPresent(chain::profileName);
+    config
+        .get("AWS_CONFIG_FILE")
+        .ifPresent(
+            file ->
+                chain.profileFile(
+                    () ->
+                        ProfileFile.builder()
+                            .content(Path.of(file))
+                            .type(ProfileFile.Type.CONFIGURATION)
+                            .build()));
+    return chain.build();
   }
 
   static boolean isLoopback(URI uri) {

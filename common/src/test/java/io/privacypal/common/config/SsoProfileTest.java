@@ -6,30 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.profiles.Profile;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * An IAM Identity Center (SSO) profile, as {@code aws configure sso} writes it, works with the
- * clients AwsClientFactory builds: the SDK reads it and the sso/ssooidc modules are on the class
- * path. Offline: the session name is unique, so no cached token exists and nothing calls AWS.
+ * An IAM Identity Center (SSO) profile, as {@code aws configure sso} writes it, named by
+ * AWS_PROFILE and AWS_CONFIG_FILE, is what the clients AwsClientFactory builds sign with. Offline:
+ * the session name is unique, so no cached token exists and nothing calls AWS; the client fails
+ * for want of the token before it sends anything.
  */
 class SsoProfileTest {
   @TempDir Path dir;
-  private String session;
-  private ProfileFile profiles;
+  private Path profiles;
 
   @BeforeEach
   void writeConfig() throws IOException {
-    session = "privacypal-test-" + UUID.randomUUID();
-    Path config = dir.resolve("config");
-    Files.writeString(config, String.join("\n",
+    String session = "privacypal-test-" + UUID.randomUUID();
+    profiles = dir.resolve("config");
+    Files.writeString(profiles, String.join("\n",
         "[sso-session " + session + "]",
         "sso_region = ca-central-1",
         "sso_start_url = https://example.awsapps.com/start",
@@ -41,31 +39,25 @@ class SsoProfileTest {
         "sso_role_name = PrivacypalDeveloper",
         "region = ca-central-1",
         ""));
-    profiles = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
-  }
-
-  @Test
-  void sdkResolvesTheProfilesSsoAccountRoleAndSession() {
-    Profile dev = profiles.profile("dev").orElseThrow();
-    assertThat(dev.property(ProfileProperty.SSO_ACCOUNT_ID)).contains("111122223333");
-    assertThat(dev.property(ProfileProperty.SSO_ROLE_NAME)).contains("PrivacypalDeveloper");
-    assertThat(dev.property("sso_session")).contains(session);
-
-    Profile ssoSession = profiles.getSection("sso-session", session).orElseThrow();
-    assertThat(ssoSession.property(ProfileProperty.SSO_REGION)).contains("ca-central-1");
-    assertThat(ssoSession.property(ProfileProperty.SSO_START_URL)).contains("https://example.awsapps.com/start");
   }
 
   /**
    * Without the sso module the SDK says it "must be on the class path"; with it, resolving fails
    * only for want of the cached token that {@code aws sso login} writes ("Unable to load SSO token").
+   * A factory that ignored the profile would fail on the default chain with no word of SSO.
    */
   @Test
-  void credentialsNeedAnSsoLoginRatherThanMissingSdkModules() {
-    ProfileCredentialsProvider provider =
-        ProfileCredentialsProvider.builder().profileFile(profiles).profileName("dev").build();
-    try (provider) {
-      assertThatThrownBy(provider::resolveCredentials)
+  void theFactorysClientsSignWithTheSsoProfileAndNeedOnlyAnSsoLogin() {
+    AwsClientFactory aws =
+        new AwsClientFactory(
+            ConfigSource.of(
+                Map.of(
+                    "AWS_PROFILE", "dev",
+                    "AWS_CONFIG_FILE", profiles.toString(),
+                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:1")));
+
+    try (SqsClient sqs = aws.sqs()) {
+      assertThatThrownBy(sqs::listQueues)
           .satisfies(e -> assertThat(fullMessage(e))
               .doesNotContainIgnoringCase("class path")
               .doesNotContainIgnoringCase("classpath")
