@@ -40,12 +40,27 @@ class ConsumerSettingsTest {
   }
 
   @Test
-  void environmentAndFlagsOverrideTheDefaults() {
+  void aCopyChangesOnlyWhatItIsTold() {
+    ConsumerSettings settings = WorkerTestBed.settings("worker-a");
+
+    ConsumerSettings copy = settings.toBuilder().slots(5).build();
+
+    assertThat(settings.toBuilder().build()).isEqualTo(settings);
+    assertThat(copy.slots()).isEqualTo(5);
+    assertThat(copy.toBuilder().slots(settings.slots()).build()).isEqualTo(settings);
+  }
+
+  /** The flags over them: the launcher's CommandFlagsTest. */
+  @Test
+  void settingsOverrideTheDefaults() {
     ConsumerSettings settings =
         ConsumerSettings.from(
             ConfigSource.of(
-                Map.of("PRIVACYPAL_WORKER_SLOTS", "3", "PRIVACYPAL_MAX_RECEIVE_COUNT", "5"),
-                java.util.List.of("--shutdown-grace-seconds=7", "--worker-id", "w1")));
+                Map.of(
+                    "PRIVACYPAL_WORKER_SLOTS", "3",
+                    "PRIVACYPAL_MAX_RECEIVE_COUNT", "5",
+                    "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", "7",
+                    "PRIVACYPAL_WORKER_ID", "w1")));
 
     assertThat(settings.slots()).isEqualTo(3);
     assertThat(settings.maxReceiveCount()).isEqualTo(5);
