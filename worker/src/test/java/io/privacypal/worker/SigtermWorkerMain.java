@@ -30,17 +30,17 @@ public final class SigtermWorkerMain {
     var statuses = new FileJobStatusStore(root.resolve("status"));
     CountDownLatch running = new CountDownLatch(1);
     ConsumerSettings settings =
-        new ConsumerSettings(
-            1,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(30),
-            3,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(300),
-            Duration.ofSeconds(1),
-            "sigterm-worker",
-            Duration.ZERO);
+        ConsumerSettings.builder()
+            .slots(1)
+            .pollWait(Duration.ofSeconds(1))
+            .visibilityTimeout(Duration.ofSeconds(30))
+            .maxReceiveCount(3)
+            .baseRetryDelay(Duration.ofSeconds(1))
+            .maxRetryDelay(Duration.ofSeconds(2))
+            .shutdownGrace(Duration.ofMillis(300))
+            .workerId("sigterm-worker")
+            .strandedSweepInterval(Duration.ZERO)
+            .build();
     WorkerProcess worker =
         new WorkerProcess(
                 sqs.client(),

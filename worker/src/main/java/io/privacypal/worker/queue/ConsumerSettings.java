@@ -44,6 +44,11 @@ public record ConsumerSettings(
   public static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12);
 
   public static final int MAX_MESSAGES_PER_RECEIVE = 10;
+  public static final int DEFAULT_POLL_WAIT_SECONDS = 20;
+  public static final int DEFAULT_RETRY_DELAY_SECONDS = 10;
+  public static final int DEFAULT_MAX_RETRY_DELAY_SECONDS = 900;
+  public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 30;
+  public static final int DEFAULT_STRANDED_SWEEP_SECONDS = 300;
 
   public ConsumerSettings {
     require(slots >= 1, "PRIVACYPAL_WORKER_SLOTS must be at least 1, got " + slots);
@@ -81,20 +86,45 @@ public record ConsumerSettings(
   }
 
   public static ConsumerSettings from(ConfigSource config) {
-    return new ConsumerSettings(
-        config.getInt("PRIVACYPAL_WORKER_SLOTS", Runtime.getRuntime().availableProcessors()),
-        seconds(config, "PRIVACYPAL_POLL_WAIT_SECONDS", 20),
-        seconds(
-            config,
-            "PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS",
-            QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
-        config.getInt("PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT),
-        seconds(config, "PRIVACYPAL_RETRY_DELAY_SECONDS", 10),
-        seconds(config, "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS", 900),
-        seconds(config, "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", 30),
-        Duration.ofSeconds(1),
-        config.get("PRIVACYPAL_WORKER_ID").orElseGet(ConsumerSettings::defaultWorkerId),
-        seconds(config, "PRIVACYPAL_STRANDED_SWEEP_SECONDS", 300));
+    return builder()
+        .slots(config.getInt("PRIVACYPAL_WORKER_SLOTS", Runtime.getRuntime().availableProcessors()))
+        .pollWait(seconds(config, "PRIVACYPAL_POLL_WAIT_SECONDS", DEFAULT_POLL_WAIT_SECONDS))
+        .visibilityTimeout(
+            seconds(
+                config,
+                "PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS",
+                QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS))
+        .maxReceiveCount(
+            config.getInt("PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT))
+        .baseRetryDelay(seconds(config, "PRIVACYPAL_RETRY_DELAY_SECONDS", DEFAULT_RETRY_DELAY_SECONDS))
+        .maxRetryDelay(
+            seconds(config, "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS", DEFAULT_MAX_RETRY_DELAY_SECONDS))
+        .shutdownGrace(
+            seconds(config, "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE_SECONDS))
+        .workerId(config.get("PRIVACYPAL_WORKER_ID").orElseGet(ConsumerSettings::defaultWorkerId))
+        .strandedSweepInterval(
+            seconds(config, "PRIVACYPAL_STRANDED_SWEEP_SECONDS", DEFAULT_STRANDED_SWEEP_SECONDS))
+        .build();
+  }
+
+  /** The defaults, one per CPU, with this host's worker id. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A copy to change: {@code settings.toBuilder().slots(2).build()}. */
+  public Builder toBuilder() {
+    return builder()
+        .slots(slots)
+        .pollWait(pollWait)
+        .visibilityTimeout(visibilityTimeout)
+        .maxReceiveCount(maxReceiveCount)
+        .baseRetryDelay(baseRetryDelay)
+        .maxRetryDelay(maxRetryDelay)
+        .shutdownGrace(shutdownGrace)
+        .statusCheckInterval(statusCheckInterval)
+        .workerId(workerId)
+        .strandedSweepInterval(strandedSweepInterval);
   }
 
   /** The heartbeat period: half the visibility timeout, so one late beat never loses the job. */
@@ -107,18 +137,6 @@ public record ConsumerSettings(
     int doublings = Math.max(0, Math.min(attempt - 1, 30));
     Duration delay = baseRetryDelay.multipliedBy(1L << doublings);
     return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
-  }
-
-  public ConsumerSettings withSlots(int newSlots) {
-    return new ConsumerSettings(
-        newSlots, pollWait, visibilityTimeout, maxReceiveCount, baseRetryDelay, maxRetryDelay,
-        shutdownGrace, statusCheckInterval, workerId, strandedSweepInterval);
-  }
-
-  public ConsumerSettings withWorkerId(String newWorkerId) {
-    return new ConsumerSettings(
-        slots, pollWait, visibilityTimeout, maxReceiveCount, baseRetryDelay, maxRetryDelay,
-        shutdownGrace, statusCheckInterval, newWorkerId, strandedSweepInterval);
   }
 
   static String defaultWorkerId() {
@@ -138,6 +156,87 @@ public record ConsumerSettings(
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new ConfigException(message);
+    }
+  }
+
+  /** Builds settings field by field; the record's constructor checks them in {@link #build}. */
+  public static final class Builder {
+    private int slots = Runtime.getRuntime().availableProcessors();
+    private Duration pollWait = Duration.ofSeconds(DEFAULT_POLL_WAIT_SECONDS);
+    private Duration visibilityTimeout =
+        Duration.ofSeconds(QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+    private int maxReceiveCount = QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT;
+    private Duration baseRetryDelay = Duration.ofSeconds(DEFAULT_RETRY_DELAY_SECONDS);
+    private Duration maxRetryDelay = Duration.ofSeconds(DEFAULT_MAX_RETRY_DELAY_SECONDS);
+    private Duration shutdownGrace = Duration.ofSeconds(DEFAULT_SHUTDOWN_GRACE_SECONDS);
+    private Duration statusCheckInterval = Duration.ofSeconds(1);
+    private String workerId;
+    private Duration strandedSweepInterval = Duration.ofSeconds(DEFAULT_STRANDED_SWEEP_SECONDS);
+
+    private Builder() {}
+
+    public Builder slots(int value) {
+      slots = value;
+      return this;
+    }
+
+    public Builder pollWait(Duration value) {
+      pollWait = value;
+      return this;
+    }
+
+    public Builder visibilityTimeout(Duration value) {
+      visibilityTimeout = value;
+      return this;
+    }
+
+    public Builder maxReceiveCount(int value) {
+      maxReceiveCount = value;
+      return this;
+    }
+
+    public Builder baseRetryDelay(Duration value) {
+      baseRetryDelay = value;
+      return this;
+    }
+
+    public Builder maxRetryDelay(Duration value) {
+      maxRetryDelay = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
+    public Builder statusCheckInterval(Duration value) {
+      statusCheckInterval = value;
+      return this;
+    }
+
+    public Builder workerId(String value) {
+      workerId = value;
+      return this;
+    }
+
+    public Builder strandedSweepInterval(Duration value) {
+      strandedSweepInterval = value;
+      return this;
+    }
+
+    public ConsumerSettings build() {
+      return new ConsumerSettings(
+          slots,
+          pollWait,
+          visibilityTimeout,
+          maxReceiveCount,
+          baseRetryDelay,
+          maxRetryDelay,
+          shutdownGrace,
+          statusCheckInterval,
+          workerId == null ? defaultWorkerId() : workerId,
+          strandedSweepInterval);
     }
   }
 }

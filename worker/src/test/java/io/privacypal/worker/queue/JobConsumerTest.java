@@ -81,7 +81,7 @@ class JobConsumerTest {
   @Test
   void neverHoldsMoreMessagesInFlightThanItHasSlots() {
     FakeProcessors.Holding processor = new FakeProcessors.Holding();
-    bed.startConsumer(processor, WorkerTestBed.settings("worker-a").withSlots(2));
+    bed.startConsumer(processor, WorkerTestBed.settings("worker-a").toBuilder().slots(2).build());
     List<JobId> ids = List.of(bed.submit("j1"), bed.submit("j2"), bed.submit("j3"), bed.submit("j4"), bed.submit("j5"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> processor.calls.get() == 2);

@@ -53,17 +53,17 @@ final class WorkerTestBed implements AutoCloseable {
   }
 
   static ConsumerSettings settings(String workerId) {
-    return new ConsumerSettings(
-        2,
-        Duration.ofSeconds(1),
-        VISIBILITY,
-        MAX_RECEIVE_COUNT,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(1),
-        workerId,
-        Duration.ZERO);
+    return ConsumerSettings.builder()
+        .slots(2)
+        .pollWait(Duration.ofSeconds(1))
+        .visibilityTimeout(VISIBILITY)
+        .maxReceiveCount(MAX_RECEIVE_COUNT)
+        .baseRetryDelay(Duration.ofSeconds(1))
+        .maxRetryDelay(Duration.ofSeconds(2))
+        .shutdownGrace(Duration.ofSeconds(5))
+        .workerId(workerId)
+        .strandedSweepInterval(Duration.ZERO)
+        .build();
   }
 
   DeadLetterQueue deadLetters() {
