@@ -1,5 +1,6 @@
 package io.privacypal.common.job;
 
+import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,13 +48,13 @@ class JobOptionsTest {
 
   @Test
   void outOfRangeValuesNameTheField() {
-    assertThatThrownBy(() -> JobOptions.fromJson(null, null, null, null, 10.0, null, null))
+    assertThatThrownBy(() -> aJobOptions().withKeyframeInterval(10.0).build())
         .isInstanceOf(InvalidJobOptionsException.class)
         .hasMessageContaining("keyframeIntervalSeconds");
-    assertThatThrownBy(() -> JobOptions.fromJson(null, null, null, null, null, 0.5, null))
+    assertThatThrownBy(() -> aJobOptions().withBoxScale(0.5).build())
         .hasMessageContaining("boxScale");
     assertThatThrownBy(() -> new Region(0, 0, 0, 10, null, null)).hasMessageContaining("width");
-    assertThatThrownBy(() -> JobOptions.fromJson(false, null, null, null, null, null, null))
+    assertThatThrownBy(() -> aJobOptions().withBlurFaces(false).build())
         .hasMessageContaining("nothing to blur");
   }
 

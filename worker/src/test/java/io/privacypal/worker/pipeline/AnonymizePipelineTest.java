@@ -1,5 +1,7 @@
 package io.privacypal.worker.pipeline;
 
+import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
+import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -54,7 +56,7 @@ class AnonymizePipelineTest {
   }
 
   private static JobOptions fill() {
-    return new JobOptions(true, List.of(), BlurMode.FILL, MaskShape.BOX, 0.3, 1.3, null);
+    return aJobOptions().withBlurMode(BlurMode.FILL).build();
   }
 
   private Result run(TestVideo video, JobOptions options, FaceDetector with) throws Exception {
@@ -223,8 +225,7 @@ class AnonymizePipelineTest {
   void manualRegionIsCoveredOnlyInItsTimeRangeWithoutCallingTheDetector() throws Exception {
     Path pattern = TestVideos.pattern(dir.resolve("pattern.mp4"), 640, 360, 3, true);
     Region region = new Region(40, 40, 120, 80, 1.0, 2.0);
-    JobOptions options =
-        new JobOptions(false, List.of(region), BlurMode.FILL, MaskShape.BOX, 0.3, 1.3, null);
+    JobOptions options = regionsOnly(region).withBlurMode(BlurMode.FILL).build();
     Path out = dir.resolve("regions.mp4");
     JobStats stats =
         new AnonymizePipeline(detector, settings)

@@ -1,5 +1,6 @@
 package io.privacypal.worker.pipeline;
 
+import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +59,7 @@ class InFlightDetectionTest {
   }
 
   private static JobOptions fill() {
-    return new JobOptions(true, List.of(), BlurMode.FILL, MaskShape.BOX, 0.1, 1.3, null);
+    return aJobOptions().withBlurMode(BlurMode.FILL).withKeyframeInterval(0.1).build();
   }
 
   /** A detector of {@code IN_FLIGHT} calls at once, each taking a while, like a remote one. */

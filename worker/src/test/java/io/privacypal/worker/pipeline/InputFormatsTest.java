@@ -1,5 +1,6 @@
 package io.privacypal.worker.pipeline;
 
+import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -29,8 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InputFormatsTest {
   private static OpenCvFaceDetector detector;
   private static PipelineSettings settings;
-  private static final JobOptions REGION_ONLY =
-      new JobOptions(false, List.of(Region.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
+  private static final JobOptions REGION_ONLY = regionsOnly(Region.of(0, 0, 32, 32)).build();
 
   @TempDir Path dir;
 
