@@ -1,7 +1,7 @@
 package io.privacypal.worker.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +65,26 @@ class StrandedSweepTest {
     assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(1);
   }
 
+  /** A scheduled task that throws is never run again: a failing sweep must not stop the timer. */
   @Test
-  void aFailingSweepIsLoggedNotThrown() {
+  void aFailingSweepIsTriedAgainAtTheNextOne() {
     StrandedSweep sweep =
         new StrandedSweep(
             deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl() + "-missing"), WorkerTestBed.settings("w"));
+    AtomicInteger runs = new AtomicInteger();
 
-    assertThatCode(sweep::run).doesNotThrowAnyException();
+    ScheduledExecutorService timer =
+        StrandedSweep.schedule(
+                () -> {
+                  runs.incrementAndGet();
+                  sweep.run();
+                },
+                Duration.ofMillis(20))
+            .orElseThrow();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() >= 3);
+    } finally {
+      timer.shutdownNow();
+    }
   }
 }
