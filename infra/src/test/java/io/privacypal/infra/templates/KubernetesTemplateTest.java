@@ -43,7 +43,7 @@ class KubernetesTemplateTest {
     JsonNode scaled = only("infra/k8s/worker-scaledobject.yaml", "ScaledObject");
     assertThat(scaled.path("apiVersion").asText()).startsWith("keda.sh/");
     JsonNode spec = scaled.path("spec");
-    assertThat(spec.path("scaleTargetRef").path("kind").asText("Deployment")).isEqualTo("Deployment");
+    assertThat(spec.path("scaleTargetRef").path("kind").asText()).isEqualTo(worker.path("kind").asText());
     assertThat(spec.path("scaleTargetRef").path("name").asText()).isEqualTo(worker.path("metadata").path("name").asText());
     assertThat(spec.path("minReplicaCount").asInt()).isLessThanOrEqualTo(spec.path("maxReplicaCount").asInt());
 
