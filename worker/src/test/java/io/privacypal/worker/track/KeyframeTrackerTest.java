@@ -40,7 +40,7 @@ class KeyframeTrackerTest {
     FaceBox newcomer = box(480, 480);
     List<List<FaceBox>> frames = between(List.of(), List.of(newcomer), 4, false);
 
-    assertThat(frames).allSatisfy(boxes -> assertThat(boxes).containsExactly(newcomer));
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes).containsExactly(newcomer));
   }
 
   @Test
@@ -48,8 +48,8 @@ class KeyframeTrackerTest {
     FaceBox leaving = box(480, 480);
     List<List<FaceBox>> frames = between(List.of(leaving), List.of(), 4, false);
 
-    assertThat(frames).allSatisfy(boxes -> assertThat(boxes).containsExactly(leaving));
-    assertThat(tracker.next(List.of(), 4, false, 0).frames()).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes).containsExactly(leaving));
+    assertThat(tracker.next(List.of(), 4, false, 0).frames()).hasSize(4).allSatisfy(boxes -> assertThat(boxes).isEmpty());
   }
 
   @Test
@@ -111,7 +111,7 @@ class KeyframeTrackerTest {
     assertThat(frames.get(2).get(0).x()).isCloseTo(250, within(1e-9));
     assertThat(frames.get(1).get(0).x()).isCloseTo(150, within(1e-9));
     assertThat(frames.get(0).get(0).x()).isCloseTo(50, within(1e-9));
-    assertThat(frames).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
   }
 
   @Test
@@ -152,11 +152,12 @@ class KeyframeTrackerTest {
     assertThat(frames.get(3).get(0).y()).isEqualTo(0);
     // Half out of the picture it may go unseen at the next keyframe while still showing.
     assertThat(tracker.next(List.of(), 4, false, 0).frames())
+        .hasSize(4)
         .allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
           assertThat(b.y()).isEqualTo(0);
           assertThat(b.y() + b.height()).isEqualTo(70);
         }));
-    assertThat(tracker.next(List.of(), 4, false, 0).frames()).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+    assertThat(tracker.next(List.of(), 4, false, 0).frames()).hasSize(4).allSatisfy(boxes -> assertThat(boxes).isEmpty());
   }
 
   @Test
