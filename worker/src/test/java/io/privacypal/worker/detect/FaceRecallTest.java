@@ -1,5 +1,6 @@
 package io.privacypal.worker.detect;
 
+import io.privacypal.worker.testing.LabelledFaces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

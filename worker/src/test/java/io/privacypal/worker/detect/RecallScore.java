@@ -1,5 +1,6 @@
 package io.privacypal.worker.detect;
 
+import io.privacypal.worker.testing.LabelledFaces;
 import io.privacypal.common.detect.FaceBox;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
@@ -14,23 +13,18 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
 import io.privacypal.common.job.Region;
-import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.testing.TestVideos;
 import io.privacypal.worker.testing.TestVideos.TestVideo;
-import io.privacypal.worker.video.FfmpegTools;
 import io.privacypal.worker.video.VideoInfo;
-import io.privacypal.worker.video.VideoProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnonymizePipelineTest {
@@ -39,21 +33,10 @@ class AnonymizePipelineTest {
   /** Re-encoding alone changes a flat background by less than this. */
   private static final double BACKGROUND_KEPT = 2.5;
 
-  private static OpenCvFaceDetector detector;
-  private static PipelineSettings settings;
+  @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void setUp() {
-    detector = new OpenCvFaceDetector();
-    settings = PipelineSettings.from(ConfigSource.of(Map.of()));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    detector.close();
-  }
 
   private static JobOptions fill() {
     return aJobOptions().withBlurMode(BlurMode.FILL).build();
@@ -63,20 +46,12 @@ class AnonymizePipelineTest {
     Path out = dir.resolve("out-" + video.file().getFileName());
     List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
     JobStats stats =
-        new AnonymizePipeline(with, settings)
+        new AnonymizePipeline(with, bed.settings())
             .process(new PipelineRequest(video.file(), out, options), (f, s) -> fractions.add(f), new Cancellation());
     return new Result(out, stats, fractions);
   }
 
   private record Result(Path output, JobStats stats, List<Double> fractions) {}
-
-  private static List<byte[]> gray(Path file) throws Exception {
-    return RawFrames.gray(file, TestVideos.WIDTH, TestVideos.HEIGHT);
-  }
-
-  private static VideoInfo probe(Path file) throws Exception {
-    return new VideoProbe(new FfmpegTools(settings.ffmpeg(), settings.ffprobe()), 4000, 4000).probe(file);
-  }
 
   /** Every frame from {@code fromFrame} on shows faces, and each of them changed at least {@code min}. */
   private static void assertEveryFaceChanged(double[] weakest, double min, int fromFrame) {
@@ -89,10 +64,10 @@ class AnonymizePipelineTest {
   @Test
   void stillClipKeepsSizeFrameCountDurationAudioAndCodec() throws Exception {
     TestVideo video = TestVideos.still(dir, FacePhotos.sample(3), true);
-    Result result = run(video, JobOptions.defaults(), detector);
+    Result result = run(video, JobOptions.defaults(), bed.detector());
 
-    VideoInfo in = probe(video.file());
-    VideoInfo out = probe(result.output());
+    VideoInfo in = bed.probe(video.file());
+    VideoInfo out = bed.probe(result.output());
     assertThat(out.width()).isEqualTo(640);
     assertThat(out.height()).isEqualTo(360);
     assertThat(out.estimatedFrames()).isBetween(in.estimatedFrames() - 1, in.estimatedFrames() + 1);
@@ -109,12 +84,11 @@ class AnonymizePipelineTest {
   @Test
   void defaultMosaicHidesEveryFaceInEveryFrameAndLeavesTheBackground() throws Exception {
     TestVideo video = TestVideos.still(dir, FacePhotos.sample(3), true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).hasSizeGreaterThanOrEqualTo(3);
-    Result result = run(video, JobOptions.defaults(), detector);
+    OutputCheck check = new OutputCheck(video);
+    Result result = run(video, JobOptions.defaults(), bed.detector());
 
-    List<byte[]> in = gray(video.file());
-    List<byte[]> out = gray(result.output());
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> out = PipelineTestBed.gray(result.output());
     assertThat(out).hasSize(in.size());
     // A mosaic keeps each cell's average, so the change is smaller than a fill's but still clear.
     assertEveryFaceChanged(check.weakestFaceChange(in, out), 6, 0);
@@ -124,12 +98,11 @@ class AnonymizePipelineTest {
   @Test
   void movingFacesAreCoveredInEveryFrame() throws Exception {
     TestVideo video = TestVideos.panning(dir, FacePhotos.sample(3), true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).isNotEmpty();
-    Result result = run(video, fill(), detector);
+    OutputCheck check = new OutputCheck(video);
+    Result result = run(video, fill(), bed.detector());
 
-    List<byte[]> in = gray(video.file());
-    List<byte[]> out = gray(result.output());
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> out = PipelineTestBed.gray(result.output());
     assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 0);
     assertThat(check.largestBackgroundChange(in, out)).isLessThan(BACKGROUND_KEPT);
   }
@@ -138,12 +111,11 @@ class AnonymizePipelineTest {
   void faceEnteringBetweenKeyframesIsCoveredFromTheFrameItAppears() throws Exception {
     // Keyframes fall on frames 0, 8, 16, 24, 32: the faces appear at 29, between two of them.
     TestVideo video = TestVideos.faceEnters(dir, FacePhotos.sample(3), 29, true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).isNotEmpty();
-    Result result = run(video, fill(), detector);
+    OutputCheck check = new OutputCheck(video);
+    Result result = run(video, fill(), bed.detector());
 
-    List<byte[]> in = gray(video.file());
-    List<byte[]> out = gray(result.output());
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> out = PipelineTestBed.gray(result.output());
     assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 29);
     // Faces first found near an edge are also stretched towards it for the two windows before
     // (frames 17-31): they may have slid in. Elsewhere nothing around them is touched.
@@ -154,11 +126,10 @@ class AnonymizePipelineTest {
   @Test
   void facesLeavingThroughTheEdgeAreCoveredUntilTheyAreGone() throws Exception {
     TestVideo video = TestVideos.faceLeaves(dir, FacePhotos.sample(3), true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).isNotEmpty();
-    Result result = run(video, fill(), detector);
+    OutputCheck check = new OutputCheck(video);
+    Result result = run(video, fill(), bed.detector());
 
-    double[] weakest = check.weakestFaceChange(gray(video.file()), gray(result.output()));
+    double[] weakest = check.weakestFaceChange(PipelineTestBed.gray(video.file()), PipelineTestBed.gray(result.output()));
     int shown = 0;
     for (int n = 0; n < weakest.length; n++) {
       if (weakest[n] >= 0) {
@@ -173,28 +144,25 @@ class AnonymizePipelineTest {
   @Test
   void facesOfTwoPhotosPassingEachOtherAreCoveredInEveryFrame() throws Exception {
     TestVideo video = TestVideos.crossing(dir, FacePhotos.sample(3), FacePhotos.sample(5), true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).isNotEmpty();
-    assertThat(check.facesOfPhoto(1)).isNotEmpty();
-    Result result = run(video, fill(), detector);
+    OutputCheck check = new OutputCheck(video);
+    Result result = run(video, fill(), bed.detector());
 
-    List<byte[]> in = gray(video.file());
-    List<byte[]> out = gray(result.output());
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> out = PipelineTestBed.gray(result.output());
     assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 0);
   }
 
   @Test
   void sceneCutForcesDetectionOnItsFirstFrameAndBothScenesAreCovered() throws Exception {
     TestVideo video = TestVideos.sceneCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 30, true);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(1)).isNotEmpty();
+    OutputCheck check = new OutputCheck(video);
     List<Double> detectedAt = Collections.synchronizedList(new ArrayList<>());
     FaceDetector recording =
         new FaceDetector() {
           @Override
           public List<FaceBox> detect(KeyframeImage image) {
             detectedAt.add(image.timestampSeconds());
-            return detector.detect(image);
+            return bed.detector().detect(image);
           }
 
           @Override
@@ -205,8 +173,8 @@ class AnonymizePipelineTest {
     Result result = run(video, fill(), recording);
 
     assertThat(detectedAt).anySatisfy(t -> assertThat(t).isCloseTo(30 / 25.0, offset(1e-6)));
-    List<byte[]> in = gray(video.file());
-    List<byte[]> out = gray(result.output());
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> out = PipelineTestBed.gray(result.output());
     assertEveryFaceChanged(check.weakestFaceChange(in, out), FACE_CHANGED, 0);
     assertThat(check.largestBackgroundChange(in, out)).isLessThan(BACKGROUND_KEPT);
   }
@@ -214,9 +182,9 @@ class AnonymizePipelineTest {
   @Test
   void inputWithoutAudioGivesOutputWithoutAudio() throws Exception {
     TestVideo video = TestVideos.still(dir, FacePhotos.sample(3), false);
-    Result result = run(video, JobOptions.defaults(), detector);
+    Result result = run(video, JobOptions.defaults(), bed.detector());
 
-    VideoInfo out = probe(result.output());
+    VideoInfo out = bed.probe(result.output());
     assertThat(out.hasAudio()).isFalse();
     assertThat(out.estimatedFrames()).isBetween(74L, 76L);
   }
@@ -228,12 +196,12 @@ class AnonymizePipelineTest {
     JobOptions options = regionsOnly(region).withBlurMode(BlurMode.FILL).build();
     Path out = dir.resolve("regions.mp4");
     JobStats stats =
-        new AnonymizePipeline(detector, settings)
+        new AnonymizePipeline(bed.detector(), bed.settings())
             .process(new PipelineRequest(pattern, out, options), ProgressListener.NONE, new Cancellation());
 
     assertThat(stats.detectorCalls()).isZero();
-    List<byte[]> in = gray(pattern);
-    List<byte[]> result = gray(out);
+    List<byte[]> in = PipelineTestBed.gray(pattern);
+    List<byte[]> result = PipelineTestBed.gray(out);
     for (int n = 0; n < in.size(); n++) {
       double inside = RawFrames.meanAbsDiff(in.get(n), result.get(n), 640, 360, 50, 50, 100, 60);
       double seconds = n / 25.0;
@@ -248,7 +216,7 @@ class AnonymizePipelineTest {
   @Test
   void progressRisesAndEndsAtOneWithFinalStats() throws Exception {
     TestVideo video = TestVideos.still(dir, FacePhotos.sample(3), true);
-    Result result = run(video, JobOptions.defaults(), detector);
+    Result result = run(video, JobOptions.defaults(), bed.detector());
 
     assertThat(result.fractions()).isNotEmpty().isSorted();
     assertThat(result.fractions().get(result.fractions().size() - 1)).isEqualTo(1.0);

@@ -3,40 +3,25 @@ package io.privacypal.worker.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
-import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.testing.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BadInputTest {
-  private static OpenCvFaceDetector detector;
-  private static PipelineSettings settings;
+  @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void setUp() {
-    detector = new OpenCvFaceDetector();
-    settings = PipelineSettings.from(ConfigSource.of(Map.of()));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    detector.close();
-  }
 
   private Path process(Path input, PipelineSettings with) throws Exception {
     Path out = dir.resolve("out.mp4");
-    new AnonymizePipeline(detector, with)
+    new AnonymizePipeline(bed.detector(), with)
         .process(new PipelineRequest(input, out, JobOptions.defaults()), ProgressListener.NONE, new Cancellation());
     return out;
   }
@@ -45,7 +30,7 @@ class BadInputTest {
   void textFileNamedMp4IsRefusedAsNotAVideo() throws Exception {
     Path fake = Files.writeString(dir.resolve("notes.mp4"), "this is not a video\n".repeat(50));
 
-    assertThatThrownBy(() -> process(fake, settings))
+    assertThatThrownBy(() -> process(fake, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("not a readable video");
     assertThat(dir.resolve("out.mp4")).doesNotExist();
@@ -58,7 +43,7 @@ class BadInputTest {
     // Without +faststart the index is at the end: cutting the file in half loses it.
     Path truncated = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
 
-    assertThatThrownBy(() -> process(truncated, settings))
+    assertThatThrownBy(() -> process(truncated, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("not a readable video");
     assertThat(dir.resolve("out.mp4")).doesNotExist();
@@ -70,7 +55,7 @@ class BadInputTest {
     RawFrames.run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=duration=1",
         "-c:a", "aac", audio.toString());
 
-    assertThatThrownBy(() -> process(audio, settings))
+    assertThatThrownBy(() -> process(audio, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("no video stream");
   }
@@ -79,7 +64,7 @@ class BadInputTest {
   void videoLargerThanTheLimitIsRefusedWithItsSize() throws Exception {
     Path big = TestVideos.pattern(dir.resolve("big.mp4"), 640, 360, 1, false);
 
-    assertThatThrownBy(() -> process(big, settings.withMaxSize(320, 240)))
+    assertThatThrownBy(() -> process(big, bed.settings().withMaxSize(320, 240)))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("640x360 is over the limit of 320x240");
   }
@@ -88,7 +73,7 @@ class BadInputTest {
   void emptyFileIsRefused() throws Exception {
     Path empty = Files.createFile(dir.resolve("empty.mp4"));
 
-    assertThatThrownBy(() -> process(empty, settings))
+    assertThatThrownBy(() -> process(empty, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("empty");
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
@@ -14,7 +13,6 @@ import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
 import io.privacypal.worker.testing.RawFrames;
@@ -25,15 +23,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several keyframe detections of one job in flight at once (a detector declaring it may). */
@@ -42,21 +38,10 @@ class InFlightDetectionTest {
   /** Latches wait this long at most, so a broken pipeline fails the test instead of hanging it. */
   private static final long LATCH_SECONDS = 30;
 
-  private static OpenCvFaceDetector detector;
-  private static PipelineSettings settings;
+  @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void setUp() {
-    detector = new OpenCvFaceDetector();
-    settings = PipelineSettings.from(ConfigSource.of(Map.of()));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    detector.close();
-  }
 
   private static JobOptions fill() {
     return aJobOptions().withBlurMode(BlurMode.FILL).withKeyframeInterval(0.1).build();
@@ -96,8 +81,7 @@ class InFlightDetectionTest {
   @Test
   void keyframesAreSearchedConcurrentlyEachOnceAndEveryFaceIsStillCovered() throws Exception {
     TestVideo video = TestVideos.panning(dir, FacePhotos.sample(3), false);
-    OutputCheck check = new OutputCheck(video, detector);
-    assertThat(check.facesOfPhoto(0)).isNotEmpty();
+    OutputCheck check = new OutputCheck(video);
     List<Double> detectedAt = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch secondCall = new CountDownLatch(2);
     SlowDetector slow =
@@ -109,13 +93,13 @@ class InFlightDetectionTest {
             secondCall.countDown();
             secondCall.await(LATCH_SECONDS, TimeUnit.SECONDS);
             Thread.sleep(50);
-            return detector.detect(image);
+            return bed.detector().detect(image);
           }
         };
     Path out = dir.resolve("out.mp4");
 
     JobStats stats =
-        new AnonymizePipeline(slow, settings)
+        new AnonymizePipeline(slow, bed.settings())
             .process(new PipelineRequest(video.file(), out, fill()), ProgressListener.NONE, new Cancellation());
 
     assertThat(slow.mostRunning.get()).isBetween(2, IN_FLIGHT);
@@ -127,8 +111,8 @@ class InFlightDetectionTest {
     assertThat(detectedAt).containsExactlyInAnyOrderElementsOf(keyframes);
     assertThat(stats.detectorCalls()).isEqualTo(keyframes.size());
     assertThat(stats.frames()).isEqualTo(TestVideos.FRAMES);
-    List<byte[]> in = RawFrames.gray(video.file(), TestVideos.WIDTH, TestVideos.HEIGHT);
-    List<byte[]> result = RawFrames.gray(out, TestVideos.WIDTH, TestVideos.HEIGHT);
+    List<byte[]> in = PipelineTestBed.gray(video.file());
+    List<byte[]> result = PipelineTestBed.gray(out);
     assertThat(result).hasSize(in.size());
     double[] weakest = check.weakestFaceChange(in, result);
     for (int n = 0; n < weakest.length; n++) {
@@ -170,7 +154,7 @@ class InFlightDetectionTest {
             return List.of();
           }
         };
-    AnonymizePipeline pipeline = new AnonymizePipeline(slow, settings);
+    AnonymizePipeline pipeline = new AnonymizePipeline(slow, bed.settings());
 
     assertThatThrownBy(
             () ->

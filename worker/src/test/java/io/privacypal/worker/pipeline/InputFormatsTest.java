@@ -4,46 +4,29 @@ import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
 import io.privacypal.common.job.Region;
-import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.RawFrames;
-import io.privacypal.worker.video.FfmpegTools;
 import io.privacypal.worker.video.VideoInfo;
-import io.privacypal.worker.video.VideoProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Inputs that are valid but awkward: rotated, odd-sized, variable frame rate, unusual audio. */
 class InputFormatsTest {
-  private static OpenCvFaceDetector detector;
-  private static PipelineSettings settings;
+  @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
   private static final JobOptions REGION_ONLY = regionsOnly(Region.of(0, 0, 32, 32)).build();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void setUp() {
-    detector = new OpenCvFaceDetector();
-    settings = PipelineSettings.from(ConfigSource.of(Map.of()));
-  }
-
-  @AfterAll
-  static void tearDown() {
-    detector.close();
-  }
 
   private static void ffmpeg(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
@@ -51,12 +34,8 @@ class InputFormatsTest {
     RawFrames.run(command.toArray(String[]::new));
   }
 
-  private static VideoInfo probe(Path file) throws Exception {
-    return new VideoProbe(new FfmpegTools(settings.ffmpeg(), settings.ffprobe()), 4000, 4000).probe(file);
-  }
-
   private JobStats process(Path input, Path output) throws Exception {
-    return new AnonymizePipeline(detector, settings)
+    return new AnonymizePipeline(bed.detector(), bed.settings())
         .process(new PipelineRequest(input, output, REGION_ONLY), ProgressListener.NONE, new Cancellation());
   }
 
@@ -67,14 +46,14 @@ class InputFormatsTest {
     Path rotated = dir.resolve("rotated.mp4");
     ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
 
-    VideoInfo in = probe(rotated);
+    VideoInfo in = bed.probe(rotated);
     assertThat(Math.abs(in.rotation())).isEqualTo(90);
     assertThat(in.width()).isEqualTo(240);
     assertThat(in.height()).isEqualTo(320);
 
     Path out = dir.resolve("out.mp4");
     assertThat(process(rotated, out).frames()).isEqualTo(25);
-    VideoInfo result = probe(out);
+    VideoInfo result = bed.probe(out);
     assertThat(result.width()).isEqualTo(240);
     assertThat(result.height()).isEqualTo(320);
     assertThat(result.rotation()).isZero();
@@ -85,11 +64,11 @@ class InputFormatsTest {
     Path odd = dir.resolve("odd.mp4");
     ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-vf", "scale=321:241",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", odd.toString());
-    assertThat(probe(odd).width()).isEqualTo(321);
+    assertThat(bed.probe(odd).width()).isEqualTo(321);
 
     Path out = dir.resolve("out.mp4");
     assertThat(process(odd, out).frames()).isEqualTo(25);
-    VideoInfo result = probe(out);
+    VideoInfo result = bed.probe(out);
     assertThat(result.width()).isEqualTo(322);
     assertThat(result.height()).isEqualTo(242);
   }
@@ -100,12 +79,12 @@ class InputFormatsTest {
     // Frames 10..40 dropped: a 4 s clip with a gap in its timestamps.
     ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=4", "-vf", "select='not(between(n\\,10\\,40))'",
         "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "ultrafast", vfr.toString());
-    VideoInfo in = probe(vfr);
+    VideoInfo in = bed.probe(vfr);
     assertThat(in.variableFrameRate()).isTrue();
 
     Path out = dir.resolve("out.mp4");
     process(vfr, out);
-    VideoInfo result = probe(out);
+    VideoInfo result = bed.probe(out);
     assertThat(result.durationSeconds()).isCloseTo(in.durationSeconds(), offset(0.1));
     assertThat(result.estimatedFrames()).isBetween(in.estimatedFrames() - 1, in.estimatedFrames() + 1);
   }
@@ -124,8 +103,8 @@ class InputFormatsTest {
     Path fromOpus = dir.resolve("from-opus.mp4");
     process(opus, fromOpus);
 
-    assertThat(probe(fromPcm).audioCodec()).isEqualTo("aac");
-    assertThat(probe(fromOpus).audioCodec()).isEqualTo("opus");
+    assertThat(bed.probe(fromPcm).audioCodec()).isEqualTo("aac");
+    assertThat(bed.probe(fromOpus).audioCodec()).isEqualTo("opus");
   }
 
   @ParameterizedTest(name = "{0} in {1}")
@@ -135,12 +114,12 @@ class InputFormatsTest {
     Path input = dir.resolve("in." + container);
     ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=duration=2",
         "-c:v", videoCodec, "-pix_fmt", "yuv420p", "-c:a", audioCodec, "-shortest", input.toString());
-    VideoInfo in = probe(input);
+    VideoInfo in = bed.probe(input);
 
     Path out = dir.resolve("out.mp4");
     assertThat(process(input, out).frames()).isBetween(49L, 51L);
 
-    VideoInfo result = probe(out);
+    VideoInfo result = bed.probe(out);
     assertThat(io.privacypal.worker.testing.OutputCheck.streams(out)).contains("h264,video,yuv420p");
     assertThat(result.width()).isEqualTo(320);
     assertThat(result.height()).isEqualTo(240);

@@ -1,7 +1,6 @@
 package io.privacypal.worker.testing;
 
 import io.privacypal.common.detect.FaceBox;
-import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.worker.testing.TestVideos.Placement;
 import io.privacypal.worker.testing.TestVideos.TestVideo;
 import java.io.IOException;
@@ -12,7 +11,9 @@ import java.util.List;
 
 /**
  * Compares an anonymized clip with its input frame by frame: how much the faces changed and how
- * much the background far from them did.
+ * much the background far from them did. The faces are where the test put them: the hand-labelled
+ * faces of each photo ({@link LabelledFaces}) at the positions the clip composed it, never what a
+ * detector finds, so a face the detector misses counts as a leak.
  */
 public final class OutputCheck {
   private static final int BACKGROUND_MARGIN = 32;
@@ -20,24 +21,11 @@ public final class OutputCheck {
   private final TestVideo video;
   private final List<List<FaceBox>> facesPerPhoto = new ArrayList<>();
 
-  /** Finds the faces on each photo alone (at the size the clip shows it), with {@code detector}. */
-  public OutputCheck(TestVideo video, FaceDetector detector) throws Exception {
+  public OutputCheck(TestVideo video) {
     this.video = video;
     for (Path photo : video.photos()) {
-      List<FaceBox> faces = new ArrayList<>();
-      for (FaceBox face :
-          detector.detect(RawFrames.i420(photo, TestVideos.PHOTO_WIDTH, TestVideos.PHOTO_HEIGHT))) {
-        // Only clear detections count as ground truth; weak ones may be noise.
-        if (face.confidence() >= 0.8) {
-          faces.add(face);
-        }
-      }
-      facesPerPhoto.add(faces);
+      facesPerPhoto.add(LabelledFaces.shownAt(photo, TestVideos.PHOTO_WIDTH, TestVideos.PHOTO_HEIGHT));
     }
-  }
-
-  public List<FaceBox> facesOfPhoto(int photo) {
-    return facesPerPhoto.get(photo);
   }
 
   /**

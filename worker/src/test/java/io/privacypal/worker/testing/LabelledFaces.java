@@ -1,5 +1,7 @@
-package io.privacypal.worker.detect;
+package io.privacypal.worker.testing;
 
+import io.privacypal.common.detect.FaceBox;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -7,14 +9,14 @@ import java.util.List;
  * {@code @vladmandic/face-api@1.7.15}), labelled by hand: centre and rough side of the face square,
  * in pixels of the original photo. Several heads are tilted 20-30° or bowed, and one is in profile.
  */
-final class LabelledFaces {
+public final class LabelledFaces {
   /** One face: its centre and the side of a square around forehead to chin. */
-  record Face(double cx, double cy, double size) {}
+  public record Face(double cx, double cy, double size) {}
 
   /** One photo: its number, its size in pixels and its faces. */
-  record Photo(int number, int width, int height, List<Face> faces) {}
+  public record Photo(int number, int width, int height, List<Face> faces) {}
 
-  static final List<Photo> PHOTOS =
+  public static final List<Photo> PHOTOS =
       List.of(
           new Photo(1, 1920, 1280, List.of(
               new Face(510, 480, 200), // tilted to the right
@@ -46,4 +48,24 @@ final class LabelledFaces {
               new Face(1584, 416, 230))));
 
   private LabelledFaces() {}
+
+  /** The labelled photo {@link FacePhotos} fetched as {@code file} ({@code sample3.jpg} is photo 3). */
+  public static Photo of(Path file) {
+    String name = file.getFileName().toString();
+    return PHOTOS.stream()
+        .filter(p -> name.equals("sample" + p.number() + ".jpg"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no labels for " + file));
+  }
+
+  /** The faces of a photo shown scaled to {@code width}x{@code height}, as boxes in its pixels. */
+  public static List<FaceBox> shownAt(Path file, int width, int height) {
+    Photo photo = of(file);
+    double sx = width / (double) photo.width();
+    double sy = height / (double) photo.height();
+    return photo.faces().stream()
+        .map(f -> new FaceBox(
+            (f.cx() - f.size() / 2) * sx, (f.cy() - f.size() / 2) * sy, f.size() * sx, f.size() * sy, 1))
+        .toList();
+  }
 }
