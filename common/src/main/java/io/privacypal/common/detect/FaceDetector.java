@@ -17,11 +17,28 @@ public interface FaceDetector extends AutoCloseable {
 
   /**
    * A detector for the keyframes of one video, in order, which may remember earlier keyframes of
-   * it to save work; this one when there is nothing to remember. Closing it closes only what it
+   * it to save work; a view of this one when there is nothing to remember. Closing it closes only what it
    * remembers, never a shared detector.
    */
   default FaceDetector forVideo() {
-    return this;
+    FaceDetector shared = this;
+    // Remembers nothing, so closing it closes nothing.
+    return new FaceDetector() {
+      @Override
+      public List<FaceBox> detect(KeyframeImage image) throws DetectionException {
+        return shared.detect(image);
+      }
+
+      @Override
+      public String name() {
+        return shared.name();
+      }
+
+      @Override
+      public int maxConcurrentCalls() {
+        return shared.maxConcurrentCalls();
+      }
+    };
   }
 
   /** A short name for logs and job statistics, e.g. {@code local} or {@code rekognition}. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenCvFaceDetectorTest {
+class OpenCvFaceDetectorTest extends FaceDetectorContract {
   private static OpenCvFaceDetector detector;
 
   @BeforeAll
@@ -25,6 +25,11 @@ class OpenCvFaceDetectorTest {
   @AfterAll
   static void closeDetector() {
     detector.close();
+  }
+
+  @Override
+  protected FaceDetector detectorFor(List<FaceBox> faces, int width, int height) {
+    return detector;
   }
 
   @Test
@@ -58,24 +63,6 @@ class OpenCvFaceDetectorTest {
     try (OpenCvFaceDetector cascades = new OpenCvFaceDetector(java.util.Optional.empty())) {
       assertThat(cascades.detect(filled(640, 360, null))).isEmpty();
       assertThat(cascades.detect(filled(1280, 720, new Random(42)))).isEmpty();
-    }
-  }
-
-  @Test
-  void concurrentCallsGiveTheSameFacesAsOneAtATime() throws Exception {
-    KeyframeImage image = RawFrames.i420(FacePhotos.sample(3), 640, 426);
-    List<FaceBox> alone = detector.detect(image);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-    try {
-      List<java.util.concurrent.Future<List<FaceBox>>> results = new java.util.ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        results.add(pool.submit(() -> detector.detect(image)));
-      }
-      for (java.util.concurrent.Future<List<FaceBox>> result : results) {
-        assertThat(result.get()).containsExactlyInAnyOrderElementsOf(alone);
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
+import io.privacypal.common.detect.FaceDetector;
+import io.privacypal.worker.detect.FaceDetectorContract;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.testing.RekognitionStub;
@@ -44,7 +46,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
-class RekognitionFaceDetectorTest {
+class RekognitionFaceDetectorTest extends FaceDetectorContract {
   private static final int WIDTH = 640;
   private static final int HEIGHT = 360;
   private static final Face FACE = new Face(0.25, 0.5, 0.1, 0.2, 99.5);
@@ -66,6 +68,16 @@ class RekognitionFaceDetectorTest {
   void stop() {
     detectors.forEach(RekognitionFaceDetector::close);
     stub.close();
+  }
+
+  /** The stub answers every call with the faces, as fractions of the frame as Rekognition does. */
+  @Override
+  protected FaceDetector detectorFor(List<FaceBox> faces, int width, int height) {
+    stub.respondFaces(
+        faces.stream()
+            .map(f -> new Face(f.x() / width, f.y() / height, f.width() / width, f.height() / height, 99))
+            .toArray(Face[]::new));
+    return detector(RekognitionSettings.defaults());
   }
 
   @Test
