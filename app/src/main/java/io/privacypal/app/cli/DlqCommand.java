@@ -5,10 +5,10 @@ import io.privacypal.common.config.Storage;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.DeadLetterEntry;
-import io.privacypal.worker.queue.DeadLetterQueue;
-import io.privacypal.worker.queue.RedriveResult;
-import io.privacypal.worker.queue.StrandedResult;
+import io.privacypal.worker.queue.deadletter.DeadLetterEntry;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
+import io.privacypal.worker.queue.deadletter.RedriveResult;
+import io.privacypal.worker.queue.deadletter.StrandedResult;
 import java.time.Clock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -6,7 +6,7 @@ import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.DeadLetterQueue;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;

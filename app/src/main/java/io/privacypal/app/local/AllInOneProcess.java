@@ -5,7 +5,7 @@ import io.privacypal.common.config.Storage;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.DeadLetterQueue;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;

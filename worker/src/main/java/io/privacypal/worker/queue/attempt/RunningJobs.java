@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,11 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
+import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

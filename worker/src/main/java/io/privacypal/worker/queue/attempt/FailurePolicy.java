@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.job.InvalidJobOptionsException;

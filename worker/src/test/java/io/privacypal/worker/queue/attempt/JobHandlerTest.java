@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,22 +9,26 @@ import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.queue.FakeProcessors;
+import io.privacypal.worker.queue.RecordingStatusStore;
+import io.privacypal.worker.queue.WorkerTestBed;
+import io.privacypal.worker.queue.deadletter.DeadLetterEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The consumer's outcomes for one message: success, duplicates, malformed bodies, failures. */
-class JobConsumerTest {
+class JobHandlerTest {
   @TempDir Path root;
   private WorkerTestBed bed;
 

@@ -1,13 +1,14 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
-import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,15 +41,16 @@ final class RetryDecision {
     this.clock = clock;
   }
 
-  /** @return what became of the job: RETRIED, FAILED, or null when this attempt no longer owns it */
+  /**
+   * @return what became of the job: RETRIED or FAILED
+   * @throws JobRun.LostJobException when this attempt no longer owns the job
+   */
   PrivacypalMetrics.Outcome apply(JobRun run, Exception error) {
     FailureKind kind = error instanceof RuntimeException ? FailureKind.INTERNAL : FailureKind.TRANSIENT;
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);
-      if (!write(run, s -> run.checkOwned(s).requeued(failure, clock.instant()))) {
-        return null;
-      }
+      statuses.update(run.jobId(), s -> run.checkOwned(s).requeued(failure, clock.instant()));
       Duration delay = settings.retryDelay(attempt);
       queue.changeVisibility(run.message(), delay);
       log.warn(
@@ -66,28 +68,9 @@ final class RetryDecision {
             FailureKind.RETRIES_EXHAUSTED,
             "failed after " + attempt + " attempts; last error: " + why,
             error.getClass().getName());
-    if (!write(run, s -> run.checkOwned(s).failed(failure, clock.instant()))) {
-      return null;
-    }
+    statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
     deadLetters.moveFrom(run.message(), failure.reason(), run.jobId());
     log.error("job {} failed: {}; message moved to the dead-letter queue", run.jobId(), failure.reason(), error);
     return PrivacypalMetrics.Outcome.FAILED;
-  }
-
-  /** Writes the status if this attempt still owns the job; else handles the stop and says false. */
-  private boolean write(JobRun run, UnaryOperator<JobStatus> change) {
-    try {
-      statuses.update(run.jobId(), change);
-      return true;
-    } catch (JobRun.LostJobException e) {
-      run.stop(e.stop(), e.getMessage());
-      if (e.stop() == JobRun.Stop.CANCELLED) {
-        queue.delete(run.message());
-        log.info("job {} was cancelled while it failed: message deleted", run.jobId());
-      } else {
-        log.warn("job {} attempt {} failed after losing the job: {}", run.jobId(), run.attempt(), e.getMessage());
-      }
-      return false;
-    }
   }
 }

@@ -1,5 +1,6 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.deadletter;
 
+import io.privacypal.worker.queue.ConsumerSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * status, and the front end would poll them forever. Every worker runs it, which is harmless: a peek
  * hides a dead letter from the other workers for 30 s, and the status write is conditional.
  */
-final class StrandedSweep implements Runnable {
+public final class StrandedSweep implements Runnable {
   /** Dead letters looked at per sweep; the rest wait for a later one. */
   static final int LIMIT = 100;
 
@@ -25,7 +26,7 @@ final class StrandedSweep implements Runnable {
   private final Duration quietFor;
 
   /** A job whose status was written within a visibility timeout still has a live worker. */
-  StrandedSweep(DeadLetterQueue deadLetters, ConsumerSettings settings) {
+  public StrandedSweep(DeadLetterQueue deadLetters, ConsumerSettings settings) {
     this.deadLetters = deadLetters;
     this.quietFor = settings.visibilityTimeout();
   }
@@ -34,7 +35,7 @@ final class StrandedSweep implements Runnable {
    * Runs {@code sweep} every {@code interval} on a thread of its own, first after a random part of
    * one, so workers started together do not sweep together; empty when the interval is zero.
    */
-  static Optional<ScheduledExecutorService> schedule(Runnable sweep, Duration interval) {
+  public static Optional<ScheduledExecutorService> schedule(Runnable sweep, Duration interval) {
     long period = interval.toMillis();
     if (period <= 0) {
       return Optional.empty();

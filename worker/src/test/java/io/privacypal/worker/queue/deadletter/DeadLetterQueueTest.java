@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,11 @@ import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.worker.queue.FakeProcessors;
+import io.privacypal.worker.queue.MessageBodies;
+import io.privacypal.worker.queue.QueueMessage;
+import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

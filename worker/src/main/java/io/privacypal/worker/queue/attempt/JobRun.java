@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
@@ -6,6 +6,7 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.ProgressListener;
+import io.privacypal.worker.queue.QueueMessage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**

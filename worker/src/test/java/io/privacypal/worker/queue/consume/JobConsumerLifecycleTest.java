@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.worker.queue.FakeProcessors;
+import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacypal.common.job.FailureKind;
@@ -11,6 +11,9 @@ import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.common.message.MalformedMessageException;
 import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.MessageBodies;
+import io.privacypal.worker.queue.QueueMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +100,7 @@ public final class DeadLetterQueue {
   }
 
   /** Sends the message here with the reason, then deletes it from the job queue. */
-  void moveFrom(QueueMessage message, String reason, JobId jobId) {
+  public void moveFrom(QueueMessage message, String reason, JobId jobId) {
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
     attributes.put(REASON, string(truncate(reason)));
     attributes.put(SOURCE_MESSAGE_ID, string(message.messageId()));

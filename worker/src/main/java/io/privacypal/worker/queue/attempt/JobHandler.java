@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
@@ -16,9 +16,16 @@ import io.privacypal.common.video.PendingOutput;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.VideoProcessor;
+import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.MessageBodies;
+import io.privacypal.worker.queue.QueueMessage;
+import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.consume.MessageHandler;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +36,7 @@ import org.slf4j.MDC;
  * terminal status is stored; if anything fails before that, the message reappears after its
  * visibility timeout and the job is tried again (a finished job's duplicate is then just deleted).
  */
-final class JobHandler {
+public final class JobHandler implements MessageHandler {
   private static final Logger log = LoggerFactory.getLogger(JobHandler.class);
 
   private final SourceQueue queue;
@@ -43,14 +50,13 @@ final class JobHandler {
   private final JobMessageCodec codec = new JobMessageCodec();
   private final PrivacypalMetrics metrics;
 
-  JobHandler(
+  public JobHandler(
       SourceQueue queue,
       DeadLetterQueue deadLetters,
       JobStatusStore statuses,
       VideoStore videos,
       VideoProcessor processor,
       ConsumerSettings settings,
-      RunningJobs running,
       Clock clock,
       PrivacypalMetrics metrics) {
     this.metrics = metrics;
@@ -60,11 +66,27 @@ final class JobHandler {
     this.videos = videos;
     this.processor = processor;
     this.settings = settings;
-    this.running = running;
+    this.running = new RunningJobs(settings.statusCheckInterval());
     this.clock = clock;
   }
 
-  void handle(QueueMessage message) {
+  @Override
+  public List<String> runningJobIds() {
+    return running.jobIds();
+  }
+
+  @Override
+  public void releaseAll(String reason) {
+    running.stopAll(JobRun.Stop.SHUTDOWN, reason);
+  }
+
+  @Override
+  public void close() {
+    running.shutdown();
+  }
+
+  @Override
+  public void handle(QueueMessage message) {
     JobMessage job;
     try {
       job = codec.decode(message.body());
@@ -125,13 +147,12 @@ final class JobHandler {
               run.jobId(),
               s -> run.checkOwned(s).succeeded(output.location(), output.stats(), clock.instant()));
     } catch (JobRun.LostJobException e) {
-      run.stop(e.stop(), e.getMessage());
       if (published != null && e.stop() == JobRun.Stop.CANCELLED) {
         // Cancelled after the output went out: a cancelled job leaves no output. (Not so when
         // superseded: the newer attempt publishes the same name and may have done so already.)
         removeOutput(run, job);
       }
-      afterStop(run);
+      lost(run, e);
     } catch (InterruptedException e) {
       // Only a forced stop interrupts a slot: release the job, then restore the flag.
       interrupted = true;
@@ -149,14 +170,14 @@ final class JobHandler {
               ? ex
               : new IllegalStateException("native code unavailable: " + thrown, thrown);
       Optional<Throwable> permanent = FailurePolicy.permanentCause(e);
-      if (permanent.isPresent()) {
-        failPermanently(run, permanent.get(), e);
-      } else {
-        PrivacypalMetrics.Outcome outcome =
-            new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e);
-        if (outcome != null) {
-          metrics.jobFinished(outcome);
+      try {
+        if (permanent.isPresent()) {
+          failPermanently(run, permanent.get(), e);
+        } else {
+          metrics.jobFinished(new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e));
         }
+      } catch (JobRun.LostJobException lost) {
+        lost(run, lost);
       }
     } finally {
       if (interrupted) {
@@ -205,6 +226,12 @@ final class JobHandler {
     }
   }
 
+  /** The one place a job this attempt no longer owns (cancelled, or superseded) ends up. */
+  private void lost(JobRun run, JobRun.LostJobException e) {
+    run.stop(e.stop(), e.getMessage());
+    afterStop(run);
+  }
+
   private void afterStop(JobRun run) {
     switch (run.stopReason()) {
       case CANCELLED -> {
@@ -236,13 +263,7 @@ final class JobHandler {
 
   private void failPermanently(JobRun run, Throwable cause, Exception thrown) {
     JobFailure failure = JobFailure.of(FailureKind.INVALID_INPUT, cause);
-    try {
-      statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
-    } catch (JobRun.LostJobException e) {
-      run.stop(e.stop(), e.getMessage());
-      afterStop(run);
-      return;
-    }
+    statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
     queue.delete(run.message());
     metrics.jobFinished(PrivacypalMetrics.Outcome.FAILED);
     log.warn("job {} failed for good (no retry): {}", run.jobId(), failure.reason(), thrown);

@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.deadletter;
 
 import java.util.List;
 

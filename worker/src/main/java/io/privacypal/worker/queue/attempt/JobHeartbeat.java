@@ -1,7 +1,9 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.job.IllegalJobTransitionException;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.SourceQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

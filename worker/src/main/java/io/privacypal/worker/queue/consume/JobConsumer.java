@@ -1,30 +1,26 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.consume;
 
 import io.privacypal.common.metrics.PrivacypalMetrics;
-import io.privacypal.common.status.JobStatusStore;
-import io.privacypal.common.video.VideoStore;
-import io.privacypal.worker.pipeline.VideoProcessor;
-import java.time.Clock;
+import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.QueueMessage;
+import io.privacypal.worker.queue.SourceQueue;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Takes jobs from the SQS job queue and runs each on one of a fixed number of slots. The poll loop
  * asks SQS for no more messages than there are free slots, so no message waits hidden in this
- * worker while another worker could run it.
+ * worker while another worker could run it. What a message leads to is the handler's business.
  */
 public final class JobConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JobConsumer.class);
@@ -35,33 +31,20 @@ public final class JobConsumer implements AutoCloseable {
 
   private final SourceQueue queue;
   private final ConsumerSettings settings;
-  private final JobHandler handler;
-  private final RunningJobs running;
+  private final MessageHandler handler;
   private final Semaphore freeSlots;
   private final ExecutorService slots;
   private final Thread poller;
-  private final StrandedSweep strandedSweep;
-  private volatile Optional<ScheduledExecutorService> sweepTimer = Optional.empty();
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean receiving = true;
 
   public JobConsumer(
-      SqsClient sqs,
-      String queueUrl,
-      DeadLetterQueue deadLetters,
-      JobStatusStore statuses,
-      VideoStore videos,
-      VideoProcessor processor,
-      ConsumerSettings settings,
-      Clock clock,
-      PrivacypalMetrics metrics) {
-    this.queue = new SourceQueue(sqs, queueUrl, clock);
+      SourceQueue queue, MessageHandler handler, ConsumerSettings settings, PrivacypalMetrics metrics) {
+    this.queue = queue;
     this.settings = settings;
-    this.running = new RunningJobs(settings.statusCheckInterval());
-    this.handler =
-        new JobHandler(queue, deadLetters, statuses, videos, processor, settings, running, clock, metrics);
+    this.handler = handler;
     this.freeSlots = new Semaphore(settings.slots());
     metrics.gauge("privacypal.worker.slots", "Job slots of this worker", settings::slots);
     metrics.gauge(
@@ -74,7 +57,6 @@ public final class JobConsumer implements AutoCloseable {
             settings.slots(),
             r -> daemon(r, "privacypal-slot-" + slotNumber.incrementAndGet()));
     this.poller = daemon(this::pollLoop, "privacypal-poll");
-    this.strandedSweep = new StrandedSweep(deadLetters, settings);
   }
 
   public void start() {
@@ -87,12 +69,11 @@ public final class JobConsumer implements AutoCloseable {
         queue.url(),
         settings.slots());
     poller.start();
-    sweepTimer = StrandedSweep.schedule(strandedSweep, settings.strandedSweepInterval());
   }
 
   /** Jobs running now, by id. */
   public List<String> runningJobIds() {
-    return running.jobIds();
+    return handler.runningJobIds();
   }
 
   @Override
@@ -111,7 +92,6 @@ public final class JobConsumer implements AutoCloseable {
     long deadline = System.nanoTime() + grace.toNanos();
     receiving = false;
     stopSignal.countDown();
-    sweepTimer.ifPresent(ScheduledExecutorService::shutdownNow);
     slots.shutdown();
     try {
       // The poll loop ends first, so no receive in flight takes back a job released below.
@@ -124,23 +104,23 @@ public final class JobConsumer implements AutoCloseable {
       }
       long left = Math.max(0, deadline - System.nanoTime());
       if (!slots.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-        log.info("grace period over: releasing jobs {} to the queue", running.jobIds());
-        running.stopAll(JobRun.Stop.SHUTDOWN, "the worker is stopping");
+        log.info("grace period over: releasing jobs {} to the queue", handler.runningJobIds());
+        handler.releaseAll("the worker is stopping");
         if (!slots.awaitTermination(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-          log.warn("jobs {} ignored the cancel: interrupting them", running.jobIds());
+          log.warn("jobs {} ignored the cancel: interrupting them", handler.runningJobIds());
           slots.shutdownNow();
           if (!slots.awaitTermination(INTERRUPT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn(
                 "jobs {} still run; their messages reappear after the visibility timeout",
-                running.jobIds());
+                handler.runningJobIds());
           }
         }
       }
     } catch (InterruptedException e) {
-      running.stopAll(JobRun.Stop.SHUTDOWN, "the worker is stopping");
+      handler.releaseAll("the worker is stopping");
       Thread.currentThread().interrupt();
     } finally {
-      running.shutdown();
+      handler.close();
     }
     log.info("worker {} stopped", settings.workerId());
   }
