@@ -1,14 +1,13 @@
 package io.privacypal.worker.queue.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
-import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.common.message.MalformedMessageException;
+import io.privacypal.common.queue.RedrivePolicy;
 import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.queue.ConsumerSettings;
@@ -30,7 +29,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The job queue's dead-letter queue: where workers move messages that can never succeed, and what
@@ -72,26 +70,15 @@ public final class DeadLetterQueue {
   /** Finds the dead-letter queue through the job queue's RedrivePolicy. */
   public static DeadLetterQueue of(
       SqsClient sqs, String sourceQueueUrl, JobStatusStore statuses, Clock clock) {
-    String policy =
-        sqs.getQueueAttributes(
-                b -> b.queueUrl(sourceQueueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
-            .attributes()
-            .get(QueueAttributeName.REDRIVE_POLICY);
-    if (policy == null || policy.isBlank()) {
-      throw new IllegalStateException(
-          "the job queue " + sourceQueueUrl + " has no RedrivePolicy naming a dead-letter queue");
-    }
-    String arn;
-    try {
-      arn = Json.mapper().readTree(policy).path("deadLetterTargetArn").asText("");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the job queue's RedrivePolicy is not JSON: " + policy, e);
-    }
-    String name = arn.substring(arn.lastIndexOf(':') + 1);
-    if (name.isBlank()) {
-      throw new IllegalStateException("the job queue's RedrivePolicy has no deadLetterTargetArn");
-    }
-    String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+    String url =
+        RedrivePolicy.of(sqs, sourceQueueUrl)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the job queue "
+                            + sourceQueueUrl
+                            + " has no RedrivePolicy naming a dead-letter queue"))
+            .deadLetterQueueUrl(sqs);
     return new DeadLetterQueue(sqs, sourceQueueUrl, url, statuses, clock);
   }
 
