@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,20 +12,36 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds AWS SDK clients the standard way: region from AWS_REGION (default ca-central-1, as
- * PrivacyPal used), credentials from the default chain (environment, profiles, SSO, container and
- * instance roles; AWS_PROFILE and AWS_CONFIG_FILE choose the profile), and endpoints from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL. A
- * loopback endpoint with no credentials configured (the embedded queue) gets placeholder keys, so
- * the local stack runs offline.
+ * Builds AWS SDK clients the standard way. Credentials come from the SDK's default chain (system
+ * properties, environment keys with their session token, web identity, the profile named by
+ * AWS_PROFILE including SSO, read from AWS_CONFIG_FILE when set, container and instance roles). The
+ * region comes from AWS_REGION (or
+ * AWS_DEFAULT_REGION, or {@code aws.region}), then the profile's {@code region}, then ca-central-1,
+ * as PrivacyPal used; instance metadata is not asked, so a laptop never waits on it (ECS, EKS and
+ * Lambda set AWS_REGION). Endpoints come from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL.
+ *
+ * <p>The one convenience: a loopback endpoint (the embedded queue, a stub) with no credentials
+ * configured at all gets placeholder keys, so the local stack runs offline.
  */
 public final class AwsClientFactory {
   public static final String DEFAULT_REGION = "ca-central-1";
+
+  /** Settings any of which means the operator configured credentials for the default chain. */
+  private static final List<String> CREDENTIAL_SETTINGS =
+      List.of(
+          "AWS_ACCESS_KEY_ID",
+          "AWS_PROFILE",
+          "AWS_WEB_IDENTITY_TOKEN_FILE",
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+          "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 
   private final ConfigSource config;
 
@@ -33,11 +50,23 @@ public final class AwsClientFactory {
   }
 
   public Region region() {
-    return Region.of(
-        config
-            .get("AWS_REGION")
-            .or(() -> config.get("AWS_DEFAULT_REGION"))
-            .orElse(DEFAULT_REGION));
+    return config
+        .get("AWS_REGION")
+        .or(() -> Optional.ofNullable(System.getProperty("aws.region")))
+        .or(() -> config.get("AWS_DEFAULT_REGION"))
+        .map(Region::of)
+        .or(this::profileRegion)
+        .orElse(Region.of(DEFAULT_REGION));
+  }
+
+  /** The {@code region} of the profile AWS_PROFILE names (or {@code default}), if it has one. */
+  private Optional<Region> profileRegion() {
+    String profile = config.get("AWS_PROFILE").orElse(null);
+    try {
+      return Optional.ofNullable(new AwsProfileRegionProvider(this::profileFile, profile).getRegion());
+    } catch (SdkClientException e) {
+      return Optional.empty(); // no profile file, or no region in it
+    }
   }
 
   /** The endpoint override for a service, e.g. {@code SQS} reads AWS_ENDPOINT_URL_SQS. */
@@ -67,32 +96,37 @@ public final class AwsClientFactory {
     return builder.build();
   }
 
-  private AwsCredentialsProvider credentials(Optional<URI> endpoint) {
-    boolean keysGiven = config.get("AWS_ACCESS_KEY_ID").isPresent();
-    boolean profileGiven = config.get("AWS_PROFILE").isPresent();
-    if (!keysGiven && !profileGiven && endpoint.map(AwsClientFactory::isLoopback).orElse(false)) {
+  /** The credentials clients of this factory sign with. */
+  public AwsCredentialsProvider credentials(Optional<URI> endpoint) {
+    if (!credentialsConfigured() && endpoint.map(AwsClientFactory::isLoopback).orElse(false)) {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    }
-    if (keysGiven) {
-      return StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(
-              config.get("AWS_ACCESS_KEY_ID").orElseThrow(),
-              config.get("AWS_SECRET_ACCESS_KEY").orElse("")));
     }
     // The profile and its file from our settings, so --aws-profile works as AWS_PROFILE does.
     DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
     config.get("AWS_PROFILE").ifPresent(chain::profileName);
-    config
-        .get("AWS_CONFIG_FILE")
-        .ifPresent(
-            file ->
-                chain.profileFile(
-                    () ->
-                        ProfileFile.builder()
-                            .content(Path.of(file))
-                            .type(ProfileFile.Type.CONFIGURATION)
-                            .build()));
+    if (config.get("AWS_CONFIG_FILE").isPresent()) {
+      chain.profileFile(this::profileFile);
+    }
     return chain.build();
+  }
+
+  /** The profiles: the file AWS_CONFIG_FILE names, else the SDK's default files. */
+  private ProfileFile profileFile() {
+    return config
+        .get("AWS_CONFIG_FILE")
+        .map(
+            file ->
+                ProfileFile.builder()
+                    .content(Path.of(file))
+                    .type(ProfileFile.Type.CONFIGURATION)
+                    .build())
+        .orElseGet(ProfileFile::defaultProfileFile);
+  }
+
+  private boolean credentialsConfigured() {
+    return CREDENTIAL_SETTINGS.stream().anyMatch(name -> config.get(name).isPresent())
+        || System.getProperty("aws.accessKeyId") != null
+        || System.getProperty("aws.profile") != null;
   }
 
   static boolean isLoopback(URI uri) {

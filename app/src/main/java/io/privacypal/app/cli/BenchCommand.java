@@ -1,0 +1,46 @@
+package io.privacypal.app.cli;
+
+import io.privacypal.worker.bench.PipelineBenchmark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code privacypal bench [WORK_DIR] [--clips=...] [--remote-latency-ms=150]}: pipeline vs plain ffmpeg. */
+@Command(
+    name = "bench",
+    description = "Pipeline throughput against a plain ffmpeg transcode, detector calls, peak memory.")
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "WORK_DIR", description = "where the clips go (default a temporary directory)")
+  Path workDirectory;
+
+  @Option(names = "--clips", paramLabel = "WxHxS[:still],...", description = "the clips, e.g. 1280x720x10,1280x720x10:still,1920x1080x60")
+  String clips;
+
+  @Option(names = "--remote-latency-ms", paramLabel = "MS", description = "latency of the simulated remote detector (default 150)")
+  Long remoteLatencyMillis;
+
+  @Override
+  public Integer call() throws Exception {
+    PipelineBenchmark.main(benchmarkArguments().toArray(String[]::new));
+    return 0;
+  }
+
+  /** The benchmark's own arguments. */
+  List<String> benchmarkArguments() {
+    List<String> args = new ArrayList<>();
+    if (workDirectory != null) {
+      args.add(workDirectory.toString());
+    }
+    if (clips != null) {
+      args.add("--clips=" + clips);
+    }
+    if (remoteLatencyMillis != null) {
+      args.add("--remote-latency-ms=" + remoteLatencyMillis);
+    }
+    return args;
+  }
+}

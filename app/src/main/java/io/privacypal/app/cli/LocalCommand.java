@@ -1,0 +1,53 @@
+package io.privacypal.app.cli;
+
+import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.config.StorageSettings;
+import io.privacypal.app.local.AllInOneProcess;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code privacypal local}: the whole system in one process, until Ctrl-C or SIGTERM. */
+@Command(
+    name = "local",
+    description = "Gateway + worker + embedded SQS queue (ElasticMQ) in one process, until Ctrl-C.")
+final class LocalCommand implements Callable<Integer> {
+  private final WorkerWiring wiring = new WorkerWiring();
+
+  @Spec CommandSpec spec;
+  @Mixin StorageOptions storage;
+  @Mixin GatewayOptions gateway;
+  @Mixin ConsumerOptions consumer;
+  @Mixin DeliveryOptions delivery;
+  @Mixin PipelineOptions pipeline;
+  @Mixin DetectorOptions detector;
+  @Mixin AwsOptions aws;
+
+  @Option(names = "--sqs-port", paramLabel = "PORT", description = "port of the embedded SQS server (default 9324)")
+  Integer sqsPort;
+
+  @Override
+  public Integer call() throws Exception {
+    ConfigSource config = CommandSettings.of(spec);
+    CountDownLatch stopped = new CountDownLatch(1);
+    AllInOneProcess stack = AllInOneProcess.start(config, wiring::detectors);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "privacypal-local-shutdown"));
+    System.err.printf(
+        "privacypal: serving http://127.0.0.1:%d/  (videos in %s; Ctrl-C stops)%n",
+        stack.httpPort(),
+        StorageSettings.from(config).videoDirectory());
+    stopped.await();
+    return 0;
+  }
+}
