@@ -19,6 +19,9 @@ final class AwsOptions {
   @Option(names = "--aws-config-file", paramLabel = "FILE", description = "the profiles file (default ~/.aws/config)")
   String configFile;
 
+  @Option(names = "--aws-shared-credentials-file", paramLabel = "FILE", description = "the profiles' keys (default ~/.aws/credentials)")
+  String sharedCredentialsFile;
+
   @Option(names = "--aws-endpoint-url", paramLabel = "URL", description = "endpoint override for every AWS service (LocalStack)")
   String endpointUrl;
 

@@ -3,6 +3,7 @@ package io.privacypal.common.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Builds AWS SDK clients the standard way. Credentials come from the SDK's default chain (system
  * properties, environment keys with their session token, web identity, the profile named by
- * AWS_PROFILE including SSO, read from AWS_CONFIG_FILE when set, container and instance roles). The
+ * AWS_PROFILE including SSO, in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, container and
+ * instance roles). The
  * region comes from AWS_REGION (or
  * AWS_DEFAULT_REGION, or {@code aws.region}), then the profile's {@code region}, then ca-central-1,
  * as PrivacyPal used; instance metadata is not asked, so a laptop never waits on it (ECS, EKS and
@@ -104,23 +106,36 @@ public final class AwsClientFactory {
     // The profile and its file from our settings, so --aws-profile works as AWS_PROFILE does.
     DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
     config.get("AWS_PROFILE").ifPresent(chain::profileName);
-    if (config.get("AWS_CONFIG_FILE").isPresent()) {
-      chain.profileFile(this::profileFile);
-    }
+    chain.profileFile(this::profileFile);
     return chain.build();
   }
 
-  /** The profiles: the file AWS_CONFIG_FILE names, else the SDK's default files. */
+  /**
+   * The profiles as the SDK finds them, but at the paths of these settings (so flags work too):
+   * AWS_CONFIG_FILE (default ~/.aws/config) and AWS_SHARED_CREDENTIALS_FILE (~/.aws/credentials),
+   * each if it exists.
+   */
   private ProfileFile profileFile() {
-    return config
-        .get("AWS_CONFIG_FILE")
-        .map(
-            file ->
-                ProfileFile.builder()
-                    .content(Path.of(file))
-                    .type(ProfileFile.Type.CONFIGURATION)
-                    .build())
-        .orElseGet(ProfileFile::defaultProfileFile);
+    ProfileFile.Aggregator files = ProfileFile.aggregator();
+    profilesAt("AWS_CONFIG_FILE", "config")
+        .ifPresent(f -> files.addFile(profiles(f, ProfileFile.Type.CONFIGURATION)));
+    profilesAt("AWS_SHARED_CREDENTIALS_FILE", "credentials")
+        .ifPresent(f -> files.addFile(profiles(f, ProfileFile.Type.CREDENTIALS)));
+    return files.build();
+  }
+
+  private Optional<Path> profilesAt(String setting, String nameInHome) {
+    Path file =
+        config
+            .get(setting)
+            .map(Path::of)
+            .orElseGet(
+                () -> Path.of(config.get("HOME", System.getProperty("user.home")), ".aws", nameInHome));
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  private static ProfileFile profiles(Path file, ProfileFile.Type type) {
+    return ProfileFile.builder().content(file).type(type).build();
   }
 
   private boolean credentialsConfigured() {
