@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.gateway.http.HttpTimeouts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ class GatewaySettingsTest {
   @Test
   void theKeysNeverAppearInTheSettingsText() {
     GatewaySettings settings =
-        new GatewaySettings(0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"));
+        new GatewaySettings(
+            0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"), HttpTimeouts.DEFAULTS);
 
     assertThat(settings.toString()).doesNotContain("secret-key").contains("apiKeys=1 configured");
   }
