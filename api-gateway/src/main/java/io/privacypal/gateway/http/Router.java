@@ -45,7 +45,7 @@ public final class Router {
     return List.copyOf(routes);
   }
 
-  /** Answers the request; never throws but for an {@link Error}, which it answers first. */
+  /** Answers every request; rethrows only an {@link Error} (answered first) or a failed write. */
   public void handle(Exchange exchange) throws IOException {
     try {
       for (RequestFilter filter : filters) {
