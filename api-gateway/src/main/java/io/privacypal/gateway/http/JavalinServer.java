@@ -1,13 +1,17 @@
 package io.privacypal.gateway.http;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a {@link Router} with Javalin on Jetty, with limits for clients that are slow or large on
@@ -21,6 +25,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * some of those differently (a HEAD for any GET route, trailing slashes, method overrides).
  */
 public final class JavalinServer {
+  private static final Logger log = LoggerFactory.getLogger(JavalinServer.class);
   /** Request line plus headers; a larger block is answered 431. */
   public static final int MAX_HEADER_BYTES = 8 * 1024;
   private static final int ACCEPTORS = 1;
@@ -93,6 +98,7 @@ public final class JavalinServer {
     connector.setIdleTimeout(timeouts.idle().toMillis());
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
     connector.addBean(new RequestHeaderTimeout(timeouts.read()));
+    connector.addBean(new ShutdownIdleTimeout());
     return connector;
   }
 
@@ -103,6 +109,14 @@ public final class JavalinServer {
 
   /** Lets running requests finish (up to five seconds), then closes the listener. */
   public void stop() {
-    app.stop();
+    try {
+      app.stop();
+    } catch (JavalinException e) {
+      if (!(e.getCause() instanceof TimeoutException)) {
+        throw e;
+      }
+      // Jetty has stopped all the same; what was still running was cut off.
+      log.warn("requests still running {} ms after the stop began were cut off", STOP_GRACE_MILLIS);
+    }
   }
 }
