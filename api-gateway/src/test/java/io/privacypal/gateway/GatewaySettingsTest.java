@@ -7,6 +7,7 @@ import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.gateway.http.HttpTimeouts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,18 @@ class GatewaySettingsTest {
         .hasMessageNotContaining("short");
     assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_API_KEYS_FILE", "/no/such/keys")))
         .isInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void slowClientsGetTenSecondsAndIdleConnectionsThirtyUnlessConfigured() {
+    assertThat(from(Map.of()).timeouts()).isEqualTo(new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    assertThat(
+            from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "3", "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", "75"))
+                .timeouts())
+        .isEqualTo(new HttpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(75)));
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS");
   }
 
   @Test
