@@ -6,8 +6,6 @@ import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
-import java.time.Clock;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
@@ -41,15 +39,13 @@ final class WorkerCommand implements Command {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
-          new WorkerProcess(
-              sqs,
-              queueUrl,
-              DeadLetterQueue.of(sqs, queueUrl, storage.statuses(), Clock.systemUTC()),
-              storage.statuses(),
-              storage.videos(),
-              new DetectorChoosingProcessor(detectors, pipeline),
-              settings,
-              metrics);
+          WorkerProcess.builder(sqs, queueUrl)
+              .statuses(storage.statuses())
+              .videos(storage.videos())
+              .processor(new DetectorChoosingProcessor(detectors, pipeline))
+              .settings(settings)
+              .metrics(metrics)
+              .build();
       String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {

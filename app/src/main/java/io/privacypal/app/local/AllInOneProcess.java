@@ -5,7 +5,6 @@ import io.privacypal.common.config.Storage;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
@@ -60,15 +59,13 @@ public final class AllInOneProcess implements AutoCloseable {
             Clock.systemUTC(),
             metrics);
     worker =
-        new WorkerProcess(
-            workerSqs,
-            queueServer.queueUrl(),
-            DeadLetterQueue.of(workerSqs, queueServer.queueUrl(), storage.statuses(), Clock.systemUTC()),
-            storage.statuses(),
-            storage.videos(),
-            new DetectorChoosingProcessor(detectors, pipelineSettings),
-            consumerSettings,
-            metrics);
+        WorkerProcess.builder(workerSqs, queueServer.queueUrl())
+            .statuses(storage.statuses())
+            .videos(storage.videos())
+            .processor(new DetectorChoosingProcessor(detectors, pipelineSettings))
+            .settings(consumerSettings)
+            .metrics(metrics)
+            .build();
   }
 
   /** Starts everything; settings as for the separate processes, plus PRIVACYPAL_SQS_PORT. */

@@ -77,13 +77,12 @@ class LocalStackAwsPathTest {
       new JobQueue(sqs, queues.queueUrl()).send(JobMessage.of(id, "clip.mp4", null, Instant.now()));
 
       try (WorkerProcess worker =
-          new WorkerProcess(
-                  sqs,
-                  queues.queueUrl(),
-                  storage.statuses(),
-                  storage.videos(),
-                  new AnonymizePipeline(detector, PipelineSettings.from(config)),
-                  ConsumerSettings.from(config))
+          WorkerProcess.builder(sqs, queues.queueUrl())
+              .statuses(storage.statuses())
+              .videos(storage.videos())
+              .processor(new AnonymizePipeline(detector, PipelineSettings.from(config)))
+              .settings(ConsumerSettings.from(config))
+              .build()
               .start()) {
         await()
             .atMost(Duration.ofMinutes(3))
