@@ -1,14 +1,14 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.ops.BatchEnqueuer;
+import io.privacypal.app.ops.VideoSelection;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.config.StorageSettings;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.ops.BatchEnqueuer;
-import io.privacypal.app.ops.VideoSelection;
+import io.privacypal.common.storage.Storage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.pipeline.JobCancelledException;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.PipelineSettings;

@@ -1,16 +1,16 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
-import io.privacypal.common.metrics.PrivacypalMetrics;
-import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
+import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
-import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;

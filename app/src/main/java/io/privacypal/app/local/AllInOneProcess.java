@@ -1,17 +1,17 @@
 package io.privacypal.app.local;
 
+import io.privacypal.app.ops.QueueDepthGauges;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
-import io.privacypal.app.ops.QueueDepthGauges;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.detect.Detectors;
-import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import java.time.Clock;

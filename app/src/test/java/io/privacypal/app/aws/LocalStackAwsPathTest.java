@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
@@ -13,6 +12,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueProvisioner;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.pipeline.AnonymizePipeline;

@@ -5,7 +5,7 @@ import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.video.InvalidVideoNameException;
 import io.privacypal.common.video.VideoNotFoundException;
 import io.privacypal.common.video.VideoTooLargeException;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.util.Optional;
 
 /** Separates failures that can never succeed (no retry) from passing ones (retry with back-off). */

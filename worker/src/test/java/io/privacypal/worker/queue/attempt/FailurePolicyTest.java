@@ -7,7 +7,7 @@ import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.video.InvalidVideoNameException;
 import io.privacypal.common.video.VideoNotFoundException;
 import io.privacypal.common.video.VideoTooLargeException;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.JobStatusStore;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.queue.FakeProcessors;
 import io.privacypal.worker.queue.RecordingStatusStore;
 import io.privacypal.worker.queue.WorkerTestBed;

@@ -1,5 +1,9 @@
-package io.privacypal.common.config;
+package io.privacypal.common.storage;
 
+import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.config.S3StorageSettings;
+import io.privacypal.common.config.StorageSettings;
 import io.privacypal.common.status.FileJobStatusStore;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.status.S3JobStatusStore;
