@@ -3,7 +3,7 @@ package io.privacypal.app.cli;
 import io.privacypal.app.ops.BatchEnqueuer;
 import io.privacypal.app.ops.VideoSelection;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.StorageSettings;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.JobQueue;
@@ -24,7 +24,7 @@ final class EnqueueCommand implements Command {
       throw new UsageException(
           "usage: privacypal enqueue FILE|DIRECTORY|'GLOB'|s3://bucket/key... [--options-json '{...}']");
     }
-    StorageSettings storageSettings = StorageSettings.from(line.config());
+    DirectoryStorageSettings storageSettings = DirectoryStorageSettings.from(line.config());
     List<String> videos =
         new VideoSelection(storageSettings.videoDirectory(), storageSettings.outputDirectory())
             .select(line.arguments());

@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Operators scale by starting more of them on the same queue. SIGTERM stops it gracefully.
  */
 final class WorkerCommand implements Command {
-  private final WorkerWiring wiring;
+  private final DetectorFactory detectorFactory;
 
-  WorkerCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
+  WorkerCommand(DetectorFactory detectorFactory) {
+    this.detectorFactory = detectorFactory;
   }
 
   @Override
@@ -35,7 +35,7 @@ final class WorkerCommand implements Command {
     Storage storage = Storage.from(line.config());
     String queueUrl = QueueSettings.from(line.config()).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(line.config()).sqs();
-        Detectors detectors = wiring.detectors(line.config())) {
+        Detectors detectors = detectorFactory.detectors(line.config())) {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
