@@ -5,7 +5,7 @@ import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.attempt.JobHandler;
 import io.privacypal.worker.queue.consume.JobConsumer;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
@@ -32,7 +32,7 @@ public final class WorkerProcess implements AutoCloseable {
   private WorkerProcess(Builder parts) {
     Clock clock = Clock.systemUTC();
     DeadLetterQueue deadLetters = DeadLetterQueue.of(parts.sqs, parts.queueUrl, parts.statuses, clock);
-    SourceQueue queue = new SourceQueue(parts.sqs, parts.queueUrl, clock);
+    JobQueueReceiver queue = new JobQueueReceiver(parts.sqs, parts.queueUrl, clock);
     JobHandler handler =
         new JobHandler(
             queue,
