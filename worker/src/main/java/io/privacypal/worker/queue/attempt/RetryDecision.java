@@ -46,7 +46,7 @@ final class RetryDecision {
    * @throws JobRun.LostJobException when this attempt no longer owns the job
    */
   PrivacypalMetrics.Outcome apply(JobRun run, Exception error) {
-    FailureKind kind = error instanceof RuntimeException ? FailureKind.INTERNAL : FailureKind.TRANSIENT;
+    FailureKind kind = FailurePolicy.retryKind(error);
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);
