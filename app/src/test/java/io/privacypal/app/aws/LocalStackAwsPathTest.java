@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.privacypal.app.templates.RepositoryFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -42,10 +45,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class LocalStackAwsPathTest {
   @Container
   static final LocalStackContainer LOCALSTACK =
-      new LocalStackContainer(DockerImageName.parse("localstack/localstack:3"))
+      new LocalStackContainer(DockerImageName.parse(composeLocalStackImage()))
           .withServices(LocalStackContainer.Service.SQS, LocalStackContainer.Service.S3);
 
   @TempDir Path work;
+
+  /** The image docker-compose.yml runs, so the version is named in one place. */
+  static String composeLocalStackImage() {
+    try {
+      return RepositoryFiles.yaml("docker-compose.yml")
+          .path("services").path("localstack").path("image").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
   void aJobTravelsThroughSqsAndS3AndItsOutputLandsInTheBucket() throws Exception {
@@ -55,8 +68,6 @@ class LocalStackAwsPathTest {
             Map.of(
                 "AWS_ENDPOINT_URL", endpoint,
                 "AWS_REGION", LOCALSTACK.getRegion(),
-                "AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey(),
-                "AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey(),
                 "PRIVACYPAL_S3_BUCKET", "privacypal-videos",
                 "PRIVACYPAL_S3_TEMP_DIRECTORY", work.resolve("tmp").toString(),
                 "PRIVACYPAL_POLL_WAIT_SECONDS", "1",

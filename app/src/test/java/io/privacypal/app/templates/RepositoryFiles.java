@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /** Deployment files at the repository root, read as the tools that use them would. */
-final class RepositoryFiles {
+public final class RepositoryFiles {
   private static final ObjectMapper YAML = new YAMLMapper();
 
   private RepositoryFiles() {}
 
   /** The repository root: tests run in the module directory, the files live above it. */
-  static Path root() {
+  public static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       if (Files.isDirectory(dir.resolve("infra").resolve("aws")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
@@ -30,11 +30,11 @@ final class RepositoryFiles {
     throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     return root().resolve(relative);
   }
 
-  static JsonNode yaml(String relative) throws IOException {
+  public static JsonNode yaml(String relative) throws IOException {
     return YAML.readTree(file(relative).toFile());
   }
 
