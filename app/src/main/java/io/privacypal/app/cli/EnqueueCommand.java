@@ -1,8 +1,8 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
-import io.privacypal.common.config.StorageSettings;
+import io.privacypal.common.storage.Storage;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.JobQueue;
@@ -41,7 +41,7 @@ final class EnqueueCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConfigSource config = CommandSettings.of(spec);
     JobOptions options = JobOptionsFlags.read(config);
-    StorageSettings storageSettings = StorageSettings.from(config);
+    DirectoryStorageSettings storageSettings = DirectoryStorageSettings.from(config);
     List<String> videos =
         new VideoSelection(storageSettings.videoDirectory(), storageSettings.outputDirectory())
             .select(selection);

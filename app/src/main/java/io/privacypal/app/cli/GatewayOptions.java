@@ -21,6 +21,12 @@ final class GatewayOptions {
   @Option(names = "--http-threads", paramLabel = "N", description = "handler threads (default " + GatewaySettings.DEFAULT_THREADS + ")")
   Integer httpThreads;
 
+  @Option(names = "--http-read-timeout-seconds", paramLabel = "SECONDS", description = "headers, a body, or a stalled read or write must finish within it (default 10)")
+  Integer httpReadTimeoutSeconds;
+
+  @Option(names = "--http-idle-timeout-seconds", paramLabel = "SECONDS", description = "a kept-alive connection with no request is closed after it (default 30)")
+  Integer httpIdleTimeoutSeconds;
+
   @Option(names = "--cors-origins", paramLabel = "ORIGINS", description = "allowed browser origins, comma separated (default none)")
   String corsOrigins;
 

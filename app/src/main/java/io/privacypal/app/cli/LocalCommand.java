@@ -1,7 +1,7 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.StorageSettings;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.app.local.AllInOneProcess;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "local",
     description = "Gateway + worker + embedded SQS queue (ElasticMQ) in one process, until Ctrl-C.")
 final class LocalCommand implements Callable<Integer> {
-  private final WorkerWiring wiring = new WorkerWiring();
+  private final DetectorFactory detectorFactory = new DetectorFactory();
 
   @Spec CommandSpec spec;
   @Mixin StorageOptions storage;
@@ -34,7 +34,7 @@ final class LocalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConfigSource config = CommandSettings.of(spec);
     CountDownLatch stopped = new CountDownLatch(1);
-    AllInOneProcess stack = AllInOneProcess.start(config, wiring::detectors);
+    AllInOneProcess stack = AllInOneProcess.start(config, detectorFactory::detectors);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -46,7 +46,7 @@ final class LocalCommand implements Callable<Integer> {
     System.err.printf(
         "privacypal: serving http://127.0.0.1:%d/  (videos in %s; Ctrl-C stops)%n",
         stack.httpPort(),
-        StorageSettings.from(config).videoDirectory());
+        DirectoryStorageSettings.from(config).videoDirectory());
     stopped.await();
     return 0;
   }

@@ -6,7 +6,7 @@ import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.pipeline.JobCancelledException;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.PipelineSettings;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     name = "process",
     description = "Anonymize one file with the worker's pipeline, no queue; prints a JSON summary.")
 final class ProcessCommand implements Callable<Integer> {
-  private final WorkerWiring wiring = new WorkerWiring();
+  private final DetectorFactory detectorFactory = new DetectorFactory();
 
   @Spec CommandSpec spec;
 
@@ -67,7 +67,7 @@ final class ProcessCommand implements Callable<Integer> {
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = wiring.detectors(config)) {
+    try (Detectors detectors = detectorFactory.detectors(config)) {
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(

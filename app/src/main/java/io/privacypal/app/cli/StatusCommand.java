@@ -1,7 +1,7 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.QueueDepth;

@@ -3,7 +3,7 @@ package io.privacypal.app.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where videos, outputs and statuses live: StorageSettings, or S3StorageSettings with a bucket. */
+/** Where videos, outputs and statuses live: DirectoryStorageSettings, or S3StorageSettings with a bucket. */
 final class StorageOptions {
   @Option(names = "--video-directory", paramLabel = "DIR", description = "inputs; names are relative to it (default ./videos)")
   Path videoDirectory;

@@ -1,13 +1,11 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
-import java.time.Clock;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
@@ -32,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
     name = "worker",
     description = "A worker with --worker-slots job slots on the queue; start more to scale.")
 final class WorkerCommand implements Callable<Integer> {
-  private final WorkerWiring wiring = new WorkerWiring();
+  private final DetectorFactory detectorFactory = new DetectorFactory();
 
   @Spec CommandSpec spec;
   @Mixin ConsumerOptions consumer;
@@ -56,19 +54,17 @@ final class WorkerCommand implements Callable<Integer> {
     Storage storage = Storage.from(config);
     String queueUrl = QueueSettings.from(config).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(config).sqs();
-        Detectors detectors = wiring.detectors(config)) {
+        Detectors detectors = detectorFactory.detectors(config)) {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
-          new WorkerProcess(
-              sqs,
-              queueUrl,
-              DeadLetterQueue.of(sqs, queueUrl, storage.statuses(), Clock.systemUTC()),
-              storage.statuses(),
-              storage.videos(),
-              new DetectorChoosingProcessor(detectors, pipeline),
-              settings,
-              metrics);
+          WorkerProcess.builder(sqs, queueUrl)
+              .statuses(storage.statuses())
+              .videos(storage.videos())
+              .processor(new DetectorChoosingProcessor(detectors, pipeline))
+              .settings(settings)
+              .metrics(metrics)
+              .build();
       String metricsPort = config.get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.S3StorageSettings;
-import io.privacypal.common.config.StorageSettings;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.DetectorKind;
 import io.privacypal.common.job.JobOptions;
@@ -68,7 +68,8 @@ class CommandFlagsTest {
             settings(
                 "gateway", "--http-port=8081", "--http-bind=127.0.0.1", "--max-body-bytes=2048",
                 "--http-threads=3", "--cors-origins=https://a.example,https://b.example",
-                "--idempotency-directory=/tmp/idem"));
+                "--idempotency-directory=/tmp/idem", "--http-read-timeout-seconds=12",
+                "--http-idle-timeout-seconds=40"));
 
     assertThat(settings.port()).isEqualTo(8081);
     assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
@@ -76,6 +77,8 @@ class CommandFlagsTest {
     assertThat(settings.threads()).isEqualTo(3);
     assertThat(settings.corsOrigins()).containsExactly("https://a.example", "https://b.example");
     assertThat(settings.idempotencyDirectory()).isEqualTo(Path.of("/tmp/idem"));
+    assertThat(settings.timeouts().read()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(settings.timeouts().idle()).isEqualTo(Duration.ofSeconds(40));
   }
 
   @Test
@@ -110,7 +113,7 @@ class CommandFlagsTest {
     assertThat(RekognitionSettings.from(config))
         .isEqualTo(new RekognitionSettings(2.5, 3, 80, 70, 8));
     assertThat(QueueSettings.from(config).queueUrl()).isEqualTo("http://127.0.0.1:1/000000000000/q");
-    assertThat(StorageSettings.from(config).videoDirectory()).isEqualTo(Path.of("/data/v"));
+    assertThat(DirectoryStorageSettings.from(config).videoDirectory()).isEqualTo(Path.of("/data/v"));
     assertThat(config.get("PRIVACYPAL_METRICS_PORT")).contains("off");
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /** Job options for tests: the defaults, changed only where a test cares ({@code aJobOptions().withBlurMode(FILL)}). */
 public final class JobOptionsBuilder {
   private boolean blurFaces = true;
-  private List<Region> regions = List.of();
+  private List<BlurRegion> regions = List.of();
   private BlurMode blurMode = BlurMode.MOSAIC;
   private MaskShape mask = MaskShape.BOX;
   private double keyframeIntervalSeconds = JobOptions.DEFAULT_KEYFRAME_INTERVAL_SECONDS;
@@ -19,8 +19,8 @@ public final class JobOptionsBuilder {
   }
 
   /** Only the given regions are blurred; faces are left alone. */
-  public static JobOptionsBuilder regionsOnly(Region... regions) {
-    return aJobOptions().withBlurFaces(false).withRegions(regions);
+  public static JobOptionsBuilder regionsOnly(BlurRegion... regions) {
+    return aJobOptions().withBlurFaces(false).withBlurRegions(regions);
   }
 
   public JobOptionsBuilder withBlurFaces(boolean value) {
@@ -28,7 +28,7 @@ public final class JobOptionsBuilder {
     return this;
   }
 
-  public JobOptionsBuilder withRegions(Region... value) {
+  public JobOptionsBuilder withBlurRegions(BlurRegion... value) {
     regions = List.of(value);
     return this;
   }

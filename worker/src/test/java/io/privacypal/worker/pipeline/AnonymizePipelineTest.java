@@ -12,7 +12,7 @@ import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
 import io.privacypal.worker.testing.RawFrames;
@@ -192,7 +192,7 @@ class AnonymizePipelineTest {
   @Test
   void manualRegionIsCoveredOnlyInItsTimeRangeWithoutCallingTheDetector() throws Exception {
     Path pattern = TestVideos.pattern(dir.resolve("pattern.mp4"), 640, 360, 3, true);
-    Region region = new Region(40, 40, 120, 80, 1.0, 2.0);
+    BlurRegion region = new BlurRegion(40, 40, 120, 80, 1.0, 2.0);
     JobOptions options = regionsOnly(region).withBlurMode(BlurMode.FILL).build();
     Path out = dir.resolve("regions.mp4");
     JobStats stats =

@@ -8,7 +8,7 @@ import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.video.VideoInfo;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Inputs that are valid but awkward: rotated, odd-sized, variable frame rate, unusual audio. */
 class InputFormatsTest {
   @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
-  private static final JobOptions REGION_ONLY = regionsOnly(Region.of(0, 0, 32, 32)).build();
+  private static final JobOptions REGION_ONLY = regionsOnly(BlurRegion.of(0, 0, 32, 32)).build();
 
   @TempDir Path dir;
 
