@@ -67,7 +67,7 @@ public final class DirectoryVideoStore implements VideoStore {
     for (int earlier = 1; earlier < attempt; earlier++) {
       Files.deleteIfExists(temporary(target, job, earlier));
     }
-    return new RenamedOutput(temporary(target, job, attempt), target, alias);
+    return new RenamedOutput(temporary(target, job, attempt), target, alias, aliasLock());
   }
 
   /** Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer. */
@@ -81,7 +81,7 @@ public final class DirectoryVideoStore implements VideoStore {
     Path alias = aliasPath(video);
     if (Files.isDirectory(alias.getParent())) {
       ProcessFileLock.holding(
-          aliasLock(alias),
+          aliasLock(),
           () -> {
             // The alias is a hard link to the output it holds (see publishAlias).
             if (Files.exists(alias) && Files.exists(target) && Files.isSameFile(alias, target)) {
@@ -114,8 +114,9 @@ public final class DirectoryVideoStore implements VideoStore {
     return parent == null ? outputDir.resolve(name) : outputDir.resolve(parent).resolve(name);
   }
 
-  private static Path aliasLock(Path alias) {
-    return alias.resolveSibling("." + alias.getFileName() + ".lock");
+  /** One lock for every alias: publishing one is a link and a rename, so they never queue long. */
+  private Path aliasLock() {
+    return outputDir.resolve(".aliases.lock");
   }
 
   Path resolveInside(String video) {
@@ -160,9 +161,10 @@ public final class DirectoryVideoStore implements VideoStore {
   /**
    * The alias is a hard link to the job's output (a copy where links are not supported) whose
    * modification time is the job's submission time: the rename that replaces it also replaces the
-   * record of which job it holds, and a lock file beside it orders the workers that compare.
+   * record of which job it holds, and a lock file in the output directory orders the workers.
    */
-  private record RenamedOutput(Path path, Path target, Path alias) implements PendingOutput {
+  private record RenamedOutput(Path path, Path target, Path alias, Path aliasLock)
+      implements PendingOutput {
     @Override
     public String commit() throws IOException {
       moveReplacing(path, target);
@@ -173,7 +175,7 @@ public final class DirectoryVideoStore implements VideoStore {
     public Optional<String> publishAlias(Instant submittedAt) throws IOException {
       Files.createDirectories(alias.getParent());
       return ProcessFileLock.holding(
-          aliasLock(alias),
+          aliasLock,
           () -> {
             if (Files.exists(alias)
                 && Files.getLastModifiedTime(alias).toInstant().isAfter(submittedAt)) {
