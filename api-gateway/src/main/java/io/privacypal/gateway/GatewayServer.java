@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.clients.Client;
 import io.privacypal.gateway.http.ApiKeyAuthentication;
 import io.privacypal.gateway.http.CorsPolicy;
 import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.gateway.http.RequestFilter;
 import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
@@ -44,6 +46,13 @@ public final class GatewayServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /** Without keys every caller is the one operator, who sees every job. */
+  private static final RequestFilter OPEN_ACCESS =
+      (exchange, router) -> {
+        exchange.setAttribute(Client.ATTRIBUTE, Client.OPERATOR);
+        return false;
+      };
 
   private final GatewaySettings settings;
   private final Router router;
@@ -91,7 +100,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Probes (load balancer, orchestrator) carry no key; neither answer reveals any job.
     if (settings.authenticationRequired()) {
-      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health", "/ready")));
+      router.filter(new ApiKeyAuthentication(settings.clients(), Set.of("/health", "/ready")));
+    } else {
+      router.filter(OPEN_ACCESS);
     }
   }
 
@@ -111,6 +122,15 @@ public final class GatewayServer implements AutoCloseable {
     server.createContext("/", router);
     server.start();
     log.info("gateway listening on {}:{} ({})", settings.bindAddress(), port(), settings);
+    if (!settings.authenticationRequired()) {
+      log.warn(
+          "no API keys configured: whoever reaches {}:{} can submit, read and cancel every job{}",
+          settings.bindAddress(),
+          port(),
+          settings.bindAddress().equals(GatewaySettings.LOOPBACK)
+              ? " (this machine only; set PRIVACYPAL_API_KEYS and PRIVACYPAL_HTTP_BIND to serve others)"
+              : "");
+    }
     return this;
   }
 
