@@ -15,8 +15,10 @@ public final class MetricsServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static MetricsServer start(PrivacypalMetrics metrics, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+  /** On {@code bindAddress}: the gateway's (PRIVACYPAL_HTTP_BIND), 127.0.0.1 unless told. */
+  public static MetricsServer start(PrivacypalMetrics metrics, String bindAddress, int port)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     server.createContext(
         "/metrics",
         exchange -> {
