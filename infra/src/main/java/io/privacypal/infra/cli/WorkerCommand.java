@@ -53,8 +53,7 @@ final class WorkerCommand implements Command {
       String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {
-          // Where the gateway listens: a worker has no keys, so this machine only unless told.
-          String bind = line.config().get("PRIVACYPAL_HTTP_BIND", "127.0.0.1");
+          String bind = MetricsServer.bindAddress(line.config());
           MetricsServer server = MetricsServer.start(metrics, bind, Integer.parseInt(metricsPort));
           System.err.printf("privacypal: worker metrics on %s:%d/metrics%n", bind, server.port());
         } catch (java.net.BindException e) {
