@@ -127,7 +127,7 @@ public final class WorkerTestBed implements AutoCloseable {
     return id;
   }
 
-  Path video(String name) throws IOException {
+  public Path video(String name) throws IOException {
     return Files.writeString(videos.videoDirectory().resolve(name), "video " + name);
   }
 

@@ -1,4 +1,4 @@
-package io.privacypal.worker.queue;
+package io.privacypal.worker.queue.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +11,8 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.worker.pipeline.PipelineRequest;
+import io.privacypal.worker.queue.FakeProcessors;
+import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
