@@ -6,16 +6,16 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code privacypal local}: the whole system in one process, until Ctrl-C or SIGTERM. */
 final class LocalCommand implements Command {
-  private final WorkerWiring wiring;
+  private final DetectorFactory detectorFactory;
 
-  LocalCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
+  LocalCommand(DetectorFactory detectorFactory) {
+    this.detectorFactory = detectorFactory;
   }
 
   @Override
   public int run(CommandLine line) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
-    AllInOneProcess stack = AllInOneProcess.start(line.config(), wiring::detectors);
+    AllInOneProcess stack = AllInOneProcess.start(line.config(), detectorFactory::detectors);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -29,7 +29,7 @@ final class LocalCommand implements Command {
         "privacypal: serving http://%s:%d/  (videos in %s; Ctrl-C stops)%n",
         http.bindAddress(),
         stack.httpPort(),
-        io.privacypal.common.config.StorageSettings.from(line.config()).videoDirectory());
+        io.privacypal.common.config.DirectoryStorageSettings.from(line.config()).videoDirectory());
     if (!http.authenticationRequired()) {
       System.err.printf(
           "privacypal: no API keys, so %s; set PRIVACYPAL_API_KEYS=name:key,... (and"
