@@ -2,15 +2,13 @@ package io.privacypal.worker.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.detect.FaceBox;
-import io.privacypal.common.detect.FaceDetector;
-import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
 import io.privacypal.common.job.Region;
 import io.privacypal.common.json.Json;
+import io.privacypal.worker.testing.NoFaces;
 import io.privacypal.worker.testing.RawFrames;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,23 +25,9 @@ final class PipelineFixture {
 
   private PipelineFixture() {}
 
-  /** Finds nothing, and says so if it is ever asked (these inputs have no faces to find). */
-  static final FaceDetector NO_FACES =
-      new FaceDetector() {
-        @Override
-        public List<FaceBox> detect(KeyframeImage image) {
-          return List.of();
-        }
-
-        @Override
-        public String name() {
-          return "none";
-        }
-      };
-
   static JobStats process(Path input, Path output, PipelineSettings settings, JobOptions options)
       throws Exception {
-    return new AnonymizePipeline(NO_FACES, settings)
+    return new AnonymizePipeline(new NoFaces(), settings)
         .process(new PipelineRequest(input, output, options), ProgressListener.NONE, new Cancellation());
   }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.detect.FaceBox;
-import io.privacypal.common.detect.FaceDetector;
-import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
 import io.privacypal.worker.pipeline.PipelineSettings;
+import io.privacypal.worker.testing.NoFaces;
 import io.privacypal.worker.testing.RawFrames;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +44,7 @@ class PlaylistInputTest {
     Files.createDirectories(outside.getParent());
     RawFrames.run("mkfifo", outside.toString());
     bed.startConsumer(
-        new AnonymizePipeline(NO_FACES, PipelineSettings.from(ConfigSource.of(Map.of()))));
+        new AnonymizePipeline(new NoFaces(), PipelineSettings.from(ConfigSource.of(Map.of()))));
   }
 
   @AfterEach
@@ -124,17 +121,4 @@ class PlaylistInputTest {
     assertThat(status.state()).isEqualTo(JobState.FAILED);
     return status;
   }
-
-  private static final FaceDetector NO_FACES =
-      new FaceDetector() {
-        @Override
-        public List<FaceBox> detect(KeyframeImage image) {
-          return List.of();
-        }
-
-        @Override
-        public String name() {
-          return "none";
-        }
-      };
 }
