@@ -1,6 +1,7 @@
 package io.privacypal.worker.video;
 
 import io.privacypal.common.config.ConfigException;
+import java.util.Optional;
 
 /**
  * What an input may declare before any frame is decoded: uploaders choose these numbers, and the
@@ -35,23 +36,23 @@ public record InputLimits(
     return new InputLimits(width, height, maxDurationSeconds, maxFrames, maxFrameRate);
   }
 
-  /** The reason {@code info} is over a limit, or null when it is within all of them. */
-  String refusal(VideoInfo info) {
+  /** Why {@code info} is over a limit; empty when it is within all of them. */
+  Optional<String> refusal(VideoInfo info) {
     if (info.width() > maxWidth || info.height() > maxHeight) {
-      return "resolution " + info.width() + "x" + info.height() + " is over the limit of "
-          + maxWidth + "x" + maxHeight;
+      return Optional.of("resolution " + info.width() + "x" + info.height() + " is over the limit of "
+          + maxWidth + "x" + maxHeight);
     }
     if (info.frameRate() > maxFrameRate) {
-      return "frame rate " + Math.round(info.frameRate()) + " fps is over the limit of "
-          + Math.round(maxFrameRate) + " fps";
+      return Optional.of("frame rate " + Math.round(info.frameRate()) + " fps is over the limit of "
+          + Math.round(maxFrameRate) + " fps");
     }
     if (info.durationSeconds() > maxDurationSeconds) {
-      return "duration " + Math.round(info.durationSeconds()) + " s is over the limit of "
-          + Math.round(maxDurationSeconds) + " s";
+      return Optional.of("duration " + Math.round(info.durationSeconds()) + " s is over the limit of "
+          + Math.round(maxDurationSeconds) + " s");
     }
     if (info.estimatedFrames() > maxFrames) {
-      return info.estimatedFrames() + " frames are over the limit of " + maxFrames;
+      return Optional.of(info.estimatedFrames() + " frames are over the limit of " + maxFrames);
     }
-    return null;
+    return Optional.empty();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads a file's streams with ffprobe and refuses what the pipeline cannot process. */
@@ -17,6 +18,7 @@ public final class VideoProbe {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
   /** A normal answer is a few kilobytes; this much means a file built to flood us. */
   private static final long MAX_ANSWER_BYTES = 8 << 20;
+  private static final Set<String> NO_COLOUR = Set.of("unknown", "reserved", "unspecified", "gbr");
 
   private final FfmpegTools tools;
   private final InputLimits limits;
@@ -55,9 +57,9 @@ public final class VideoProbe {
       throw new InvalidVideoException("input file is empty");
     }
     VideoInfo info = parse(runFfprobe(input, cancellation));
-    String refusal = limits.refusal(info);
-    if (refusal != null) {
-      throw new InvalidVideoException(refusal);
+    Optional<String> refusal = limits.refusal(info);
+    if (refusal.isPresent()) {
+      throw new InvalidVideoException(refusal.get());
     }
     return info;
   }
@@ -163,8 +165,6 @@ public final class VideoProbe {
         colourName(video.path("color_transfer")),
         colourName(video.path("color_space")));
   }
-
-  private static final Set<String> NO_COLOUR = Set.of("unknown", "reserved", "unspecified", "gbr");
 
   private static String colourName(JsonNode node) {
     String name = node.asText("");
