@@ -13,6 +13,8 @@ import io.privacypal.common.job.Region;
 import io.privacypal.worker.video.InputLimits;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +71,39 @@ class InputBombTest {
     assertThatThrownBy(() -> process(input, dir.resolve("out.mp4"), settings, PipelineFixture.REGION_ONLY))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessage("300 frames are over the limit of 100");
+  }
+
+  @Test
+  void matroskaFileDeclaringHalfASecondButHoldingTwentyStopsPastWhatItDeclares() throws Exception {
+    Path honest = dir.resolve("honest.mkv");
+    ffmpeg("-f", "lavfi", "-i", "color=gray:s=64x64:r=30:d=20", "-c:v", "libx264",
+        "-preset", "ultrafast", honest.toString());
+    byte[] bytes = Files.readAllBytes(honest);
+    // The segment's Duration element (ID 0x4489, 8-byte float, in ms) and the stream's DURATION tag.
+    int duration = indexOf(bytes, new byte[] {0x44, (byte) 0x89, (byte) 0x88});
+    ByteBuffer.wrap(bytes, duration + 3, 8).putDouble(500.0);
+    byte[] tag = "00:00:20.000000000".getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, tag);
+    System.arraycopy("00:00:00.500000000".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, tag.length);
+    Path liar = Files.write(dir.resolve("liar.mkv"), bytes);
+    assertThat(Files.size(liar)).isLessThan(32 * 1024);
+
+    assertThatThrownBy(() -> process(liar, dir.resolve("out.mp4")))
+        .isInstanceOf(InvalidVideoException.class)
+        .hasMessage("the video holds more frames than it declares: over 315 of 15");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalStateException("not found in the file ffmpeg wrote");
   }
 
   @Test
