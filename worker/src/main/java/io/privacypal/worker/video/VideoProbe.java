@@ -135,7 +135,12 @@ public final class VideoProbe {
         number(video.path("duration"), clock(video.path("tags").path("DURATION").asText(null),
             number(format.path("duration"), 0)));
     long counted = (long) number(video.path("nb_frames"), -1);
-    long frames = counted >= 0 ? counted : Math.round(duration * frameRate);
+    long timed = Math.round(duration * frameRate);
+    // An MP4 trimmed without re-encoding keeps the frames before its edit list's start in its
+    // sample count, and the decoder drops them: then the (shorter) edited duration is the truth.
+    boolean edited = counted >= 0 && timed > 0 && timed < counted - Math.max(2, counted / 200);
+    boolean fromIndex = counted >= 0 && !edited;
+    long frames = fromIndex ? counted : timed;
     if (frames == 0 || duration <= 0 && frames <= 0) {
       throw new InvalidVideoException("the video stream has no frames");
     }
@@ -151,7 +156,7 @@ public final class VideoProbe {
         audio == null ? null : audio.path("codec_name").asText(null),
         rotation,
         variable,
-        counted >= 0,
+        fromIndex,
         colour(video));
   }
 

@@ -95,6 +95,17 @@ class WholeInputTest {
         .hasMessageMatching("(damaged: the decoder reported|truncated: ).*");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"faststart.mp4", "clip.mkv"})
+  void clipTrimmedWithoutReencodingIsWholeAndSucceeds(String name) throws Exception {
+    // Cut between keyframes: an MP4 keeps the frames before the cut in its index (an edit list
+    // hides them), a Matroska file keeps them as frames.
+    Path trimmed = dir.resolve("trimmed-" + name);
+    ffmpeg("-ss", "3.3", "-i", clips.resolve(name).toString(), "-c", "copy", "-t", "4", trimmed.toString());
+
+    assertThat(process(trimmed, dir.resolve("out.mp4")).frames()).isBetween(100L, 230L);
+  }
+
   @Test
   void wholeClipsStillSucceedWithEveryFrame() throws Exception {
     for (String name : new String[] {"faststart.mp4", "plain.mp4", "clip.mkv"}) {
