@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.worker.video.InputLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class PipelineSettingsTest {
                 Map.of("PRIVACYPAL_MAX_DURATION_SECONDS", "600", "PRIVACYPAL_MAX_FRAMES", "20000",
                     "PRIVACYPAL_MAX_FRAME_RATE", "60", "PRIVACYPAL_FRAME_MEMORY_MB", "256")));
 
-    assertThat(defaults.limits()).isEqualTo(io.privacypal.worker.video.InputLimits.DEFAULTS);
+    assertThat(defaults.limits()).isEqualTo(InputLimits.DEFAULTS);
     assertThat(defaults.frameMemoryBytes()).isEqualTo(1024L << 20);
     assertThat(settings.limits().maxDurationSeconds()).isEqualTo(600);
     assertThat(settings.limits().maxFrames()).isEqualTo(20000);
