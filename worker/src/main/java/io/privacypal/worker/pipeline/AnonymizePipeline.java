@@ -5,6 +5,7 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.worker.video.FfmpegTools;
 import io.privacypal.worker.video.FrameReader;
 import io.privacypal.worker.video.FrameWriter;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.video.VideoInfo;
 import io.privacypal.worker.video.VideoProbe;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class AnonymizePipeline implements VideoProcessor {
     cancellation.throwIfCancelled();
     VideoInfo info;
     try {
-      info = probe.probe(request.input(), cancellation);
+      info = probe.probe(request.input(), cancellation::onCancel);
     } catch (IOException | InvalidVideoException e) {
       cancellation.throwIfCancelled(); // killing ffprobe fails the probe: that is the cancel
       throw e;

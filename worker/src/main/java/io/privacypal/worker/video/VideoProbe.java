@@ -2,8 +2,6 @@ package io.privacypal.worker.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.json.Json;
-import io.privacypal.worker.pipeline.Cancellation;
-import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Reads a file's streams with ffprobe and refuses what the pipeline cannot process. */
 public final class VideoProbe {
@@ -39,16 +38,16 @@ public final class VideoProbe {
   }
 
   public VideoInfo probe(Path input) throws InvalidVideoException, IOException, InterruptedException {
-    return probe(input, new Cancellation());
+    return probe(input, stop -> {});
   }
 
   /**
-   * @param cancellation stops ffprobe at once when the job is cancelled
+   * @param onCancel takes what stops ffprobe at once, to run when the job is cancelled
    * @throws InvalidVideoException not a supported or readable video, no video stream, no frames,
    *     or over a limit
    * @throws IOException ffprobe itself could not run, or did not answer in time
    */
-  public VideoInfo probe(Path input, Cancellation cancellation)
+  public VideoInfo probe(Path input, Consumer<Runnable> onCancel)
       throws InvalidVideoException, IOException, InterruptedException {
     if (!Files.isRegularFile(input)) {
       throw new InvalidVideoException("input file not found: " + input.getFileName());
@@ -56,7 +55,7 @@ public final class VideoProbe {
     if (Files.size(input) == 0) {
       throw new InvalidVideoException("input file is empty");
     }
-    VideoInfo info = parse(runFfprobe(input, cancellation));
+    VideoInfo info = parse(runFfprobe(input, onCancel));
     Optional<String> refusal = limits.refusal(info);
     if (refusal.isPresent()) {
       throw new InvalidVideoException(refusal.get());
@@ -64,7 +63,7 @@ public final class VideoProbe {
     return info;
   }
 
-  private JsonNode runFfprobe(Path input, Cancellation cancellation)
+  private JsonNode runFfprobe(Path input, Consumer<Runnable> onCancel)
       throws IOException, InterruptedException, InvalidVideoException {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(tools.ffprobe().toString(), "-v", "error", "-print_format", "json"));
@@ -74,7 +73,7 @@ public final class VideoProbe {
     // however long it takes, and the time limit would never fire.
     Path answer = Files.createTempFile("privacypal-probe", ".json");
     try (FfmpegProcess ffprobe = FfmpegProcess.start(command, "ffprobe", answer)) {
-      cancellation.onCancel(ffprobe::kill);
+      onCancel.accept(ffprobe::kill);
       int exit = ffprobe.waitFor(timeout.toSeconds());
       if (exit != 0) {
         String stderr = ffprobe.stderrTail();

@@ -1,7 +1,5 @@
 package io.privacypal.worker.video;
 
-import io.privacypal.worker.pipeline.InvalidVideoException;
-
 /**
  * Whether the decoder read the whole input: as many frames as the container declares, and no
  * decoding error on the way. A file cut short often keeps its header (an MP4 with its index at the

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
 import io.privacypal.worker.video.InputLimits;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InputBombTest {
   /** The uploader's longest keyframe interval: five seconds of frames held per window. */
   private static final JobOptions FIVE_SECOND_KEYFRAMES =
-      new JobOptions(false, List.of(Region.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 5.0, 1.3, null);
+      new JobOptions(false, List.of(BlurRegion.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 5.0, 1.3, null);
 
   @TempDir Path dir;
 

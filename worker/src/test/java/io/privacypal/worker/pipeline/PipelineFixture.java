@@ -3,10 +3,10 @@ package io.privacypal.worker.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
 import io.privacypal.common.json.Json;
 import io.privacypal.worker.testing.NoFaces;
 import io.privacypal.worker.testing.RawFrames;
@@ -21,7 +21,7 @@ final class PipelineFixture {
   static final PipelineSettings SETTINGS = PipelineSettings.from(ConfigSource.of(Map.of()));
   /** A corner region only: the pipeline runs whole, no detector needed. */
   static final JobOptions REGION_ONLY =
-      new JobOptions(false, List.of(Region.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
+      new JobOptions(false, List.of(BlurRegion.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
 
   private PipelineFixture() {}
 

@@ -5,6 +5,7 @@ import static io.privacypal.worker.pipeline.PipelineFixture.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.privacypal.worker.video.InvalidVideoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.detect.rekognition.RekognitionFaceDetector;
 
-/** Builds a worker's parts from its settings. */
-final class WorkerWiring {
+/** Builds the face detectors a worker may choose from (local, Rekognition) from its settings. */
+final class DetectorFactory {
 
   Detectors detectors(ConfigSource config) {
     return new Detectors(Detectors.defaultKind(config), kind -> create(kind, config));
