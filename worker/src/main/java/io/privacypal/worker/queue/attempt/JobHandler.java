@@ -176,17 +176,20 @@ public final class JobHandler implements MessageHandler {
       interrupted = true;
       run.stop(JobRun.Stop.SHUTDOWN, "interrupted");
       afterStop(run);
-    } catch (Exception | LinkageError thrown) {
+    } catch (Exception | LinkageError | OutOfMemoryError thrown) {
       if (run.stopReason() != null) {
         afterStop(run);
         return;
       }
-      // A native library that failed to load (OpenCV's, say, while the JVM shuts down) is an Error:
-      // it must still end in a retry, not kill the slot with the job left PROCESSING.
+      // A native library that failed to load (OpenCV's, say, while the JVM shuts down) or memory
+      // that ran out (the job's frames are unreachable by now) is an Error: it must still end in a retry,
+      // not kill the slot with the job left PROCESSING.
       Exception e =
           thrown instanceof Exception ex
               ? ex
-              : new IllegalStateException("native code unavailable: " + thrown, thrown);
+              : new IllegalStateException(
+                  (thrown instanceof OutOfMemoryError ? "out of memory: " : "native code unavailable: ")
+                      + thrown, thrown);
       Optional<Throwable> permanent = FailurePolicy.permanentCause(e);
       try {
         if (permanent.isPresent()) {
