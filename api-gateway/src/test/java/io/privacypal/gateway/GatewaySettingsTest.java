@@ -19,11 +19,11 @@ class GatewaySettingsTest {
   }
 
   @Test
-  void defaultsServeOnPort8080OfEveryInterfaceWithA64KiBLimitAndNoKeys() {
+  void defaultsServeOnPort8080OfThisMachineOnlyWithA64KiBLimitAndNoKeys() {
     GatewaySettings settings = from(Map.of());
 
     assertThat(settings.port()).isEqualTo(8080);
-    assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
     assertThat(settings.authenticationRequired()).isFalse();
     assertThat(settings.corsOrigins()).isEmpty();
@@ -70,6 +70,34 @@ class GatewaySettingsTest {
     assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS");
+  }
+
+  @Test
+  void withKeysTheDefaultIsEveryInterfaceAndAnExplicitBindAlwaysWins() {
+    String keys = "alice:alice-key-0123456789";
+    assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys)).bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys, "PRIVACYPAL_HTTP_BIND", "10.0.0.5")).bindAddress())
+        .isEqualTo("10.0.0.5");
+    assertThat(from(Map.of("PRIVACYPAL_HTTP_BIND", "0.0.0.0")).bindAddress()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void malformedKeyEntriesAreRefusedWithoutShowingTheKey() {
+    for (String bad :
+        List.of(
+            "alice:short",
+            "bad name:alice-key-0123456789",
+            "alice:alice-key-0123456789:root",
+            "a:b:c:alice-key-0123456789",
+            ":alice-key-0123456789",
+            "alice:alice-key-0123456789,bob:alice-key-0123456789",
+            "alice:alice-key-0123456789:admin,alice:alice-key-9876543210")) {
+      assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_API_KEYS", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("entry")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("key-0123456789", "short"));
+    }
   }
 
   @Test

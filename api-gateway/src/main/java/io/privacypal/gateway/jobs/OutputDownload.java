@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/jobs/{id}/output}: the finished video, with single byte ranges so a player can
- * seek. Only the file the video store names as this video's output is served, never another path
- * a status might hold.
+ * seek. Only the file the video store names as this job's own output is served, never another
+ * path a status might hold nor the output another job published under the same video name; and
+ * only to the client that submitted the job.
  */
 public final class OutputDownload {
   private static final int CHUNK = 64 * 1024;
@@ -36,7 +37,7 @@ public final class OutputDownload {
 
   public void handle(Request request) throws IOException {
     JobId id = JobRoutes.jobId(request);
-    JobStatus status = jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+    JobStatus status = jobs.require(request.client(), id);
     if (status.state() != JobState.SUCCEEDED) {
       throw ApiException.conflict(
           "job " + id + " is " + status.state() + "; its output exists once it has SUCCEEDED");
@@ -50,7 +51,7 @@ public final class OutputDownload {
   }
 
   private Path localOutput(JobStatus status) {
-    String expected = videos.outputLocation(status.video());
+    String expected = videos.outputLocation(status.jobId());
     if (status.output() == null || !status.output().equals(expected)) {
       throw ApiException.notFound("the output of this job is not served by this gateway");
     }

@@ -12,7 +12,7 @@ final class GatewayOptions {
   @Option(names = "--http-port", paramLabel = "PORT", description = "0 takes any free port (default " + GatewaySettings.DEFAULT_PORT + ")")
   Integer httpPort;
 
-  @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address to listen on (default 0.0.0.0)")
+  @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address to listen on (default 127.0.0.1; 0.0.0.0 for other machines, with API keys)")
   String httpBind;
 
   @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "larger requests get 413 (default " + GatewaySettings.DEFAULT_MAX_BODY_BYTES + ")")

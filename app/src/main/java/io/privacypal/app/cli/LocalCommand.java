@@ -4,6 +4,7 @@ import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.app.local.AllInOneProcess;
 import java.util.concurrent.Callable;
+import io.privacypal.gateway.GatewaySettings;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +44,20 @@ final class LocalCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "privacypal-local-shutdown"));
+    GatewaySettings http = GatewaySettings.from(config);
     System.err.printf(
-        "privacypal: serving http://127.0.0.1:%d/  (videos in %s; Ctrl-C stops)%n",
+        "privacypal: serving http://%s:%d/  (videos in %s; Ctrl-C stops)%n",
+        http.bindAddress(),
         stack.httpPort(),
         DirectoryStorageSettings.from(config).videoDirectory());
+    if (!http.authenticationRequired()) {
+      System.err.printf(
+          "privacypal: no API keys, so %s; set PRIVACYPAL_API_KEYS=name:key,... (and"
+              + " PRIVACYPAL_HTTP_BIND=0.0.0.0) to serve other machines%n",
+          http.bindAddress().equals(GatewaySettings.LOOPBACK)
+              ? "only this machine can reach it"
+              : "anyone who reaches " + http.bindAddress() + " can use every job");
+    }
     stopped.await();
     return 0;
   }

@@ -18,6 +18,18 @@ final class PipelineOptions {
   @Option(names = "--max-height", paramLabel = "PIXELS", description = "taller inputs fail at once (default " + PipelineSettings.DEFAULT_MAX_HEIGHT + ")")
   Integer maxHeight;
 
+  @Option(names = "--max-duration-seconds", paramLabel = "SECONDS", description = "longer inputs fail at once (default 18000)")
+  Double maxDurationSeconds;
+
+  @Option(names = "--max-frames", paramLabel = "N", description = "inputs with more frames fail (default 1000000)")
+  Integer maxFrames;
+
+  @Option(names = "--max-frame-rate", paramLabel = "FPS", description = "faster inputs fail at once (default 240)")
+  Double maxFrameRate;
+
+  @Option(names = "--frame-memory-mb", paramLabel = "MB", description = "decoded frames one job may hold (default " + PipelineSettings.DEFAULT_FRAME_MEMORY_MB + ")")
+  Integer frameMemoryMb;
+
   @Option(names = "--x264-preset", paramLabel = "PRESET", description = "output encoding speed (default " + PipelineSettings.DEFAULT_PRESET + ")")
   String x264Preset;
 

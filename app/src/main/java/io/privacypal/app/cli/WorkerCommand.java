@@ -41,6 +41,9 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
   @Mixin AwsOptions aws;
 
+  @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address of the metrics endpoint (default 127.0.0.1)")
+  String httpBind;
+
   @Option(names = "--metrics-port", paramLabel = "PORT", description = "the Prometheus endpoint; 0 any free port, off none (default 9464)")
   String metricsPort;
 
@@ -68,8 +71,9 @@ final class WorkerCommand implements Callable<Integer> {
       String metricsPort = config.get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {
-          MetricsServer server = MetricsServer.start(metrics, Integer.parseInt(metricsPort));
-          System.err.printf("privacypal: worker metrics on :%d/metrics%n", server.port());
+          String bind = MetricsServer.bindAddress(config);
+          MetricsServer server = MetricsServer.start(metrics, bind, Integer.parseInt(metricsPort));
+          System.err.printf("privacypal: worker metrics on %s:%d/metrics%n", bind, server.port());
         } catch (java.net.BindException e) {
           // A second worker on one machine: it still works, only unscraped.
           System.err.printf(

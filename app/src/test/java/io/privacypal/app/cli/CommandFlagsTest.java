@@ -89,6 +89,7 @@ class CommandFlagsTest {
             "--max-receive-count=7", "--retry-delay-seconds=2", "--max-retry-delay-seconds=60",
             "--shutdown-grace-seconds=9", "--worker-id=w2", "--stranded-sweep-seconds=0",
             "--max-width=1920", "--max-height=1080", "--x264-preset=fast", "--x264-crf=23",
+            "--max-duration-seconds=60", "--max-frames=5000", "--max-frame-rate=50", "--frame-memory-mb=512",
             "--detector=rekognition", "--rekognition-tps=2.5", "--rekognition-max-attempts=3",
             "--rekognition-jpeg-quality=80", "--rekognition-min-confidence=70",
             "--rekognition-concurrency=8", "--queue-url=http://127.0.0.1:1/000000000000/q",
@@ -109,6 +110,10 @@ class CommandFlagsTest {
     assertThat(pipeline.maxHeight()).isEqualTo(1080);
     assertThat(pipeline.x264Preset()).isEqualTo("fast");
     assertThat(pipeline.x264Crf()).isEqualTo(23);
+    assertThat(pipeline.limits().maxDurationSeconds()).isEqualTo(60);
+    assertThat(pipeline.limits().maxFrames()).isEqualTo(5000);
+    assertThat(pipeline.limits().maxFrameRate()).isEqualTo(50);
+    assertThat(pipeline.frameMemoryBytes()).isEqualTo(512L * 1024 * 1024);
     assertThat(Detectors.defaultKind(config)).isEqualTo(DetectorKind.REKOGNITION);
     assertThat(RekognitionSettings.from(config))
         .isEqualTo(new RekognitionSettings(2.5, 3, 80, 70, 8));

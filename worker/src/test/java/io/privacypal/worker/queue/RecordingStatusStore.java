@@ -38,8 +38,8 @@ public final class RecordingStatusStore<T> implements JobStatusStore {
   }
 
   @Override
-  public Optional<JobStatus> latestForVideo(String video) {
-    return delegate.latestForVideo(video);
+  public Optional<JobStatus> latestForVideo(String client, String video) {
+    return delegate.latestForVideo(client, video);
   }
 
   @Override
