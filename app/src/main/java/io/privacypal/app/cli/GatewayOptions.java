@@ -32,7 +32,4 @@ final class GatewayOptions {
 
   @Option(names = "--api-keys-file", paramLabel = "FILE", description = "API keys, one a line; with keys every route but /health and /ready needs one")
   Path apiKeysFile;
-
-  @Option(names = "--idempotency-directory", paramLabel = "DIR", description = "the Idempotency-Key index (default <status dir>/idempotency)")
-  Path idempotencyDirectory;
 }

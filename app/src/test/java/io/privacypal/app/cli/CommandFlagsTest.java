@@ -68,7 +68,7 @@ class CommandFlagsTest {
             settings(
                 "gateway", "--http-port=8081", "--http-bind=127.0.0.1", "--max-body-bytes=2048",
                 "--http-threads=3", "--cors-origins=https://a.example,https://b.example",
-                "--idempotency-directory=/tmp/idem", "--http-read-timeout-seconds=12",
+                "--http-read-timeout-seconds=12",
                 "--http-idle-timeout-seconds=40"));
 
     assertThat(settings.port()).isEqualTo(8081);
@@ -76,7 +76,6 @@ class CommandFlagsTest {
     assertThat(settings.maxBodyBytes()).isEqualTo(2048);
     assertThat(settings.threads()).isEqualTo(3);
     assertThat(settings.corsOrigins()).containsExactly("https://a.example", "https://b.example");
-    assertThat(settings.idempotencyDirectory()).isEqualTo(Path.of("/tmp/idem"));
     assertThat(settings.timeouts().read()).isEqualTo(Duration.ofSeconds(12));
     assertThat(settings.timeouts().idle()).isEqualTo(Duration.ofSeconds(40));
   }
