@@ -23,6 +23,12 @@ final class EdgeSweep {
    */
   static final double FRAMES_PER_FRAME_OF_TRAVEL = 1.0 / 32;
 
+  /** Pixels a frame towards an edge from which a face counts as heading for it. */
+  private static final double HEADING = 1;
+
+  /** A box side within this many pixels of an edge is cut by it. */
+  private static final double CUT_TOLERANCE = 1;
+
   private final int width;
   private final int height;
   private final double stepX;
@@ -60,22 +66,64 @@ final class EdgeSweep {
    *     travel in that time cannot be where the face came from (or went to)
    */
   FaceBox sweep(FaceBox face, int framesAway, int windowFrames) {
+    return sweep(face, framesAway, windowFrames, true, true, true, true);
+  }
+
+  /**
+   * As {@link #sweep(FaceBox, int, int)}, but only towards the edges that a face moving {@code dx},
+   * {@code dy} pixels a frame is heading for: a face whose velocity is known is carried by it, and
+   * stretched only in case it speeds up.
+   */
+  FaceBox sweepAhead(FaceBox face, int framesAway, int windowFrames, double dx, double dy) {
+    return sweep(face, framesAway, windowFrames, dx < -HEADING, dx > HEADING, dy < -HEADING, dy > HEADING);
+  }
+
+  private FaceBox sweep(
+      FaceBox face, int framesAway, int windowFrames, boolean toLeft, boolean toRight, boolean up, boolean down) {
     double left = face.x();
     double top = face.y();
     double right = face.x() + face.width();
     double bottom = face.y() + face.height();
-    if (left <= stepX * windowFrames) {
+    if (toLeft && left <= stepX * windowFrames) {
       left = Math.max(0, left - stepX * framesAway);
     }
-    if (width - right <= stepX * windowFrames) {
+    if (toRight && width - right <= stepX * windowFrames) {
       right = Math.min(width, right + stepX * framesAway);
     }
-    if (top <= stepY * windowFrames) {
+    if (up && top <= stepY * windowFrames) {
       top = Math.max(0, top - stepY * framesAway);
     }
-    if (height - bottom <= stepY * windowFrames) {
+    if (down && height - bottom <= stepY * windowFrames) {
       bottom = Math.min(height, bottom + stepY * framesAway);
     }
     return new FaceBox(left, top, right - left, bottom - top, face.confidence());
+  }
+
+  /**
+   * A face box that an edge cuts is only the part of the face still in the picture: when another
+   * sighting of the same face shows it larger, the face is taken to be that size, reaching past the
+   * edge. Moving between a whole box and a cut one otherwise shrinks the cover from the wrong side,
+   * and a face leaving at speed outruns it.
+   */
+  FaceBox uncut(FaceBox seen, FaceBox other) {
+    double left = seen.x();
+    double top = seen.y();
+    double right = seen.x() + seen.width();
+    double bottom = seen.y() + seen.height();
+    if (other.width() > seen.width()) {
+      if (left <= CUT_TOLERANCE) {
+        left = right - other.width();
+      } else if (right >= width - CUT_TOLERANCE) {
+        right = left + other.width();
+      }
+    }
+    if (other.height() > seen.height()) {
+      if (top <= CUT_TOLERANCE) {
+        top = bottom - other.height();
+      } else if (bottom >= height - CUT_TOLERANCE) {
+        bottom = top + other.height();
+      }
+    }
+    return new FaceBox(left, top, right - left, bottom - top, seen.confidence());
   }
 }

@@ -31,7 +31,8 @@ final class FaceFollower {
   FaceFollower(int width, int height, double frameRate) {
     this.width = width;
     this.height = height;
-    this.step = (int) Math.ceil(EdgeSweep.topSpeed(Math.max(width, height), frameRate));
+    this.step =
+        (int) Math.ceil(FaceTracker.REACH_MARGIN * EdgeSweep.topSpeed(Math.max(width, height), frameRate));
   }
 
   /**

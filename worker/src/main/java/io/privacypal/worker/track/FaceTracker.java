@@ -39,6 +39,9 @@ public final class FaceTracker {
    */
   static final double CONFIRMED_IOU = 0.5;
 
+  /** Faces at top speed are not cut off by rounding: a quarter more than the top speed is reached. */
+  static final double REACH_MARGIN = 1.25;
+
   /** A finished frame and the face boxes to cover in it. */
   public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
 
@@ -140,7 +143,7 @@ public final class FaceTracker {
       previousConfirmed[p] = confirmed;
       currentConfirmed[c] = confirmed;
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
-      found.set(c, Track.between(tracks.get(p).box(), faces.get(c), n));
+      found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
     }
     Ambiguity ambiguity = Ambiguity.of(predicted, faces);
     for (BoxMatcher.Pair pair : ambiguity.ambiguousPairs()) {
@@ -193,7 +196,7 @@ public final class FaceTracker {
     for (int p : vanished) {
       for (int c : newcomers) {
         if (!previousMatched[p] && !currentMatched[c]
-            && BoxMatcher.withinReach(tracks.get(p).box(), found.get(c).box(), topSpeed * n)) {
+            && BoxMatcher.withinReach(tracks.get(p).box(), found.get(c).box(), REACH_MARGIN * topSpeed * n)) {
           pairs.add(new BoxMatcher.Pair(p, c));
           partnersOfPrevious[p]++;
           partnersOfCurrent[c]++;
@@ -205,7 +208,7 @@ public final class FaceTracker {
       FaceBox to = found.get(pair.current()).box();
       interpolateBetween(from, to, covers);
       if (partnersOfPrevious[pair.previous()] == 1 && partnersOfCurrent[pair.current()] == 1) {
-        found.set(pair.current(), Track.between(from, to, n));
+        found.set(pair.current(), moved(from, to, n));
       }
     }
   }
@@ -269,19 +272,17 @@ public final class FaceTracker {
 
   /**
    * Covers a face last seen {@code since} frames before this window in its first {@code count}
-   * frames: carried with its velocity, or, when that is not known, stretched towards an edge it may
-   * cross within {@code sweepWindow} frames.
+   * frames: carried with its velocity, and stretched towards an edge it may cross within {@code
+   * sweepWindow} frames (any edge when its velocity is not known, else those it is heading for).
    */
   private void carry(Track face, int since, int sweepWindow, List<List<FaceBox>> covers, int count) {
     for (int i = 0; i < count; i++) {
       int frames = since + i + 1;
       FaceBox reach = face.reach(frames);
-      if (face.moving()) {
-        if (inPicture(reach)) {
-          covers.get(i).add(reach);
-        }
-      } else {
+      if (!face.moving()) {
         covers.get(i).add(edges.sweep(reach, frames, sweepWindow));
+      } else if (inPicture(reach)) {
+        covers.get(i).add(edges.sweepAhead(reach, frames, sweepWindow, face.dx(), face.dy()));
       }
     }
   }
@@ -302,11 +303,19 @@ public final class FaceTracker {
     return lumas;
   }
 
-  private static void interpolateBetween(FaceBox from, FaceBox to, List<List<FaceBox>> covers) {
+  /** The frames between two sightings of one face, moved linearly from the one to the other. */
+  private void interpolateBetween(FaceBox from, FaceBox to, List<List<FaceBox>> covers) {
     int frames = covers.size();
+    FaceBox start = edges.uncut(from, to);
+    FaceBox end = edges.uncut(to, from);
     for (int i = 0; i < frames - 1; i++) {
-      covers.get(i).add(interpolate(from, to, (i + 1.0) / frames));
+      covers.get(i).add(interpolate(start, end, (i + 1.0) / frames));
     }
+  }
+
+  /** The face seen at {@code from} and, {@code frames} later, at {@code to}: its velocity there. */
+  private Track moved(FaceBox from, FaceBox to, int frames) {
+    return Track.between(edges.uncut(from, to), edges.uncut(to, from), frames);
   }
 
   static FaceBox interpolate(FaceBox from, FaceBox to, double t) {
