@@ -1,6 +1,6 @@
 package io.privacypal.gateway.http;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.privacypal.gateway.clients.Client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,22 +10,36 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /** One request as a handler sees it: path parameters, decoded query, and a size-limited body. */
 public final class Request {
-  private final HttpExchange exchange;
+  private final Exchange exchange;
   private final Map<String, String> pathParams;
   private final int maxBodyBytes;
   private Map<String, String> query;
 
-  Request(HttpExchange exchange, Map<String, String> pathParams, int maxBodyBytes) {
+  Request(Exchange exchange, Map<String, String> pathParams, int maxBodyBytes) {
     this.exchange = exchange;
     this.pathParams = Map.copyOf(pathParams);
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  public HttpExchange exchange() {
+  public Exchange exchange() {
     return exchange;
+  }
+
+  /**
+   * The client that sent the request: the one its API key names, or {@link Client#OPERATOR} when
+   * the gateway has no keys. Never guessed: a route that authentication let through without a key
+   * (the probes) has no client, and asking for one is a bug.
+   */
+  public Client client() {
+    Object client = exchange.getAttribute(Client.ATTRIBUTE);
+    if (!(client instanceof Client known)) {
+      throw new IllegalStateException("no client on an unauthenticated route");
+    }
+    return known;
   }
 
   public String pathParam(String name) {
@@ -39,7 +53,7 @@ public final class Request {
   /** A query parameter, percent-decoded once (so {@code %2e%2e%2f} arrives as {@code ../}). */
   public Optional<String> query(String name) {
     if (query == null) {
-      query = parseQuery(exchange.getRequestURI().getRawQuery());
+      query = parseQuery(exchange.rawQuery());
     }
     return Optional.ofNullable(query.get(name));
   }
@@ -85,6 +99,12 @@ public final class Request {
         }
         out.write(buffer, 0, n);
       }
+    } catch (IOException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        // The read timeout: a body that stopped arriving must not hold this thread.
+        throw new ApiException(408, "the request body did not arrive in time");
+      }
+      throw e;
     }
     return out.toByteArray();
   }

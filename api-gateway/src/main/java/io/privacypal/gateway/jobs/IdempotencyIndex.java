@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Idempotency-Key → job id, one small file per key in a directory, so it survives restarts and is
- * shared by every gateway on the same status directory. A key is claimed with a hard link, which
+ * (client, Idempotency-Key) → job id, one small file per key in a directory: one client's key
+ * never returns another client's job. On disk, so it survives restarts and is shared by every gateway on the same status directory. A key is claimed with a hard link, which
  * the file system makes atomic: of two racing requests exactly one wins.
  */
 public final class IdempotencyIndex {
@@ -42,9 +42,9 @@ public final class IdempotencyIndex {
     }
   }
 
-  /** Binds the key to the entry, or returns the entry that already holds it. */
-  public Optional<Entry> claim(String key, Entry entry) {
-    Path target = file(key);
+  /** Binds the client's key to the entry, or returns the entry that already holds it. */
+  public Optional<Entry> claim(String client, String key, Entry entry) {
+    Path target = file(client, key);
     Path temp = directory.resolve("." + UUID.randomUUID() + ".tmp");
     try {
       Files.writeString(temp, entry.jobId() + "\n" + entry.requestFingerprint(), StandardCharsets.UTF_8);
@@ -62,9 +62,9 @@ public final class IdempotencyIndex {
   }
 
   /** Frees a key whose job could not be queued, so the client's retry can succeed. */
-  public void release(String key) {
+  public void release(String client, String key) {
     try {
-      Files.deleteIfExists(file(key));
+      Files.deleteIfExists(file(client, key));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the Idempotency-Key", e);
     }
@@ -80,7 +80,8 @@ public final class IdempotencyIndex {
     }
   }
 
-  private Path file(String key) {
-    return directory.resolve(Sha256.hex(key));
+  /** The operator's (no client) keep the names keys had before clients existed. */
+  private Path file(String client, String key) {
+    return directory.resolve(Sha256.hex(client == null ? key : client + "\u0000" + key));
   }
 }

@@ -1,12 +1,12 @@
 package io.privacypal.gateway.jobs;
 
-import com.sun.net.httpserver.Headers;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.ApiException;
 import io.privacypal.gateway.http.ByteRange;
+import io.privacypal.gateway.http.Exchange;
 import io.privacypal.gateway.http.Request;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/jobs/{id}/output}: the finished video, with single byte ranges so a player can
- * seek. Only the file the video store names as this video's output is served, never another path
- * a status might hold.
+ * seek. Only the file the video store names as this job's own output is served, never another
+ * path a status might hold nor the output another job published under the same video name; and
+ * only to the client that submitted the job.
  */
 public final class OutputDownload {
   private static final int CHUNK = 64 * 1024;
@@ -36,7 +37,7 @@ public final class OutputDownload {
 
   public void handle(Request request) throws IOException {
     JobId id = JobRoutes.jobId(request);
-    JobStatus status = jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+    JobStatus status = jobs.require(request.client(), id);
     if (status.state() != JobState.SUCCEEDED) {
       throw ApiException.conflict(
           "job " + id + " is " + status.state() + "; its output exists once it has SUCCEEDED");
@@ -50,7 +51,7 @@ public final class OutputDownload {
   }
 
   private Path localOutput(JobStatus status) {
-    String expected = videos.outputLocation(status.video());
+    String expected = videos.outputLocation(status.jobId());
     if (status.output() == null || !status.output().equals(expected)) {
       throw ApiException.notFound("the output of this job is not served by this gateway");
     }
@@ -63,7 +64,7 @@ public final class OutputDownload {
 
   private static void send(Request request, FileChannel channel) throws IOException {
     long size = channel.size();
-    Headers headers = request.exchange().getResponseHeaders();
+    Exchange.ResponseHeaders headers = request.exchange().getResponseHeaders();
     headers.set("Accept-Ranges", "bytes");
     Optional<ByteRange> range;
     try {
@@ -76,7 +77,7 @@ public final class OutputDownload {
     long first = range.map(ByteRange::first).orElse(0L);
     long length = range.map(ByteRange::length).orElse(size);
     range.ifPresent(r -> headers.set("Content-Range", r.contentRange(size)));
-    // A zero-length 200 must say so with -1; HttpServer reads 0 as "chunked".
+    // A zero-length 200 must say so with -1; 0 would mean "chunked".
     request.exchange().sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
     if (length == 0) {
       return;

@@ -38,7 +38,7 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     }
 
     @Override
-    public Optional<JobStatus> latestForVideo(String video) {
+    public Optional<JobStatus> latestForVideo(String client, String video) {
       throw new AssertionError("secret internal detail");
     }
 

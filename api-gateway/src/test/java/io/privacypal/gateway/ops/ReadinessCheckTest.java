@@ -53,7 +53,7 @@ class ReadinessCheckTest extends GatewayTestSupport {
           }
 
           @Override
-          public Optional<JobStatus> latestForVideo(String video) {
+          public Optional<JobStatus> latestForVideo(String client, String video) {
             return Optional.empty();
           }
 

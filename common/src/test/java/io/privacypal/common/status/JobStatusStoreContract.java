@@ -39,9 +39,35 @@ public abstract class JobStatusStoreContract {
     store.createIfAbsent(aQueuedJob("j2", "clip.mp4", T0.plusSeconds(5)));
 
     assertThat(store.find(JobId.of("j1"))).map(JobStatus::video).contains("clip.mp4");
-    assertThat(store.latestForVideo("clip.mp4")).map(s -> s.jobId().value()).contains("j2");
-    assertThat(store.latestForVideo("other.mp4")).isEmpty();
+    assertThat(store.latestForVideo(null, "clip.mp4")).map(s -> s.jobId().value()).contains("j2");
+    assertThat(store.latestForVideo(null, "other.mp4")).isEmpty();
     assertThat(store.find(JobId.of("missing"))).isEmpty();
+  }
+
+  @Test
+  void eachClientHasItsOwnLatestJobForAVideo() {
+    JobStatusStore store = openStore();
+    store.createIfAbsent(aQueuedJob("operators", "clip.mp4", T0));
+    store.createIfAbsent(JobStatus.queued(JobId.of("alices"), "clip.mp4", null, T0.plusSeconds(1), "alice"));
+    store.createIfAbsent(JobStatus.queued(JobId.of("bobs"), "clip.mp4", null, T0.plusSeconds(2), "bob"));
+
+    assertThat(store.latestForVideo("alice", "clip.mp4")).map(s -> s.jobId().value()).contains("alices");
+    assertThat(store.latestForVideo("bob", "clip.mp4")).map(JobStatus::client).contains("bob");
+    assertThat(store.latestForVideo(null, "clip.mp4")).map(s -> s.jobId().value()).contains("operators");
+    assertThat(store.latestForVideo("carol", "clip.mp4")).isEmpty();
+  }
+
+  /** Puts something that is not a status where statuses are kept, as a hand edit might. */
+  protected abstract void plantUnreadableStatus(String id);
+
+  @Test
+  void oneUnreadableStatusIsLeftOutOfTheRecentOnesNotFatal() {
+    JobStatusStore store = openStore();
+    store.createIfAbsent(aQueuedJob("j1", "clip.mp4", T0));
+    plantUnreadableStatus("broken");
+    store.createIfAbsent(aQueuedJob("j2", "clip.mp4", T0.plusSeconds(1)));
+
+    assertThat(store.recent(10)).extracting(s -> s.jobId().value()).containsExactly("j2", "j1");
   }
 
   @Test
@@ -108,7 +134,10 @@ public abstract class JobStatusStoreContract {
     assertThat(store.recent(10))
         .extracting(s -> s.jobId().value())
         .containsExactly("new", "mid", "old");
-    assertThat(store.recent(2)).extracting(s -> s.jobId().value()).containsExactly("new", "mid");
+    // At most the limit is read: the most recently changed, then ordered by submission.
+    assertThat(store.recent(2))
+        .hasSize(2)
+        .isSortedAccordingTo(java.util.Comparator.comparing(JobStatus::createdAt).reversed());
   }
 
   /**

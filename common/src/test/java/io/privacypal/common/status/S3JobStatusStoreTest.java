@@ -44,6 +44,11 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
     return new S3JobStatusStore(s3, bucket, "jobs/");
   }
 
+  @Override
+  protected void plantUnreadableStatus(String id) {
+    s3.putObject(b -> b.bucket(bucket).key("jobs/" + id + ".json"), RequestBody.fromString("[1, 2"));
+  }
+
   /**
    * Real S3 makes the If-Match check and the write one atomic step. S3Mock 5.2.0 checks, then
    * writes, without a lock: with 4 threads racing one conditional PUT on a single ETag, more than

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.privacypal.common.config.S3StorageSettings;
+import io.privacypal.common.job.JobId;
 import io.privacypal.common.s3.S3Location;
 import io.privacypal.common.testing.S3TestServer;
 import java.io.IOException;
@@ -96,9 +97,9 @@ class S3VideoStoreTest extends VideoStoreContract {
     String uri = "s3://" + bucket + "/uploads/sub/inner.mov";
 
     assertThat(store.exists(uri)).isTrue();
-    assertThat(store.outputLocation(uri))
+    assertThat(store.aliasLocation(uri))
         .isEqualTo("s3://" + bucket + "/processed/sub/inner-processed.mp4")
-        .isEqualTo(store.outputLocation("sub/inner.mov"));
+        .isEqualTo(store.aliasLocation("sub/inner.mov"));
     try (LocalVideo video = store.fetch(uri)) {
       assertThat(video.path()).hasBinaryContent(bytes("inner"));
     }
@@ -157,14 +158,14 @@ class S3VideoStoreTest extends VideoStoreContract {
     new Random(42).nextBytes(content);
 
     String location;
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
+    try (PendingOutput output = store.createOutput("clip.mp4", JobId.of("job1"), 1)) {
       Files.write(output.path(), content);
       location = output.commit();
     }
 
     assertThat(readPublished(location)).isEqualTo(content);
     String etag =
-        s3.headObject(b -> b.bucket(bucket).key("processed/clip-processed.mp4")).eTag();
+        s3.headObject(b -> b.bucket(bucket).key("processed/jobs/job1.output.mp4")).eTag();
     // A multipart object's ETag ends in -<number of parts>.
     assertThat(etag.replace("\"", "")).endsWith("-3");
   }

@@ -5,7 +5,7 @@ import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
 import io.privacypal.worker.track.FaceTracker;
@@ -50,14 +50,18 @@ final class AnonymizeRun {
       JobOptions options,
       FaceDetector detector,
       Cancellation cancellation,
-      ProgressListener listener) {
+      ProgressListener listener,
+      FrameBudget budget) {
     this.info = info;
     this.options = options;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
-    this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
     this.inFlight = BackgroundDetector.concurrency(detector);
+    this.keyframeInterval =
+        budget.keyframeInterval(
+            keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate()),
+            inFlight + 2, info.paddedWidth(), info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
     this.tracker = new FaceTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
   }
@@ -71,7 +75,8 @@ final class AnonymizeRun {
     // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
             new FramePool(
-                info.paddedWidth(), info.paddedHeight(), (inFlight + 2) * keyframeInterval + 1);
+                info.paddedWidth(), info.paddedHeight(),
+                FrameBudget.poolFrames(keyframeInterval, inFlight + 2));
         KeyframeSchedule schedule = new KeyframeSchedule(keyframeInterval);
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
@@ -150,7 +155,7 @@ final class AnonymizeRun {
     for (FaceBox face : faces) {
       PixelBox.cover(face, options.boxScale(), frame.width(), frame.height()).ifPresent(areas::add);
     }
-    for (Region region : options.regions()) {
+    for (BlurRegion region : options.regions()) {
       if (region.activeAt(frame.timeSeconds())) {
         PixelBox.of(region, frame.width(), frame.height()).ifPresent(areas::add);
       }
