@@ -62,7 +62,7 @@ public final class GatewayServer implements AutoCloseable {
     this.router = new Router(settings.maxBodyBytes());
     JobService jobs =
         new JobService(
-            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()), metrics);
+            statuses, videos, queue, clock, new IdempotencyIndex(statuses), metrics);
     new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
     router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);

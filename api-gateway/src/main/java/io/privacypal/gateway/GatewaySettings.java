@@ -24,8 +24,6 @@ import java.util.List;
  * @param apiKeys PRIVACYPAL_API_KEYS (comma separated) plus the lines of PRIVACYPAL_API_KEYS_FILE,
  *     each {@code name:key}, {@code name:key:admin} or a plain key ({@link ApiKeys}); empty means
  *     no authentication
- * @param idempotencyDirectory PRIVACYPAL_IDEMPOTENCY_DIRECTORY, default {@code
- *     <status directory>/idempotency}: the Idempotency-Key index
  * @param timeouts PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS (default 10: request headers, and a body or
  *     a response that stalls) and PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS (default 30: kept-alive
  *     connections between requests)
@@ -37,7 +35,6 @@ public record GatewaySettings(
     int threads,
     List<String> corsOrigins,
     List<String> apiKeys,
-    Path idempotencyDirectory,
     HttpTimeouts timeouts) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -63,18 +60,12 @@ public record GatewaySettings(
     corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     ApiKeys.parse(apiKeys); // refuses a malformed entry or a short key at start-up
-    if (idempotencyDirectory == null) {
-      throw new ConfigException("an idempotency directory is required");
-    }
-    idempotencyDirectory = idempotencyDirectory.toAbsolutePath().normalize();
     if (timeouts == null) {
       throw new ConfigException("HTTP timeouts are required");
     }
   }
 
   public static GatewaySettings from(ConfigSource config) {
-    Path videos = config.getPath("PRIVACYPAL_VIDEO_DIRECTORY", Path.of("videos"));
-    Path status = config.getPath("PRIVACYPAL_STATUS_DIRECTORY", videos.resolve(".privacypal"));
     List<String> keys = apiKeys(config);
     return new GatewaySettings(
         config.getInt("PRIVACYPAL_HTTP_PORT", DEFAULT_PORT),
@@ -83,7 +74,6 @@ public record GatewaySettings(
         config.getInt("PRIVACYPAL_HTTP_THREADS", DEFAULT_THREADS),
         commaList(config.get("PRIVACYPAL_CORS_ORIGINS", "")),
         keys,
-        config.getPath("PRIVACYPAL_IDEMPOTENCY_DIRECTORY", status.resolve("idempotency")),
         new HttpTimeouts(
             seconds(config, "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.read(), 300),
             seconds(config, "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.idle(), 3600)));
@@ -132,7 +122,7 @@ public record GatewaySettings(
   /** Never prints the keys themselves. */
   @Override
   public String toString() {
-    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, readTimeout=%ss, idleTimeout=%ss, corsOrigins=%s, apiKeys=%d configured, idempotency=%s]"
+    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, readTimeout=%ss, idleTimeout=%ss, corsOrigins=%s, apiKeys=%d configured]"
         .formatted(
             port,
             bindAddress,
@@ -141,7 +131,6 @@ public record GatewaySettings(
             timeouts.read().toSeconds(),
             timeouts.idle().toSeconds(),
             corsOrigins,
-            apiKeys.size(),
-            idempotencyDirectory);
+            apiKeys.size());
   }
 }

@@ -8,6 +8,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.text.Sha256;
 import io.privacypal.common.video.VideoStore;
@@ -62,8 +63,8 @@ public final class JobService {
     requireVideo(submission.video());
     String fingerprint = Sha256.hex(Json.writeBytes(submission));
     JobId id = JobId.random();
-    Optional<IdempotencyIndex.Entry> earlier =
-        idempotency.claim(client.name(), idempotencyKey, new IdempotencyIndex.Entry(id, fingerprint));
+    Optional<IdempotencyClaim> earlier =
+        idempotency.claim(client.name(), idempotencyKey, new IdempotencyClaim(id, fingerprint));
     if (earlier.isPresent()) {
       if (!earlier.get().requestFingerprint().equals(fingerprint)) {
         throw new ApiException(

@@ -5,9 +5,11 @@ import io.privacypal.common.files.ProcessFileLock;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
+import io.privacypal.common.text.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,14 +32,17 @@ import java.util.stream.Stream;
 public final class FileJobStatusStore implements JobStatusStore {
   private final Path jobsDir;
   private final Path byVideoDir;
+  private final Path idempotencyDir;
   private final ObjectMapper mapper = Json.mapper();
 
   public FileJobStatusStore(Path root) {
     this.jobsDir = root.resolve("jobs");
     this.byVideoDir = root.resolve("by-video");
+    this.idempotencyDir = root.resolve("idempotency");
     try {
       Files.createDirectories(jobsDir);
       Files.createDirectories(byVideoDir);
+      Files.createDirectories(idempotencyDir);
     } catch (IOException e) {
       throw new StatusStoreException("cannot create the status directory " + root, e);
     }
@@ -167,6 +172,49 @@ public final class FileJobStatusStore implements JobStatusStore {
       return ProcessFileLock.holding(jobsDir.resolve("." + jobId.value() + ".lock"), action);
     } catch (IOException e) {
       throw new StatusStoreException("cannot lock the status of job " + jobId, e);
+    }
+  }
+
+  /**
+   * A key is one small file; it is claimed with a hard link, which the file system makes atomic:
+   * of two racing gateways exactly one creates it.
+   */
+  @Override
+  public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+    Path target = idempotencyDir.resolve(Sha256.hex(key));
+    Path temp = idempotencyDir.resolve("." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.write(temp, claim.encode().getBytes(StandardCharsets.UTF_8));
+      try {
+        for (int attempt = 1; ; attempt++) {
+          try {
+            Files.createLink(target, temp);
+            return Optional.empty();
+          } catch (FileAlreadyExistsException e) {
+            try {
+              return Optional.of(IdempotencyClaim.decode(Files.readString(target, StandardCharsets.UTF_8)));
+            } catch (NoSuchFileException released) {
+              if (attempt >= 3) {
+                throw new StatusStoreException("idempotency key keeps being released", released);
+              }
+              // Released between our link and this read: claim it again.
+            }
+          }
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new StatusStoreException("cannot record an idempotency key", e);
+    }
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String key) {
+    try {
+      Files.deleteIfExists(idempotencyDir.resolve(Sha256.hex(key)));
+    } catch (IOException e) {
+      throw new StatusStoreException("cannot release an idempotency key", e);
     }
   }
 }

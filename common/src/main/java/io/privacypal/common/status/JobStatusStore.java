@@ -36,4 +36,15 @@ public interface JobStatusStore {
    * A status that cannot be read is left out (and logged), never the reason a listing fails.
    */
   List<JobStatus> recent(int limit);
+
+  /**
+   * Binds an idempotency key to {@code claim} unless another claim holds it, atomically across every
+   * gateway sharing the store. Keys are opaque to the store; callers scope them (by client).
+   *
+   * @return empty when this claim won, else the claim that holds the key
+   */
+  Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim);
+
+  /** Frees a key whose job could not be queued, so a retry can claim it. */
+  void releaseIdempotencyKey(String key);
 }

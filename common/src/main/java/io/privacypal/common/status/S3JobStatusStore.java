@@ -5,6 +5,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.s3.S3Errors;
+import io.privacypal.common.text.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -193,4 +194,49 @@ public final class S3JobStatusStore implements JobStatusStore {
 
 
   private record Versioned(JobStatus status, String etag) {}
+
+  /** A key is one object, created with {@code If-None-Match: *}: of two gateways one creates it. */
+  @Override
+  public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+    String object = idempotencyKey(key);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s3.putObject(
+            b -> b.bucket(bucket).key(object).contentType("text/plain").ifNoneMatch("*"),
+            RequestBody.fromString(claim.encode(), StandardCharsets.UTF_8));
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (!S3Errors.isConditionLost(e)) {
+          throw new StatusStoreException("cannot record an idempotency key", e);
+        }
+      } catch (SdkException e) {
+        throw new StatusStoreException("cannot record an idempotency key", e);
+      }
+      try {
+        return Optional.of(
+            IdempotencyClaim.decode(
+                s3.getObjectAsBytes(b -> b.bucket(bucket).key(object)).asUtf8String()));
+      } catch (S3Exception e) {
+        if (!S3Errors.isNotFound(e) || attempt >= 3) {
+          throw new StatusStoreException("cannot read an idempotency key", e);
+        }
+        // Released between our PUT and this GET: claim it again.
+      } catch (SdkException e) {
+        throw new StatusStoreException("cannot read an idempotency key", e);
+      }
+    }
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String key) {
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(idempotencyKey(key)));
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot release an idempotency key", e);
+    }
+  }
+
+  private String idempotencyKey(String key) {
+    return prefix + "idempotency/" + Sha256.hex(key);
+  }
 }

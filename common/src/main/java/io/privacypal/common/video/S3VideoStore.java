@@ -6,6 +6,9 @@ import io.privacypal.common.s3.S3Errors;
 import io.privacypal.common.s3.S3FileUploader;
 import io.privacypal.common.s3.S3Location;
 import java.io.IOException;
+import java.time.Duration;
+import java.net.URISyntaxException;
+import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +24,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -45,11 +50,19 @@ public final class S3VideoStore implements VideoStore {
   private final S3Client s3;
   private final S3StorageSettings settings;
   private final S3FileUploader uploader;
+  private final S3Presigner presigner;
 
+  /** A store that offers no download links (workers never hand outputs to clients). */
   public S3VideoStore(S3Client s3, S3StorageSettings settings) {
+    this(s3, settings, null);
+  }
+
+  /** {@code presigner} signs the short-lived download links of {@link #outputLink}. */
+  public S3VideoStore(S3Client s3, S3StorageSettings settings, S3Presigner presigner) {
     this.s3 = s3;
     this.settings = settings;
     this.uploader = new S3FileUploader(s3, settings.partSizeBytes(), OUTPUT_TYPE);
+    this.presigner = presigner;
   }
 
   @Override
@@ -132,6 +145,36 @@ public final class S3VideoStore implements VideoStore {
   @Override
   public String outputLocation(JobId job) {
     return jobTarget(job).toString();
+  }
+
+  /** A presigned GET of the job's own output, checked to exist first (else empty). */
+  @Override
+  public Optional<URI> outputLink(JobId job, Duration validFor) {
+    if (presigner == null) {
+      return Optional.empty();
+    }
+    S3Location target = jobTarget(job);
+    try {
+      s3.headObject(b -> b.bucket(target.bucket()).key(target.key()));
+    } catch (S3Exception e) {
+      if (S3Errors.isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw new UncheckedIOException(new IOException("cannot look up the output of job " + job, e));
+    } catch (SdkException e) {
+      throw new UncheckedIOException(new IOException("cannot look up the output of job " + job, e));
+    }
+    GetObjectPresignRequest request =
+        GetObjectPresignRequest.builder()
+            .signatureDuration(validFor)
+            .getObjectRequest(
+                b -> b.bucket(target.bucket()).key(target.key()).responseContentType(OUTPUT_TYPE))
+            .build();
+    try {
+      return Optional.of(presigner.presignGetObject(request).url().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the SDK signed an invalid URL", e);
+    }
   }
 
   @Override

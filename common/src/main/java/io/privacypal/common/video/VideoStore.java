@@ -2,6 +2,9 @@ package io.privacypal.common.video;
 
 import io.privacypal.common.job.JobId;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where input videos are read and anonymized outputs are written. Implementations: a directory on
@@ -42,6 +45,15 @@ public interface VideoStore {
 
   /** Where {@code job}'s own output is (or will be) published. */
   String outputLocation(JobId job);
+
+  /**
+   * A link from which a client may GET {@code job}'s published output itself for {@code validFor},
+   * where the store is remote (a presigned S3 URL), so that no gateway streams large objects; empty
+   * where the gateway serves the file (disk) or the output is not there.
+   */
+  default Optional<URI> outputLink(JobId job, Duration validFor) {
+    return Optional.empty();
+  }
 
   /** Where PrivacyPal's name for the newest output of {@code video} is. */
   String aliasLocation(String video);

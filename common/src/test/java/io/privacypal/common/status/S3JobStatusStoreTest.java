@@ -61,6 +61,16 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
   @Disabled("S3Mock's If-Match check is not atomic with its write under concurrent requests")
   protected void concurrentWritersOnTwoStoresLoseNoUpdate() {}
 
+  /**
+   * The same holds for If-None-Match: two racing PUTs of a new key both succeed on S3Mock now and
+   * then (2 of 3 runs here), where S3 lets exactly one create it. One claim after another is
+   * checked by {@link #anIdempotencyKeyIsClaimedOnceAndEveryStoreOnTheStorageSeesTheClaim}.
+   */
+  @Override
+  @Test
+  @Disabled("S3Mock's If-None-Match check is not atomic with its write under concurrent requests")
+  protected void racingClaimsOfOneKeyHaveExactlyOneWinner() {}
+
   @Test
   void eachJobIsOneJsonObjectUnderThePrefix() {
     openStore().createIfAbsent(aQueuedJob("j1", "clip.mp4", T0));

@@ -1,5 +1,11 @@
 package io.privacypal.common.video;
 
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,5 +174,46 @@ class S3VideoStoreTest extends VideoStoreContract {
         s3.headObject(b -> b.bucket(bucket).key("processed/jobs/job1.output.mp4")).eTag();
     // A multipart object's ETag ends in -<number of parts>.
     assertThat(etag.replace("\"", "")).endsWith("-3");
+  }
+
+  @Test
+  void anOutputLinkIsAShortLivedPresignedGetOfTheJobsOwnOutputThatServesRanges() throws Exception {
+    bucket = S3TestServer.newBucket(s3, "links");
+    try (S3Presigner presigner = S3TestServer.presigner(S3_SERVER)) {
+      S3VideoStore store = new S3VideoStore(s3, settings("uploads/"), presigner);
+      JobId job = JobId.of("linked");
+      assertThat(store.outputLink(job, Duration.ofMinutes(5))).as("nothing published yet").isEmpty();
+      try (PendingOutput output = store.createOutput("clip.mp4", job, 1)) {
+        Files.writeString(output.path(), "the anonymized video");
+        output.commit();
+      }
+
+      URI link = store.outputLink(job, Duration.ofMinutes(5)).orElseThrow();
+
+      assertThat(link.getQuery()).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
+      assertThat(link.getPath()).endsWith("/jobs/linked.output.mp4");
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> whole =
+          http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(whole.statusCode()).isEqualTo(200);
+      assertThat(whole.body()).isEqualTo("the anonymized video");
+      HttpResponse<String> range =
+          http.send(
+              HttpRequest.newBuilder(link).header("Range", "bytes=4-13").build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(range.statusCode()).isEqualTo(206);
+      assertThat(range.body()).isEqualTo("anonymized");
+      assertThat(store.outputLink(JobId.of("other"), Duration.ofMinutes(5))).isEmpty();
+    }
+  }
+
+  @Test
+  void aStoreWithoutAPresignerOffersNoLinks() throws Exception {
+    VideoStore store = openStore();
+    try (PendingOutput output = store.createOutput("clip.mp4", JobId.of("j"), 1)) {
+      Files.writeString(output.path(), "x");
+      output.commit();
+    }
+    assertThat(store.outputLink(JobId.of("j"), Duration.ofMinutes(5))).isEmpty();
   }
 }

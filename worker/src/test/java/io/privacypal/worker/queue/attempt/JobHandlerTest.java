@@ -7,6 +7,7 @@ import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.PendingOutput;
 import io.privacypal.worker.video.InvalidVideoException;
@@ -200,6 +201,16 @@ class JobHandlerTest {
           @Override
           public List<JobStatus> recent(int limit) {
             return bed.statuses.recent(limit);
+          }
+
+          @Override
+          public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+            return bed.statuses.claimIdempotencyKey(key, claim);
+          }
+
+          @Override
+          public void releaseIdempotencyKey(String key) {
+            bed.statuses.releaseIdempotencyKey(key);
           }
         };
     bed.startConsumer(
