@@ -84,7 +84,7 @@ class FaceTrackerTest {
     FaceBox newcomer = box(480, 480);
     List<List<FaceBox>> frames = between(List.of(), List.of(newcomer), 4, false);
 
-    assertThat(frames).allSatisfy(boxes -> assertThat(boxes).containsExactly(newcomer));
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes).containsExactly(newcomer));
   }
 
   @Test
@@ -159,7 +159,7 @@ class FaceTrackerTest {
     assertThat(frames.get(2).get(0).x()).isCloseTo(250, within(1e-9));
     assertThat(frames.get(1).get(0).x()).isCloseTo(150, within(1e-9));
     assertThat(frames.get(0).get(0).x()).isCloseTo(50, within(1e-9));
-    assertThat(frames).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
   }
 
   @Test
@@ -202,6 +202,7 @@ class FaceTrackerTest {
     assertThat(frames.get(3).get(0).y()).isEqualTo(0);
     // Half out of the picture it may go unseen at the next keyframe while still showing.
     assertThat(next(List.of(), 4, false))
+        .hasSize(4)
         .allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
           assertThat(b.y()).isEqualTo(0);
           assertThat(b.y() + b.height()).isEqualTo(70);
