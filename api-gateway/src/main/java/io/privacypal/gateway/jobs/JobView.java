@@ -30,7 +30,9 @@ public record JobView(
       long detectorCalls,
       double videoSeconds,
       double processingSeconds,
-      double detectorCallsPerVideoMinute) {
+      double detectorCallsPerVideoMinute,
+      String detector,
+      String model) {
     static StatsView of(JobStats stats) {
       return stats == null
           ? null
@@ -39,7 +41,9 @@ public record JobView(
               stats.detectorCalls(),
               stats.videoSeconds(),
               stats.processingSeconds(),
-              stats.detectorCallsPerVideoMinute());
+              stats.detectorCallsPerVideoMinute(),
+              stats.detector(),
+              stats.model());
     }
   }
 
