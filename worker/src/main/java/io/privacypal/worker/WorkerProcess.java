@@ -5,18 +5,27 @@ import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.DeadLetterQueue;
-import io.privacypal.worker.queue.JobConsumer;
+import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.attempt.JobHandler;
+import io.privacypal.worker.queue.consume.JobConsumer;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
+import io.privacypal.worker.queue.deadletter.StrandedSweep;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A worker process: one consumer with {@link ConsumerSettings#slots()} slots on the job queue,
- * stopped gracefully by {@link #close()} (or SIGTERM, see {@link WorkerProcessShutdownHook}).
+ * A worker process: one consumer with {@link ConsumerSettings#slots()} slots on the job queue and
+ * the stranded-job sweep of its dead-letter queue, stopped gracefully by {@link #close()} (or
+ * SIGTERM, see {@link WorkerProcessShutdownHook}).
  */
 public final class WorkerProcess implements AutoCloseable {
   private final JobConsumer consumer;
+  private final StrandedSweep strandedSweep;
+  private final ConsumerSettings settings;
+  private volatile Optional<ScheduledExecutorService> sweepTimer = Optional.empty();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Finds the dead-letter queue through the job queue's RedrivePolicy. */
@@ -58,13 +67,18 @@ public final class WorkerProcess implements AutoCloseable {
       VideoProcessor processor,
       ConsumerSettings settings,
       PrivacypalMetrics metrics) {
-    this.consumer =
-        new JobConsumer(
-            sqs, queueUrl, deadLetters, statuses, videos, processor, settings, Clock.systemUTC(), metrics);
+    Clock clock = Clock.systemUTC();
+    SourceQueue queue = new SourceQueue(sqs, queueUrl, clock);
+    JobHandler handler =
+        new JobHandler(queue, deadLetters, statuses, videos, processor, settings, clock, metrics);
+    this.consumer = new JobConsumer(queue, handler, settings, metrics);
+    this.strandedSweep = new StrandedSweep(deadLetters, settings);
+    this.settings = settings;
   }
 
   public WorkerProcess start() {
     consumer.start();
+    sweepTimer = StrandedSweep.schedule(strandedSweep, settings.strandedSweepInterval());
     return this;
   }
 
@@ -85,6 +99,7 @@ public final class WorkerProcess implements AutoCloseable {
         return;
       }
       try {
+        sweepTimer.ifPresent(ScheduledExecutorService::shutdownNow);
         consumer.close();
       } finally {
         stopped.countDown();

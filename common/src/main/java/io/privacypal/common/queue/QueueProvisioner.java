@@ -41,8 +41,7 @@ public final class QueueProvisioner {
                 b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
-    String redrive =
-        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+    String redrive = new RedrivePolicy(dlqArn, maxReceiveCount).toJson();
     String queueUrl =
         sqs.createQueue(
                 b ->

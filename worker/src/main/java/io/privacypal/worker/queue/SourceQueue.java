@@ -7,22 +7,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The job queue as the worker uses it: receive, delete, and move a message's visibility. */
-final class SourceQueue {
+public final class SourceQueue {
   private final SqsClient sqs;
   private final String queueUrl;
   private final Clock clock;
 
-  SourceQueue(SqsClient sqs, String queueUrl, Clock clock) {
+  public SourceQueue(SqsClient sqs, String queueUrl, Clock clock) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.clock = clock;
   }
 
-  String url() {
+  public String url() {
     return queueUrl;
   }
 
-  List<QueueMessage> receive(int max, Duration wait, Duration visibility) {
+  public List<QueueMessage> receive(int max, Duration wait, Duration visibility) {
     var response =
         sqs.receiveMessage(
             b ->
@@ -38,12 +38,12 @@ final class SourceQueue {
     return response.messages().stream().map(m -> QueueMessage.of(m, now)).toList();
   }
 
-  void delete(QueueMessage message) {
+  public void delete(QueueMessage message) {
     sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
   }
 
   /** Hides the message for {@code visibility} from now; zero makes it visible at once. */
-  void changeVisibility(QueueMessage message, Duration visibility) {
+  public void changeVisibility(QueueMessage message, Duration visibility) {
     sqs.changeMessageVisibility(
         b ->
             b.queueUrl(queueUrl)

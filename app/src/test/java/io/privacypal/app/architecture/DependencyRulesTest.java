@@ -1,0 +1,66 @@
+package io.privacypal.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The house's one-way dependencies: gateway and worker on common, common on neither. */
+class DependencyRulesTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.privacypal");
+  }
+
+  @Test
+  void commonDependsOnNoOtherModule() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.app..")
+        .check(classes);
+  }
+
+  @Test
+  void commonNeverTouchesOpenCv() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.opencv..", "nu.pattern..")
+        .check(classes);
+  }
+
+  @Test
+  void theGatewayNeverTouchesVideoOrTheWorker() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.gateway..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.privacypal.worker..", "io.privacypal.app..", "org.opencv..", "nu.pattern..")
+        .check(classes);
+  }
+
+  @Test
+  void theWorkerDoesNotDependOnTheGateway() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.app..")
+        .check(classes);
+  }
+}
