@@ -6,33 +6,39 @@ import java.util.List;
 
 /**
  * Joins boxes that describe the same face (frontal and profile hits, several scales) into one box
- * covering them all: for blurring, covering too much is better than too little.
+ * covering them all: for blurring, covering too much is better than too little. Heads are joined
+ * by their faces: the heads of two people side by side overlap, their faces do not.
  */
 final class BoxMerger {
+  /** A face box and the head box grown from it. */
+  record Found(FaceBox face, FaceBox head) {}
+
   private static final double SAME_FACE_IOU = 0.25;
   private static final double SAME_FACE_CONTAINMENT = 0.6;
 
   private BoxMerger() {}
 
-  static List<FaceBox> merge(List<FaceBox> boxes) {
-    List<FaceBox> merged = new ArrayList<>(boxes);
+  /** One head box per face: the union of the heads of the boxes that describe that face. */
+  static List<FaceBox> mergeHeads(List<Found> found) {
+    List<Found> merged = new ArrayList<>(found);
     boolean changed = true;
     while (changed) {
       changed = false;
       outer:
       for (int i = 0; i < merged.size(); i++) {
         for (int j = i + 1; j < merged.size(); j++) {
-          if (sameFace(merged.get(i), merged.get(j))) {
-            FaceBox joined = union(merged.get(i), merged.get(j));
+          Found a = merged.get(i);
+          Found b = merged.get(j);
+          if (sameFace(a.face(), b.face())) {
             merged.remove(j);
-            merged.set(i, joined);
+            merged.set(i, new Found(union(a.face(), b.face()), union(a.head(), b.head())));
             changed = true;
             break outer;
           }
         }
       }
     }
-    return merged;
+    return merged.stream().map(Found::head).toList();
   }
 
   static boolean sameFace(FaceBox a, FaceBox b) {

@@ -36,10 +36,10 @@ public final class OpenCvFaceDetector implements FaceDetector {
   /** Lower than MediaPipe's 0.5: a missed face leaks, an extra box only blurs. */
   private static final double MIN_FACE_SCORE = 0.4;
   /**
-   * Tiles of half the shorter side (14 at 16:9, plus the whole frame): on the labelled heads turned
+   * Tiles of half the shorter side (15 at 16:9, plus the whole frame): on the labelled heads turned
    * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 385 of 396, where
    * tiles of 2/3 (9 runs) found 368 and missed more than a quarter of the 24 px heads, and running
-   * those 9 on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
+   * those on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
    */
   private static final double TILE_SHARE = 0.5;
   /**
@@ -107,7 +107,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
    */
   @Override
   public FaceDetector forVideo() {
-    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory());
+    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory<>());
   }
 
   @Override
@@ -115,24 +115,25 @@ public final class OpenCvFaceDetector implements FaceDetector {
     return detect(image, null);
   }
 
-  private List<FaceBox> detect(KeyframeImage image, TileMemory memory) {
+  private List<FaceBox> detect(KeyframeImage image, TileMemory<BoxMerger.Found> memory) {
     Models models = borrow();
     try {
-      List<FaceBox> found = new ArrayList<>();
+      List<BoxMerger.Found> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
         detectWithNetwork(models.blazeFace, image, memory, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
-      return BoxMerger.merge(found);
+      return BoxMerger.mergeHeads(found);
     } finally {
       idle.add(models);
     }
   }
 
   private static void detectWithNetwork(
-      BlazeFaceNet net, KeyframeImage image, TileMemory memory, List<FaceBox> into) {
+      BlazeFaceNet net, KeyframeImage image, TileMemory<BoxMerger.Found> memory,
+      List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
     Mat luma = memory == null ? null : I420Mats.luma(image);
     Mat rgb = new Mat();
@@ -141,7 +142,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
       for (Tiles.Square square : Tiles.of(image.width(), image.height(), TILE_SHARE)) {
         Mat look = memory == null ? null : TileMemory.look(luma, square);
         if (!searchAll) {
-          List<FaceBox> known = memory.unchanged(square, look);
+          List<BoxMerger.Found> known = memory.unchanged(square, look);
           if (known != null) {
             into.addAll(known);
             memory.reused();
@@ -154,9 +155,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
         }
         List<BlazeFaceNet.Face> found = new ArrayList<>();
         net.detect(rgb, square.x(), square.y(), square.side(), found);
-        List<FaceBox> faces = new ArrayList<>(found.size());
+        List<BoxMerger.Found> faces = new ArrayList<>(found.size());
         for (BlazeFaceNet.Face face : found) {
-          faces.add(BlazeFaceHeads.head(face, image.width(), image.height()));
+          faces.add(new BoxMerger.Found(face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
         }
         into.addAll(faces);
         if (memory != null) {
@@ -172,7 +173,8 @@ public final class OpenCvFaceDetector implements FaceDetector {
     }
   }
 
-  private static void detectWithCascades(CascadeSet cascades, KeyframeImage image, List<FaceBox> into) {
+  private static void detectWithCascades(
+      CascadeSet cascades, KeyframeImage image, List<BoxMerger.Found> into) {
     Mat luma = I420Mats.luma(image);
     Mat work = new Mat();
     try {
@@ -194,7 +196,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
       for (FaceBox box : found) {
         FaceBox face = new FaceBox(box.x() / scale, box.y() / scale, box.width() / scale,
             box.height() / scale, box.confidence());
-        into.add(CascadeHeads.head(face, image.width(), image.height()));
+        into.add(new BoxMerger.Found(face, CascadeHeads.head(face, image.width(), image.height())));
       }
     } finally {
       luma.release();
@@ -215,9 +217,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
   /** This detector for one video's keyframes, with what it saw of them. */
   private final class OneVideo implements FaceDetector {
-    private final TileMemory memory;
+    private final TileMemory<BoxMerger.Found> memory;
 
-    OneVideo(TileMemory memory) {
+    OneVideo(TileMemory<BoxMerger.Found> memory) {
       this.memory = memory;
     }
 
