@@ -18,7 +18,7 @@ class JobOptionsTest {
     assertThat(options.blurMode()).isEqualTo(BlurMode.MOSAIC);
     assertThat(options.mask()).isEqualTo(MaskShape.BOX);
     assertThat(options.keyframeIntervalSeconds()).isEqualTo(0.3);
-    assertThat(options.boxScale()).isEqualTo(1.1);
+    assertThat(options.boxScale()).isEqualTo(1.3);
     assertThat(options.detector()).isNull();
   }
 
