@@ -1,9 +1,9 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.deadletter.DeadLetterEntry;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;

@@ -1,14 +1,14 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.ops.BatchEnqueuer;
+import io.privacypal.app.ops.VideoSelection;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
-import io.privacypal.common.config.StorageSettings;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.ops.BatchEnqueuer;
-import io.privacypal.app.ops.VideoSelection;
+import io.privacypal.common.storage.Storage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ final class EnqueueCommand implements Command {
       throw new UsageException(
           "usage: privacypal enqueue FILE|DIRECTORY|'GLOB'|s3://bucket/key... [--options-json '{...}']");
     }
-    StorageSettings storageSettings = StorageSettings.from(line.config());
+    DirectoryStorageSettings storageSettings = DirectoryStorageSettings.from(line.config());
     List<String> videos =
         new VideoSelection(storageSettings.videoDirectory(), storageSettings.outputDirectory())
             .select(line.arguments());

@@ -1,9 +1,9 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
 import java.time.Clock;

@@ -14,11 +14,11 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    WorkerWiring worker = new WorkerWiring();
-    commands.put("local", new LocalCommand(worker));
+    DetectorFactory detectors = new DetectorFactory();
+    commands.put("local", new LocalCommand(detectors));
     commands.put("gateway", new GatewayCommand());
-    commands.put("worker", new WorkerCommand(worker));
-    commands.put("process", new ProcessCommand(worker));
+    commands.put("worker", new WorkerCommand(detectors));
+    commands.put("process", new ProcessCommand(detectors));
     commands.put("dlq", new DlqCommand());
     commands.put("sqs", new SqsCommand());
     commands.put("bench", new BenchCommand());

@@ -6,7 +6,7 @@ import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.pipeline.JobCancelledException;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.PipelineSettings;
@@ -23,10 +23,10 @@ import java.util.UUID;
  * A progress bar on a terminal, then a one-line JSON summary on stdout.
  */
 final class ProcessCommand implements Command {
-  private final WorkerWiring wiring;
+  private final DetectorFactory detectorFactory;
 
-  ProcessCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
+  ProcessCommand(DetectorFactory detectorFactory) {
+    this.detectorFactory = detectorFactory;
   }
 
   @Override
@@ -52,7 +52,7 @@ final class ProcessCommand implements Command {
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = wiring.detectors(line.config())) {
+    try (Detectors detectors = detectorFactory.detectors(line.config())) {
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(

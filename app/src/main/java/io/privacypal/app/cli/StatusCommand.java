@@ -1,10 +1,10 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.ops.QueueDepth;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.ops.QueueDepth;
+import io.privacypal.common.storage.Storage;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code privacypal status}: queue depth, in flight, dead letters, and the most recent jobs. */

@@ -1,18 +1,16 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.config.Storage;
-import io.privacypal.common.metrics.PrivacypalMetrics;
-import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
-import java.time.Clock;
+import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
-import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,10 +20,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Operators scale by starting more of them on the same queue. SIGTERM stops it gracefully.
  */
 final class WorkerCommand implements Command {
-  private final WorkerWiring wiring;
+  private final DetectorFactory detectorFactory;
 
-  WorkerCommand(WorkerWiring wiring) {
-    this.wiring = wiring;
+  WorkerCommand(DetectorFactory detectorFactory) {
+    this.detectorFactory = detectorFactory;
   }
 
   @Override
@@ -37,19 +35,17 @@ final class WorkerCommand implements Command {
     Storage storage = Storage.from(line.config());
     String queueUrl = QueueSettings.from(line.config()).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(line.config()).sqs();
-        Detectors detectors = wiring.detectors(line.config())) {
+        Detectors detectors = detectorFactory.detectors(line.config())) {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
-          new WorkerProcess(
-              sqs,
-              queueUrl,
-              DeadLetterQueue.of(sqs, queueUrl, storage.statuses(), Clock.systemUTC()),
-              storage.statuses(),
-              storage.videos(),
-              new DetectorChoosingProcessor(detectors, pipeline),
-              settings,
-              metrics);
+          WorkerProcess.builder(sqs, queueUrl)
+              .statuses(storage.statuses())
+              .videos(storage.videos())
+              .processor(new DetectorChoosingProcessor(detectors, pipeline))
+              .settings(settings)
+              .metrics(metrics)
+              .build();
       String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {

@@ -1,18 +1,17 @@
 package io.privacypal.app.local;
 
+import io.privacypal.app.ops.QueueDepthGauges;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
-import io.privacypal.app.ops.QueueDepthGauges;
-import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.detect.Detectors;
-import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import java.time.Clock;
@@ -61,15 +60,13 @@ public final class AllInOneProcess implements AutoCloseable {
             Clock.systemUTC(),
             metrics);
     worker =
-        new WorkerProcess(
-            workerSqs,
-            queueServer.queueUrl(),
-            DeadLetterQueue.of(workerSqs, queueServer.queueUrl(), storage.statuses(), Clock.systemUTC()),
-            storage.statuses(),
-            storage.videos(),
-            new DetectorChoosingProcessor(detectors, pipelineSettings),
-            consumerSettings,
-            metrics);
+        WorkerProcess.builder(workerSqs, queueServer.queueUrl())
+            .statuses(storage.statuses())
+            .videos(storage.videos())
+            .processor(new DetectorChoosingProcessor(detectors, pipelineSettings))
+            .settings(consumerSettings)
+            .metrics(metrics)
+            .build();
   }
 
   /** Starts everything; settings as for the separate processes, plus PRIVACYPAL_SQS_PORT. */

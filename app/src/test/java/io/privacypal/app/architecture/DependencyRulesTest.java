@@ -1,6 +1,7 @@
 package io.privacypal.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The house's one-way dependencies: gateway and worker on common, common on neither. */
+/**
+ * The house's one-way dependencies: gateway and worker on common, common on neither, and within
+ * each module no two packages that need each other.
+ */
 class DependencyRulesTest {
   private static JavaClasses classes;
 
@@ -17,6 +21,8 @@ class DependencyRulesTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Once packaged, the other modules' test classes come as test jars, not test-classes.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.privacypal");
   }
 
@@ -62,5 +68,10 @@ class DependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.app..")
         .check(classes);
+  }
+
+  @Test
+  void noPackagesDependOnEachOther() {
+    slices().matching("io.privacypal.(**)").should().beFreeOfCycles().check(classes);
   }
 }

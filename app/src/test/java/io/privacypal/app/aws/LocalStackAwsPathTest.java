@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.Storage;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
@@ -13,6 +12,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueProvisioner;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
@@ -88,13 +88,12 @@ class LocalStackAwsPathTest {
       new JobQueue(sqs, queues.queueUrl()).send(JobMessage.of(id, "clip.mp4", null, Instant.now()));
 
       try (WorkerProcess worker =
-          new WorkerProcess(
-                  sqs,
-                  queues.queueUrl(),
-                  storage.statuses(),
-                  storage.videos(),
-                  new AnonymizePipeline(detector, PipelineSettings.from(config)),
-                  ConsumerSettings.from(config))
+          WorkerProcess.builder(sqs, queues.queueUrl())
+              .statuses(storage.statuses())
+              .videos(storage.videos())
+              .processor(new AnonymizePipeline(detector, PipelineSettings.from(config)))
+              .settings(ConsumerSettings.from(config))
+              .build()
               .start()) {
         await()
             .atMost(Duration.ofMinutes(3))

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the job queue and its dead-letter queue (idempotent: SQS returns the existing queue when
- * the attributes match). The dead-letter queue keeps messages longer than the source queue, since a
+ * the attributes match). The dead-letter queue keeps messages longer than the job queue, since a
  * message keeps its first enqueue time when it moves there.
  */
 public final class QueueProvisioner {

@@ -89,7 +89,7 @@ public final class WorkerTestBed implements AutoCloseable {
 
   public JobConsumer startConsumer(
       VideoProcessor processor, ConsumerSettings settings, SqsClient client, JobStatusStore store) {
-    SourceQueue queue = new SourceQueue(client, sqs.queueUrl(), clock);
+    JobQueueReceiver queue = new JobQueueReceiver(client, sqs.queueUrl(), clock);
     PrivacypalMetrics metrics = new PrivacypalMetrics();
     JobConsumer consumer =
         new JobConsumer(
@@ -125,7 +125,7 @@ public final class WorkerTestBed implements AutoCloseable {
 
   /** Receives the one message on the job queue until SQS moves it, as crashed workers leave it. */
   public void strandBySqs() {
-    SourceQueue source = new SourceQueue(sqs.client(), sqs.queueUrl(), clock);
+    JobQueueReceiver source = new JobQueueReceiver(sqs.client(), sqs.queueUrl(), clock);
     for (int i = 0; i < MAX_RECEIVE_COUNT; i++) {
       List<QueueMessage> got = source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30));
       if (got.size() != 1) {

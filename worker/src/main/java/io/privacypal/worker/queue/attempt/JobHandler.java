@@ -19,7 +19,7 @@ import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.MessageBodies;
 import io.privacypal.worker.queue.QueueMessage;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.consume.MessageHandler;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
@@ -39,7 +39,7 @@ import org.slf4j.MDC;
 public final class JobHandler implements MessageHandler {
   private static final Logger log = LoggerFactory.getLogger(JobHandler.class);
 
-  private final SourceQueue queue;
+  private final JobQueueReceiver queue;
   private final DeadLetterQueue deadLetters;
   private final JobStatusStore statuses;
   private final VideoStore videos;
@@ -51,7 +51,7 @@ public final class JobHandler implements MessageHandler {
   private final PrivacypalMetrics metrics;
 
   public JobHandler(
-      SourceQueue queue,
+      JobQueueReceiver queue,
       DeadLetterQueue deadLetters,
       JobStatusStore statuses,
       VideoStore videos,

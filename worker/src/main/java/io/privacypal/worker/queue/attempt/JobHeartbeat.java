@@ -3,7 +3,7 @@ package io.privacypal.worker.queue.attempt;
 import io.privacypal.common.job.IllegalJobTransitionException;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ final class JobHeartbeat implements Runnable {
   private static final Duration CAP_MARGIN = Duration.ofSeconds(30);
 
   private final JobRun run;
-  private final SourceQueue queue;
+  private final JobQueueReceiver queue;
   private final JobStatusStore statuses;
   private final ConsumerSettings settings;
   private final Clock clock;
@@ -40,7 +40,7 @@ final class JobHeartbeat implements Runnable {
 
   JobHeartbeat(
       JobRun run,
-      SourceQueue queue,
+      JobQueueReceiver queue,
       JobStatusStore statuses,
       ConsumerSettings settings,
       Clock clock) {

@@ -5,7 +5,7 @@ import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 final class RetryDecision {
   private static final Logger log = LoggerFactory.getLogger(RetryDecision.class);
 
-  private final SourceQueue queue;
+  private final JobQueueReceiver queue;
   private final DeadLetterQueue deadLetters;
   private final JobStatusStore statuses;
   private final ConsumerSettings settings;
   private final Clock clock;
 
   RetryDecision(
-      SourceQueue queue,
+      JobQueueReceiver queue,
       DeadLetterQueue deadLetters,
       JobStatusStore statuses,
       ConsumerSettings settings,
@@ -46,7 +46,7 @@ final class RetryDecision {
    * @throws JobRun.LostJobException when this attempt no longer owns the job
    */
   PrivacypalMetrics.Outcome apply(JobRun run, Exception error) {
-    FailureKind kind = error instanceof RuntimeException ? FailureKind.INTERNAL : FailureKind.TRANSIENT;
+    FailureKind kind = FailurePolicy.retryKind(error);
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);

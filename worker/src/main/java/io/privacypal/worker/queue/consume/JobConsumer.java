@@ -3,7 +3,7 @@ package io.privacypal.worker.queue.consume;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.QueueMessage;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +29,7 @@ public final class JobConsumer implements AutoCloseable {
   private static final Duration RELEASE_WAIT = Duration.ofSeconds(10);
   private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(2);
 
-  private final SourceQueue queue;
+  private final JobQueueReceiver queue;
   private final ConsumerSettings settings;
   private final MessageHandler handler;
   private final Semaphore freeSlots;
@@ -41,7 +41,7 @@ public final class JobConsumer implements AutoCloseable {
   private volatile boolean receiving = true;
 
   public JobConsumer(
-      SourceQueue queue, MessageHandler handler, ConsumerSettings settings, PrivacypalMetrics metrics) {
+      JobQueueReceiver queue, MessageHandler handler, ConsumerSettings settings, PrivacypalMetrics metrics) {
     this.queue = queue;
     this.settings = settings;
     this.handler = handler;

@@ -48,7 +48,7 @@ public final class DeadLetterQueue {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
 
   private final SqsClient sqs;
-  private final String sourceQueueUrl;
+  private final String jobQueueUrl;
   private final String deadLetterQueueUrl;
   private final JobStatusStore statuses;
   private final Clock clock;
@@ -56,12 +56,12 @@ public final class DeadLetterQueue {
 
   public DeadLetterQueue(
       SqsClient sqs,
-      String sourceQueueUrl,
+      String jobQueueUrl,
       String deadLetterQueueUrl,
       JobStatusStore statuses,
       Clock clock) {
     this.sqs = sqs;
-    this.sourceQueueUrl = sourceQueueUrl;
+    this.jobQueueUrl = jobQueueUrl;
     this.deadLetterQueueUrl = deadLetterQueueUrl;
     this.statuses = statuses;
     this.clock = clock;
@@ -69,17 +69,17 @@ public final class DeadLetterQueue {
 
   /** Finds the dead-letter queue through the job queue's RedrivePolicy. */
   public static DeadLetterQueue of(
-      SqsClient sqs, String sourceQueueUrl, JobStatusStore statuses, Clock clock) {
+      SqsClient sqs, String jobQueueUrl, JobStatusStore statuses, Clock clock) {
     String url =
-        RedrivePolicy.of(sqs, sourceQueueUrl)
+        RedrivePolicy.of(sqs, jobQueueUrl)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "the job queue "
-                            + sourceQueueUrl
+                            + jobQueueUrl
                             + " has no RedrivePolicy naming a dead-letter queue"))
             .deadLetterQueueUrl(sqs);
-    return new DeadLetterQueue(sqs, sourceQueueUrl, url, statuses, clock);
+    return new DeadLetterQueue(sqs, jobQueueUrl, url, statuses, clock);
   }
 
   public String url() {
@@ -104,7 +104,7 @@ public final class DeadLetterQueue {
             b.queueUrl(deadLetterQueueUrl)
                 .messageBody(message.body() == null || message.body().isEmpty() ? "(empty)" : message.body())
                 .messageAttributes(attributes));
-    sqs.deleteMessage(b -> b.queueUrl(sourceQueueUrl).receiptHandle(message.receiptHandle()));
+    sqs.deleteMessage(b -> b.queueUrl(jobQueueUrl).receiptHandle(message.receiptHandle()));
   }
 
   /** Up to {@code limit} dead letters, without consuming them: each is made visible again. */
@@ -140,7 +140,7 @@ public final class DeadLetterQueue {
           continue;
         }
         jobId.filter(this::requeueIfFailed).ifPresent(id -> requeued.add(id.value()));
-        sqs.sendMessage(b -> b.queueUrl(sourceQueueUrl).messageBody(body));
+        sqs.sendMessage(b -> b.queueUrl(jobQueueUrl).messageBody(body));
         sqs.deleteMessage(b -> b.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
         moved++;
         log.info("redrove dead letter {} (job {}) to the job queue", message.messageId(), jobId.orElse(null));

@@ -3,15 +3,19 @@ package io.privacypal.worker.queue.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.detect.DetectionException;
+import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.InvalidJobOptionsException;
+import io.privacypal.common.status.StatusStoreException;
 import io.privacypal.common.video.InvalidVideoNameException;
 import io.privacypal.common.video.VideoNotFoundException;
 import io.privacypal.common.video.VideoTooLargeException;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class FailurePolicyTest {
 
@@ -41,6 +45,30 @@ class FailurePolicyTest {
             new IllegalStateException("unexpected"));
     for (Throwable failure : transientFailures) {
       assertThat(FailurePolicy.permanentCause(failure)).as(failure.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void faultsOutsideOurCodeAreTransientAndOursAreInternal() {
+    List<Throwable> outside =
+        List.of(
+            new IOException("ffmpeg exited with 139"),
+            new UncheckedIOException(new IOException("disk")),
+            new DetectionException("ThrottlingException", true, null),
+            S3Exception.builder().message("Service Unavailable").statusCode(503).build(),
+            SdkClientException.create("Unable to execute HTTP request: connect timed out"),
+            new StatusStoreException("could not write the status", new IllegalStateException("s3")),
+            new RuntimeException("wrapper", new IOException("broken pipe")));
+    for (Throwable failure : outside) {
+      assertThat(FailurePolicy.retryKind(failure)).as(failure.toString()).isEqualTo(FailureKind.TRANSIENT);
+    }
+    List<Throwable> ours =
+        List.of(
+            new IllegalStateException("unexpected"),
+            new NullPointerException(),
+            new IllegalStateException("native code unavailable", new UnsatisfiedLinkError("libopencv")));
+    for (Throwable failure : ours) {
+      assertThat(FailurePolicy.retryKind(failure)).as(failure.toString()).isEqualTo(FailureKind.INTERNAL);
     }
   }
 }

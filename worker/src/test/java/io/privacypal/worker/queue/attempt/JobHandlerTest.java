@@ -8,7 +8,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.JobStatusStore;
-import io.privacypal.worker.pipeline.InvalidVideoException;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.queue.FakeProcessors;
 import io.privacypal.worker.queue.RecordingStatusStore;
 import io.privacypal.worker.queue.WorkerTestBed;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The consumer's outcomes for one message: success, duplicates, malformed bodies, failures. */
 class JobHandlerTest {
@@ -276,6 +277,30 @@ class JobHandlerTest {
               assertThat(s.failure().reason()).isEqualTo("ffmpeg exited with 137");
             });
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
+  }
+
+  @Test
+  void anAwsFaultIsFiledAsTransientAndRetried() {
+    AtomicInteger calls = new AtomicInteger();
+    var store = new RecordingStatusStore<>(bed.statuses, s -> s);
+    bed.startConsumer(
+        (request, progress, cancel) -> {
+          if (calls.incrementAndGet() == 1) {
+            throw S3Exception.builder().message("Service Unavailable").statusCode(503).build();
+          }
+          return FakeProcessors.writeOutput(request);
+        },
+        WorkerTestBed.settings("worker-a"),
+        bed.sqs.client(),
+        store);
+
+    JobId id = bed.submit("job-aws-fault");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    assertThat(store.observed)
+        .filteredOn(s -> s.state() == JobState.QUEUED)
+        .singleElement()
+        .satisfies(s -> assertThat(s.failure().kind()).isEqualTo(FailureKind.TRANSIENT));
   }
 
   @Test

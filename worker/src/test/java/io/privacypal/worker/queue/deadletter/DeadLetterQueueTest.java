@@ -11,7 +11,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.worker.queue.FakeProcessors;
 import io.privacypal.worker.queue.MessageBodies;
 import io.privacypal.worker.queue.QueueMessage;
-import io.privacypal.worker.queue.SourceQueue;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,13 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DeadLetterQueueTest {
   @TempDir Path root;
   private WorkerTestBed bed;
-  private SourceQueue source;
+  private JobQueueReceiver source;
   private DeadLetterQueue deadLetters;
 
   @BeforeEach
   void start() throws IOException {
     bed = new WorkerTestBed(root);
-    source = new SourceQueue(bed.sqs.client(), bed.sqs.queueUrl(), bed.clock);
+    source = new JobQueueReceiver(bed.sqs.client(), bed.sqs.queueUrl(), bed.clock);
     deadLetters = bed.deadLetters();
   }
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * it is blurred only between {@code startSeconds} and {@code endSeconds} (inclusive).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Region(int x, int y, int width, int height, Double startSeconds, Double endSeconds) {
-  public Region {
+public record BlurRegion(int x, int y, int width, int height, Double startSeconds, Double endSeconds) {
+  public BlurRegion {
     if (x < 0 || y < 0) {
       throw new InvalidJobOptionsException("region x and y must be >= 0, got " + x + "," + y);
     }
@@ -24,8 +24,8 @@ public record Region(int x, int y, int width, int height, Double startSeconds, D
     }
   }
 
-  public static Region of(int x, int y, int width, int height) {
-    return new Region(x, y, width, height, null, null);
+  public static BlurRegion of(int x, int y, int width, int height) {
+    return new BlurRegion(x, y, width, height, null, null);
   }
 
   public boolean activeAt(double seconds) {

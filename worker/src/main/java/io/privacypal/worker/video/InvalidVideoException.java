@@ -1,4 +1,4 @@
-package io.privacypal.worker.pipeline;
+package io.privacypal.worker.video;
 
 /** The input is not a video we can process (no video stream, truncated, too large): no retry. */
 public final class InvalidVideoException extends Exception {

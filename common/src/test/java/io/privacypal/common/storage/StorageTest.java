@@ -1,8 +1,9 @@
-package io.privacypal.common.config;
+package io.privacypal.common.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStatus;

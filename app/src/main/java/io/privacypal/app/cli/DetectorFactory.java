@@ -3,8 +3,8 @@ package io.privacypal.app.cli;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.worker.detect.Detectors;
 
-/** Builds a worker's parts from its settings. */
-final class WorkerWiring {
+/** Builds the face detectors a worker may choose from (local, Rekognition) from its settings. */
+final class DetectorFactory {
 
   Detectors detectors(ConfigSource config) {
     return Detectors.start(config);

@@ -1,5 +1,9 @@
-package io.privacypal.common.config;
+package io.privacypal.common.storage;
 
+import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.config.S3StorageSettings;
+import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.status.FileJobStatusStore;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.status.S3JobStatusStore;
@@ -23,7 +27,7 @@ public record Storage(VideoStore videos, JobStatusStore statuses) {
           new S3VideoStore(s3, settings),
           new S3JobStatusStore(s3, settings.bucket(), settings.statusPrefix()));
     }
-    StorageSettings settings = StorageSettings.from(config);
+    DirectoryStorageSettings settings = DirectoryStorageSettings.from(config);
     return new Storage(
         new DirectoryVideoStore(settings.videoDirectory(), settings.outputDirectory()),
         new FileJobStatusStore(settings.statusDirectory()));

@@ -6,13 +6,17 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** The job queue as the worker uses it: receive, delete, and move a message's visibility. */
-public final class SourceQueue {
+/**
+ * The job queue as the worker uses it: receive, delete, and move a message's visibility. (The
+ * gateway and the enqueue command send to the same queue through {@link
+ * io.privacypal.common.queue.JobQueue}.)
+ */
+public final class JobQueueReceiver {
   private final SqsClient sqs;
   private final String queueUrl;
   private final Clock clock;
 
-  public SourceQueue(SqsClient sqs, String queueUrl, Clock clock) {
+  public JobQueueReceiver(SqsClient sqs, String queueUrl, Clock clock) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.clock = clock;
