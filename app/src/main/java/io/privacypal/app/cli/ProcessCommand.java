@@ -33,7 +33,7 @@ final class ProcessCommand implements Command {
   public int run(CommandLine line) throws Exception {
     if (line.arguments().size() != 2) {
       throw new UsageException(
-          "usage: privacypal process INPUT OUTPUT [--detector=local|rekognition] [--blur-mode=mosaic|gaussian|fill]"
+          "usage: privacypal process INPUT OUTPUT [--detector=local|rekognition|cascades] [--blur-mode=mosaic|gaussian|fill]"
               + " [--mask=box|ellipse] [--keyframe-interval=0.1] [--box-scale=1.3] [--regions='[{...}]']");
     }
     Path input = Path.of(line.arguments().get(0)).toAbsolutePath();
