@@ -18,27 +18,48 @@ final class BoxMerger {
 
   private BoxMerger() {}
 
-  /** One head box per face: the union of the heads of the boxes that describe that face. */
+  /**
+   * One head box per face: the heads of the boxes that describe that face averaged by confidence
+   * (as MediaPipe blends BlazeFace's overlapping anchors), joined with the surest one's head. A
+   * union of them all grows with every weak anchor and tile that sees the face a little off: on a
+   * profile over a photo of people it was half as wide again as the head.
+   */
   static List<FaceBox> mergeHeads(List<Found> found) {
-    List<Found> merged = new ArrayList<>(found);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      outer:
-      for (int i = 0; i < merged.size(); i++) {
-        for (int j = i + 1; j < merged.size(); j++) {
-          Found a = merged.get(i);
-          Found b = merged.get(j);
-          if (sameFace(a.face(), b.face())) {
-            merged.remove(j);
-            merged.set(i, new Found(union(a.face(), b.face()), union(a.head(), b.head())));
-            changed = true;
-            break outer;
-          }
+    List<FaceBox> faces = new ArrayList<>();
+    List<double[]> sums = new ArrayList<>(); // weighted x0, y0, x1, y1, then the weight
+    List<FaceBox> surest = new ArrayList<>();
+    for (Found f : found) {
+      int group = 0;
+      while (group < faces.size() && !sameFace(faces.get(group), f.face())) {
+        group++;
+      }
+      if (group == faces.size()) {
+        faces.add(f.face());
+        sums.add(new double[5]);
+        surest.add(f.head());
+      } else {
+        faces.set(group, union(faces.get(group), f.face()));
+        if (f.head().confidence() > surest.get(group).confidence()) {
+          surest.set(group, f.head());
         }
       }
+      FaceBox h = f.head();
+      double w = h.confidence();
+      double[] sum = sums.get(group);
+      sum[0] += w * h.x();
+      sum[1] += w * h.y();
+      sum[2] += w * (h.x() + h.width());
+      sum[3] += w * (h.y() + h.height());
+      sum[4] += w;
     }
-    return merged.stream().map(Found::head).toList();
+    List<FaceBox> heads = new ArrayList<>();
+    for (int i = 0; i < sums.size(); i++) {
+      double[] sum = sums.get(i);
+      FaceBox mean = new FaceBox(sum[0] / sum[4], sum[1] / sum[4], (sum[2] - sum[0]) / sum[4],
+          (sum[3] - sum[1]) / sum[4], surest.get(i).confidence());
+      heads.add(union(mean, surest.get(i)));
+    }
+    return heads;
   }
 
   static boolean sameFace(FaceBox a, FaceBox b) {

@@ -37,7 +37,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
   private static final double MIN_FACE_SCORE = 0.4;
   /**
    * Tiles of half the shorter side (15 at 16:9, plus the whole frame): on the labelled heads turned
-   * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 385 of 396, where
+   * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 382 of 396, where
    * tiles of 2/3 (9 runs) found 368 and missed more than a quarter of the 24 px heads, and running
    * those on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
    */
