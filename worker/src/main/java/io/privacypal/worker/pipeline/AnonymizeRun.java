@@ -56,14 +56,18 @@ final class AnonymizeRun {
       JobOptions options,
       FaceDetector detector,
       Cancellation cancellation,
-      ProgressListener listener) {
+      ProgressListener listener,
+      FrameBudget budget) {
     this.info = info;
     this.options = options;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
-    this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
     this.inFlight = BackgroundDetector.concurrency(detector);
+    this.keyframeInterval =
+        budget.keyframeInterval(
+            keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate()),
+            inFlight + 2, info.paddedWidth(), info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
     this.tracker = new KeyframeTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
     this.follower = new FaceFollower(info.paddedWidth(), info.paddedHeight(), info.frameRate());
@@ -78,7 +82,8 @@ final class AnonymizeRun {
     // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
             new FramePool(
-                info.paddedWidth(), info.paddedHeight(), (inFlight + 2) * keyframeInterval + 1);
+                info.paddedWidth(), info.paddedHeight(),
+                FrameBudget.poolFrames(keyframeInterval, inFlight + 2));
         SceneCutDetector cuts = new SceneCutDetector();
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
