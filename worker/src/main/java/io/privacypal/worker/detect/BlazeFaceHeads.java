@@ -1,6 +1,7 @@
 package io.privacypal.worker.detect;
 
 import io.privacypal.common.detect.FaceBox;
+import io.privacypal.worker.detect.head.HeadGeometry;
 
 /**
  * Turns BlazeFace's face box and key points into the box of the whole head: up runs from the mouth

@@ -1,6 +1,7 @@
 package io.privacypal.worker.detect;
 
 import io.privacypal.common.detect.FaceBox;
+import io.privacypal.worker.detect.head.HeadGeometry;
 
 /**
  * The head around a cascade's face box: the cascades say neither which way a face is turned nor

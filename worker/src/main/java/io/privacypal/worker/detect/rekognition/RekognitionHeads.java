@@ -1,7 +1,7 @@
 package io.privacypal.worker.detect.rekognition;
 
 import io.privacypal.common.detect.FaceBox;
-import io.privacypal.worker.detect.HeadGeometry;
+import io.privacypal.worker.detect.head.HeadGeometry;
 import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;

@@ -1,4 +1,4 @@
-package io.privacypal.worker.detect;
+package io.privacypal.worker.detect.head;
 
 import io.privacypal.common.detect.FaceBox;
 
