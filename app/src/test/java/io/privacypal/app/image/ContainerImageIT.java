@@ -156,7 +156,7 @@ class ContainerImageIT {
   /** The worker's other stage fetches the face model; here it is the copy the tests use. */
   private static Path buildOrModel(String stage, String source) {
     if (stage.equals("face-model")) {
-      return FaceModelFiles.blazeFace().orElseThrow();
+      return FaceModelFiles.blazeFace();
     }
     return buildOutput(stage, source);
   }

@@ -44,6 +44,11 @@ public interface FaceDetector extends AutoCloseable {
   /** A short name for logs and job statistics, e.g. {@code local} or {@code rekognition}. */
   String name();
 
+  /** The model that runs, for job statistics: a file, a package, a service's operation. */
+  default String model() {
+    return name();
+  }
+
   /** Calls of one job that may usefully overlap: above 1 only where a call mostly waits (remote). */
   default int maxConcurrentCalls() {
     return 1;

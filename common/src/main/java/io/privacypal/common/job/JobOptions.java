@@ -30,6 +30,11 @@ public record JobOptions(
   public static final double DEFAULT_KEYFRAME_INTERVAL_SECONDS = 0.3;
   public static final double MIN_KEYFRAME_INTERVAL_SECONDS = 0.04;
   public static final double MAX_KEYFRAME_INTERVAL_SECONDS = 5.0;
+  /**
+   * Detectors answer the box of the whole head (hair, ears, chin, the back of a turned head), not
+   * of the face: this margin absorbs the movement between keyframes. On the leak benchmark's
+   * turned heads, exact head boxes leaked 1.7 % of face-frames at 1.3 and 34 % at 1.1.
+   */
   public static final double DEFAULT_BOX_SCALE = 1.3;
   public static final double MIN_BOX_SCALE = 1.0;
   public static final double MAX_BOX_SCALE = 3.0;

@@ -23,6 +23,22 @@ final class BlazeFaceNet {
   static final int INPUT = 192;
   private static final int GRID = 48;
   private static final int VALUES_PER_ANCHOR = 16; // box (4) then six key points (x, y)
+  private static final int KEYPOINTS = 6;
+
+  /**
+   * A face as the network sees it: its box (brows to chin) and its six key points in the image's
+   * pixels, in the model's order: right eye, left eye, nose tip, mouth, right and left ear tragion
+   * (the person's right, on the image's left when they face the camera).
+   */
+  record Face(FaceBox box, double[] keypoints) {
+    double x(int point) {
+      return keypoints[2 * point];
+    }
+
+    double y(int point) {
+      return keypoints[2 * point + 1];
+    }
+  }
 
   private final Net net;
   private final List<String> outputs;
@@ -41,7 +57,7 @@ final class BlazeFaceNet {
    * Adds the faces in the square {@code side} x {@code side} at ({@code x0}, {@code y0}) of an RGB
    * image, in the image's pixels; the part of the square outside the image is black.
    */
-  void detect(Mat rgb, int x0, int y0, int side, List<FaceBox> into) {
+  void detect(Mat rgb, int x0, int y0, int side, List<Face> into) {
     double scale = (double) INPUT / side;
     Rect crop = new Rect(x0, y0, Math.min(side, rgb.cols() - x0), Math.min(side, rgb.rows() - y0));
     Mat region = rgb.submat(crop);
@@ -73,7 +89,7 @@ final class BlazeFaceNet {
   }
 
   private void decode(List<Mat> results, int x0, int y0, int side, int width, int height,
-      List<FaceBox> into) {
+      List<Face> into) {
     int anchors = GRID * GRID;
     Mat scoresMat = results.get(0).total() == anchors ? results.get(0) : results.get(1);
     Mat boxesMat = scoresMat == results.get(0) ? results.get(1) : results.get(0);
@@ -94,8 +110,10 @@ final class BlazeFaceNet {
         continue;
       }
       int o = i * VALUES_PER_ANCHOR;
-      double cx = ((i % GRID) + 0.5) / GRID + boxes[o] / INPUT;
-      double cy = ((i / GRID) + 0.5) / GRID + boxes[o + 1] / INPUT;
+      double anchorX = ((i % GRID) + 0.5) / GRID;
+      double anchorY = ((i / GRID) + 0.5) / GRID;
+      double cx = anchorX + boxes[o] / INPUT;
+      double cy = anchorY + boxes[o + 1] / INPUT;
       double w = boxes[o + 2] / INPUT;
       double h = boxes[o + 3] / INPUT;
       double left = Math.max(0, x0 + (cx - w / 2) * side);
@@ -103,7 +121,12 @@ final class BlazeFaceNet {
       double right = Math.min(width, x0 + (cx + w / 2) * side);
       double bottom = Math.min(height, y0 + (cy + h / 2) * side);
       if (right > left && bottom > top) {
-        into.add(new FaceBox(left, top, right - left, bottom - top, score));
+        double[] keypoints = new double[2 * KEYPOINTS];
+        for (int k = 0; k < KEYPOINTS; k++) {
+          keypoints[2 * k] = x0 + (anchorX + boxes[o + 4 + 2 * k] / INPUT) * side;
+          keypoints[2 * k + 1] = y0 + (anchorY + boxes[o + 5 + 2 * k] / INPUT) * side;
+        }
+        into.add(new Face(new FaceBox(left, top, right - left, bottom - top, score), keypoints));
       }
     }
   }

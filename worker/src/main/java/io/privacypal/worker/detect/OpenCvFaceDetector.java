@@ -19,11 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The offline detector. With MediaPipe's BlazeFace model (see {@link FaceModelFiles}) it runs that
- * network on the whole frame and on overlapping square tiles of it, so that small faces in a wide
- * frame are still big enough for its 192x192 input. Without the model it falls back to the
- * cascades of {@link CascadeSet}, on the image and on copies turned by ±25° for tilted heads. Boxes of one face are joined by
- * {@link BoxMerger}. Thread-safe: each call borrows a set of models from a pool.
+ * The offline detectors. {@code local}: MediaPipe's BlazeFace model (see {@link FaceModelFiles}) on
+ * the whole frame and on overlapping square tiles of it, so that small faces in a wide frame are
+ * still big enough for its 192x192 input; each face's key points give the box of its whole head
+ * ({@link BlazeFaceHeads}). {@code cascades}, only when chosen by name: the cascades of {@link
+ * CascadeSet}, on the image and on copies turned by ±25° for tilted heads, each face box grown to
+ * a head as for an upright face of unknown turn. Boxes of one head are joined by {@link BoxMerger}.
+ * Thread-safe: each call borrows a set of models from a pool.
  */
 public final class OpenCvFaceDetector implements FaceDetector {
   /** Frames wider than this are downscaled for the cascades: faster, faces stay detectable. */
@@ -34,11 +36,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
   /** Lower than MediaPipe's 0.5: a missed face leaks, an extra box only blurs. */
   private static final double MIN_FACE_SCORE = 0.4;
   /**
-   * Tiles of 2/3 of the shorter side (8 at 16:9, plus the whole frame): faces down to about 40 px
-   * at 1280x720 fill enough of the network's input. Tiles of the full shorter side (3 runs) miss
-   * one face in 22 at that size, halves (15 runs) find no more and cost twice as much.
+   * Tiles of half the shorter side (15 at 16:9, plus the whole frame): on the labelled heads turned
+   * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 382 of 396, where
+   * tiles of 2/3 (9 runs) found 368 and missed more than a quarter of the 24 px heads, and running
+   * those on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
    */
-  private static final double TILE_SHARE = 0.67;
+  private static final double TILE_SHARE = 0.5;
   /**
    * The cascades find heads tilted by up to about 15°: they also search copies turned by these
    * angles (frontal models only). On the labelled frames this finds 21 faces of 22 instead of 16,
@@ -51,21 +54,42 @@ public final class OpenCvFaceDetector implements FaceDetector {
   private final Optional<Path> faceModel;
   private final ConcurrentLinkedQueue<Models> idle = new ConcurrentLinkedQueue<>();
 
-  /** With the BlazeFace model when it can be found or fetched, else with the cascades alone. */
+  /**
+   * With the BlazeFace model named by PRIVACYPAL_FACE_MODEL, cached or fetched.
+   *
+   * @throws io.privacypal.common.config.ConfigException when there is none, saying how to get it
+   */
   public OpenCvFaceDetector() {
     this(FaceModelFiles.blazeFace());
   }
 
-  /** With the given BlazeFace model file, or with the cascades alone when empty. */
-  public OpenCvFaceDetector(Optional<Path> faceModel) {
+  /** With the given BlazeFace model file; loads it now, so a bad file fails here. */
+  public OpenCvFaceDetector(Path faceModel) {
+    this(Optional.of(faceModel));
+  }
+
+  private OpenCvFaceDetector(Optional<Path> faceModel) {
     OpenCvNative.load();
     this.faceModel = faceModel;
     idle.add(newModels());
   }
 
+  /** OpenCV's Haar/LBP cascades alone: weaker, for an operator who chooses them by name. */
+  public static OpenCvFaceDetector cascades() {
+    return new OpenCvFaceDetector(Optional.empty());
+  }
+
   @Override
   public String name() {
-    return "local";
+    return faceModel.isPresent() ? "local" : "cascades";
+  }
+
+  @Override
+  public String model() {
+    return faceModel
+        .map(path -> "BlazeFace full-range " + path.getFileName() + " (" + FaceModelFiles.PACKAGE + ")")
+        .orElse("OpenCV cascades " + CascadeFiles.FRONTAL + ", " + CascadeFiles.FRONTAL_LBP + ", "
+            + CascadeFiles.PROFILE);
   }
 
   /**
@@ -83,7 +107,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
    */
   @Override
   public FaceDetector forVideo() {
-    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory());
+    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory<>());
   }
 
   @Override
@@ -91,24 +115,25 @@ public final class OpenCvFaceDetector implements FaceDetector {
     return detect(image, null);
   }
 
-  private List<FaceBox> detect(KeyframeImage image, TileMemory memory) {
+  private List<FaceBox> detect(KeyframeImage image, TileMemory<BoxMerger.Found> memory) {
     Models models = borrow();
     try {
-      List<FaceBox> found = new ArrayList<>();
+      List<BoxMerger.Found> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
         detectWithNetwork(models.blazeFace, image, memory, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
-      return BoxMerger.merge(found);
+      return BoxMerger.mergeHeads(found);
     } finally {
       idle.add(models);
     }
   }
 
   private static void detectWithNetwork(
-      BlazeFaceNet net, KeyframeImage image, TileMemory memory, List<FaceBox> into) {
+      BlazeFaceNet net, KeyframeImage image, TileMemory<BoxMerger.Found> memory,
+      List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
     Mat luma = memory == null ? null : I420Mats.luma(image);
     Mat rgb = new Mat();
@@ -117,7 +142,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
       for (Tiles.Square square : Tiles.of(image.width(), image.height(), TILE_SHARE)) {
         Mat look = memory == null ? null : TileMemory.look(luma, square);
         if (!searchAll) {
-          List<FaceBox> known = memory.unchanged(square, look);
+          List<BoxMerger.Found> known = memory.unchanged(square, look);
           if (known != null) {
             into.addAll(known);
             memory.reused();
@@ -128,8 +153,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
         if (rgb.empty()) {
           Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
         }
-        List<FaceBox> faces = new ArrayList<>();
-        net.detect(rgb, square.x(), square.y(), square.side(), faces);
+        List<BlazeFaceNet.Face> found = new ArrayList<>();
+        net.detect(rgb, square.x(), square.y(), square.side(), found);
+        List<BoxMerger.Found> faces = new ArrayList<>(found.size());
+        for (BlazeFaceNet.Face face : found) {
+          faces.add(new BoxMerger.Found(face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
+        }
         into.addAll(faces);
         if (memory != null) {
           memory.remember(square, look, faces);
@@ -144,7 +173,8 @@ public final class OpenCvFaceDetector implements FaceDetector {
     }
   }
 
-  private static void detectWithCascades(CascadeSet cascades, KeyframeImage image, List<FaceBox> into) {
+  private static void detectWithCascades(
+      CascadeSet cascades, KeyframeImage image, List<BoxMerger.Found> into) {
     Mat luma = I420Mats.luma(image);
     Mat work = new Mat();
     try {
@@ -164,8 +194,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
             (rotated, boxes) -> cascades.detectFrontal(rotated, minSize, boxes), found);
       }
       for (FaceBox box : found) {
-        into.add(new FaceBox(box.x() / scale, box.y() / scale, box.width() / scale,
-            box.height() / scale, box.confidence()));
+        FaceBox face = new FaceBox(box.x() / scale, box.y() / scale, box.width() / scale,
+            box.height() / scale, box.confidence());
+        into.add(new BoxMerger.Found(face, CascadeHeads.head(face, image.width(), image.height())));
       }
     } finally {
       luma.release();
@@ -186,9 +217,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
   /** This detector for one video's keyframes, with what it saw of them. */
   private final class OneVideo implements FaceDetector {
-    private final TileMemory memory;
+    private final TileMemory<BoxMerger.Found> memory;
 
-    OneVideo(TileMemory memory) {
+    OneVideo(TileMemory<BoxMerger.Found> memory) {
       this.memory = memory;
     }
 

@@ -1,6 +1,5 @@
 package io.privacypal.worker.detect;
 
-import io.privacypal.common.detect.FaceBox;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,15 @@ import org.opencv.imgproc.Imgproc;
  * cells it covers by far more. Every {@link #RESCAN_EVERY}th keyframe searches everything again,
  * so slow drifts below the threshold cannot hide anything for long. One instance per video.
  */
-final class TileMemory implements AutoCloseable {
+final class TileMemory<F> implements AutoCloseable {
   static final double CHANGED_ABOVE = 4;
   static final int RESCAN_EVERY = 10;
   /** Cells per side of the grid: 15 px cells on a 480 px tile, smaller than the smallest face. */
   private static final int GRID = 32;
 
-  private record Seen(Mat look, List<FaceBox> faces) {}
+  private record Seen<F>(Mat look, List<F> faces) {}
 
-  private final Map<Tiles.Square, Seen> seen = new HashMap<>();
+  private final Map<Tiles.Square, Seen<F>> seen = new HashMap<>();
   private long keyframes;
   private long searched;
   private long reused;
@@ -37,8 +36,8 @@ final class TileMemory implements AutoCloseable {
   }
 
   /** The faces remembered for this square if it looks as it did when searched, else null. */
-  synchronized List<FaceBox> unchanged(Tiles.Square square, Mat look) {
-    Seen before = seen.get(square);
+  synchronized List<F> unchanged(Tiles.Square square, Mat look) {
+    Seen<F> before = seen.get(square);
     if (before == null) {
       return null;
     }
@@ -51,8 +50,8 @@ final class TileMemory implements AutoCloseable {
     }
   }
 
-  synchronized void remember(Tiles.Square square, Mat look, List<FaceBox> faces) {
-    Seen old = seen.put(square, new Seen(look, List.copyOf(faces)));
+  synchronized void remember(Tiles.Square square, Mat look, List<F> faces) {
+    Seen<F> old = seen.put(square, new Seen<>(look, List.copyOf(faces)));
     if (old != null) {
       old.look().release();
     }

@@ -168,6 +168,8 @@ final class AnonymizeRun {
         framesWritten,
         detections == null ? 0 : detections.calls(),
         framesWritten / info.frameRate(),
-        (System.nanoTime() - started) / 1e9);
+        (System.nanoTime() - started) / 1e9,
+        detector.name(),
+        detector.model());
   }
 }

@@ -2,7 +2,6 @@ package io.privacypal.worker.detect;
 
 import io.privacypal.worker.testing.LabelledFaces;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.KeyframeImage;
@@ -10,10 +9,8 @@ import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.RawFrames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,18 +29,19 @@ class FaceRecallTest {
   /** People further away: the photo at a third of the width, faces of about 45 px. */
   private static final Layout DISTANT = new Layout("far 1280x720", 1280, 720, 440, 228, 400, 264);
   private static final int TIMED_RUNS = 3;
-  /** Over six images: a few are harmless, many would mean a broken decoding of the network. */
-  private static final int MAX_FALSE_POSITIVES = 3;
+  /**
+   * Over six images: a few are harmless (an extra blurred patch), many would mean a broken decoding
+   * of the network. The half-height tiles that find 24 px heads see 4 in the distant layout.
+   */
+  private static final int MAX_FALSE_POSITIVES = 5;
 
   private static OpenCvFaceDetector network;
   private static OpenCvFaceDetector cascades;
 
   @BeforeAll
   static void createDetectors() {
-    Optional<Path> model = FaceModelFiles.blazeFace();
-    assumeTrue(model.isPresent(), "no BlazeFace model: npm is absent or could not fetch it");
-    network = new OpenCvFaceDetector(model);
-    cascades = new OpenCvFaceDetector(Optional.empty());
+    network = new OpenCvFaceDetector(FaceModelFiles.blazeFace());
+    cascades = OpenCvFaceDetector.cascades();
   }
 
   @AfterAll
@@ -82,7 +80,7 @@ class FaceRecallTest {
     assertThat(RecallScore.falsePositives(scores)).isLessThanOrEqualTo(MAX_FALSE_POSITIVES);
   }
 
-  /** The fallback without the model: upright alone it found 16 of 22, tilted copies add 5. */
+  /** The cascades, chosen by name: upright alone they found 16 of 22, tilted copies add 5. */
   @Test
   void cascadesAloneFindTiltedFacesTooInFramesOfAWideVideo() throws IOException {
     List<RecallScore> scores = videoFrames(cascades, "cascades", WIDE);

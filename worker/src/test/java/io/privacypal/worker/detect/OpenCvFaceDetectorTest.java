@@ -59,8 +59,8 @@ class OpenCvFaceDetectorTest extends FaceDetectorContract {
   }
 
   @Test
-  void cascadesWithoutTheModelFindNothingInABlankOrNoisyImage() {
-    try (OpenCvFaceDetector cascades = new OpenCvFaceDetector(java.util.Optional.empty())) {
+  void cascadesFindNothingInABlankOrNoisyImage() {
+    try (OpenCvFaceDetector cascades = OpenCvFaceDetector.cascades()) {
       assertThat(cascades.detect(filled(640, 360, null))).isEmpty();
       assertThat(cascades.detect(filled(1280, 720, new Random(42)))).isEmpty();
     }

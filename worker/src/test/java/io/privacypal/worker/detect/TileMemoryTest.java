@@ -32,7 +32,7 @@ class TileMemoryTest {
   @Test
   void anUnchangedSquareGivesBackItsFacesAndAChangedOneDoesNot() {
     Mat luma = noisyFrame(1);
-    try (TileMemory memory = new TileMemory()) {
+    try (TileMemory<FaceBox> memory = new TileMemory<>()) {
       memory.remember(SQUARE, TileMemory.look(luma, SQUARE), FACES);
 
       assertThat(memory.unchanged(SQUARE, TileMemory.look(luma, SQUARE))).isEqualTo(FACES);
@@ -47,7 +47,7 @@ class TileMemoryTest {
 
   @Test
   void everyTenthKeyframeSearchesEverything() {
-    try (TileMemory memory = new TileMemory()) {
+    try (TileMemory<FaceBox> memory = new TileMemory<>()) {
       for (int keyframe = 0; keyframe < 25; keyframe++) {
         assertThat(memory.startKeyframe()).as("keyframe %d", keyframe).isEqualTo(keyframe % 10 == 0);
       }

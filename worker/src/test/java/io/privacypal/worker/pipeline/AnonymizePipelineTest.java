@@ -1,5 +1,6 @@
 package io.privacypal.worker.pipeline;
 
+import io.privacypal.worker.testing.LabelledFaces;
 import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
 import static org.assertj.core.api.Assertions.assertThat;

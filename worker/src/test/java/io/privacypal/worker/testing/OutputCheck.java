@@ -16,7 +16,12 @@ import java.util.List;
  * detector finds, so a face the detector misses counts as a leak.
  */
 public final class OutputCheck {
-  private static final int BACKGROUND_MARGIN = 32;
+  /**
+   * How far past a photo's edge its faces' covers may reach: a head box grown 1.3x reaches about
+   * 2.4 face widths from the face's centre (hair, a turned head's back), 36 px past the photo's
+   * edge for sample3's right face at 640x360, where a face box grown 1.3x stayed within 32.
+   */
+  private static final int BACKGROUND_MARGIN = 40;
 
   private final TestVideo video;
   private final List<List<FaceBox>> facesPerPhoto = new ArrayList<>();

@@ -31,8 +31,31 @@ public final class RekognitionStub implements AutoCloseable {
   private static final String TARGET = "RekognitionService.DetectFaces";
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
-  /** A face in Rekognition's terms: ratios of the image size, confidence 0..100. */
-  public record Face(double left, double top, double width, double height, double confidence) {}
+  /**
+   * A face in Rekognition's terms: ratios of the image size, confidence 0..100, and optionally its
+   * {@code Pose} (degrees) and {@code Landmarks} (ratios), as DetectFaces' DEFAULT attributes give.
+   */
+  public record Face(
+      double left, double top, double width, double height, double confidence,
+      Pose pose, List<Landmark> landmarks) {
+    public Face(double left, double top, double width, double height, double confidence) {
+      this(left, top, width, height, confidence, null, List.of());
+    }
+
+    public Face withPose(double yaw, double pitch, double roll) {
+      return new Face(left, top, width, height, confidence, new Pose(yaw, pitch, roll), landmarks);
+    }
+
+    public Face withLandmarks(Landmark... points) {
+      return new Face(left, top, width, height, confidence, pose, List.of(points));
+    }
+  }
+
+  /** Rekognition's head pose, in degrees. */
+  public record Pose(double yaw, double pitch, double roll) {}
+
+  /** A landmark such as {@code eyeLeft}, {@code nose} or {@code mouthRight}, in ratios of the image. */
+  public record Landmark(String type, double x, double y) {}
 
   /** One HTTP answer. */
   public record Reply(int status, String body, String errorType) {
@@ -47,6 +70,18 @@ public final class RekognitionStub implements AutoCloseable {
         box.put("Left", face.left());
         box.put("Top", face.top());
         detail.put("Confidence", face.confidence());
+        if (face.pose() != null) {
+          ObjectNode pose = detail.putObject("Pose");
+          pose.put("Yaw", face.pose().yaw());
+          pose.put("Pitch", face.pose().pitch());
+          pose.put("Roll", face.pose().roll());
+        }
+        if (!face.landmarks().isEmpty()) {
+          ArrayNode landmarks = detail.putArray("Landmarks");
+          for (Landmark point : face.landmarks()) {
+            landmarks.addObject().put("Type", point.type()).put("X", point.x()).put("Y", point.y());
+          }
+        }
       }
       return new Reply(200, root.toString(), null);
     }

@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 
 /**
  * Rekognition boxes are ratios of the image size and may reach a little past its edges; this turns
- * them into pixel boxes of the original frame, clamped to it, with confidence scaled to 0..1.
+ * them into pixel boxes of the original frame, clamped to it, with confidence scaled to 0..1, and
+ * grows each to the whole head ({@link RekognitionHeads}).
  */
 final class BoxConverter {
   private BoxConverter() {}
@@ -30,7 +31,8 @@ final class BoxConverter {
       double x1 = clamp(box.left() + box.width()) * frameWidth;
       double y1 = clamp(box.top() + box.height()) * frameHeight;
       if (x1 > x0 && y1 > y0) {
-        boxes.add(new FaceBox(x0, y0, x1 - x0, y1 - y0, Math.min(1.0, confidence / 100.0)));
+        FaceBox facePixels = new FaceBox(x0, y0, x1 - x0, y1 - y0, Math.min(1.0, confidence / 100.0));
+        boxes.add(RekognitionHeads.head(face, facePixels, frameWidth, frameHeight));
       }
     }
     return boxes;

@@ -14,6 +14,7 @@ import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.testing.RekognitionStub;
 import io.privacypal.worker.testing.RekognitionStub.Face;
+import io.privacypal.worker.testing.RekognitionStub.Landmark;
 import io.privacypal.worker.testing.RekognitionStub.Reply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -104,19 +105,87 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
   }
 
   @Test
-  void boxesScaleToPixelsOfTheFrame() throws Exception {
+  void boxesScaleToPixelsOfTheFrameAndGrowToTheHead() throws Exception {
     stub.respondFaces(FACE);
     RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
 
     List<FaceBox> faces = detector.detect(frame(false));
 
+    // The face is (160, 180) 64x72 in pixels, 68 on average: the head reaches 0.9 of that above
+    // its centre (216), 0.6 below, and 0.72 to either side of it (192), as no pose says more.
     assertThat(faces).hasSize(1);
     FaceBox box = faces.get(0);
-    assertThat(box.x()).isCloseTo(160, within(0.01));
-    assertThat(box.y()).isCloseTo(180, within(0.01));
-    assertThat(box.width()).isCloseTo(64, within(0.01));
-    assertThat(box.height()).isCloseTo(72, within(0.01));
+    assertThat(box.x()).isCloseTo(192 - 0.72 * 68, within(0.01));
+    assertThat(box.y()).isCloseTo(216 - 0.9 * 68, within(0.01));
+    assertThat(box.width()).isCloseTo(2 * 0.72 * 68, within(0.01));
+    assertThat(box.height()).isCloseTo(1.5 * 68, within(0.01));
     assertThat(box.confidence()).isCloseTo(0.995, within(0.001));
+  }
+
+  @Test
+  void aHeadTurnedAwayIsCoveredToTheBackOfTheHeadFromPoseAndLandmarks() throws Exception {
+    // Turned 70° to the image's left: the nose stands out left of the eyes and mouth, so the back
+    // of the head lies to the right of the face box.
+    Face turned = FACE.withPose(-70, 0, 0).withLandmarks(
+        new Landmark("eyeLeft", 0.29, 0.56), new Landmark("eyeRight", 0.31, 0.56),
+        new Landmark("nose", 0.26, 0.6), new Landmark("mouthLeft", 0.29, 0.65),
+        new Landmark("mouthRight", 0.31, 0.65));
+    stub.respondFaces(turned);
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
+
+    FaceBox head = detector.detect(frame(false)).get(0);
+
+    double backOfHead = head.x() + head.width() - 224;
+    double faceSide = 160 - head.x();
+    assertThat(backOfHead).as("past the face box towards the back").isGreaterThan(0.5 * 64);
+    assertThat(faceSide).as("past the face box towards the nose").isLessThan(backOfHead / 2);
+    assertThat(stub.requests()).hasSize(1);
+  }
+
+  @Test
+  void theSameHeadLookingTheOtherWayIsCoveredOnTheOtherSide() throws Exception {
+    Face turned = FACE.withPose(70, 0, 0).withLandmarks(
+        new Landmark("eyeLeft", 0.19, 0.56), new Landmark("eyeRight", 0.21, 0.56),
+        new Landmark("nose", 0.24, 0.6), new Landmark("mouthLeft", 0.19, 0.65),
+        new Landmark("mouthRight", 0.21, 0.65));
+    stub.respondFaces(turned);
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
+
+    FaceBox head = detector.detect(frame(false)).get(0);
+
+    assertThat(160 - head.x()).isGreaterThan(0.5 * 64);
+    assertThat(head.x() + head.width() - 224).isLessThan((160 - head.x()) / 2);
+  }
+
+  @Test
+  void aTurnedHeadWithoutLandmarksIsCoveredForEitherWay() throws Exception {
+    stub.respondFaces(FACE.withPose(70, 0, 20));
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
+
+    FaceBox head = detector.detect(frame(false)).get(0);
+
+    assertThat(160 - head.x()).isGreaterThan(0.5 * 64);
+    assertThat(head.x() + head.width() - 224).isGreaterThan(0.5 * 64);
+  }
+
+  @Test
+  void aTiltedHeadIsCoveredAlongItsTilt() throws Exception {
+    // Rolled 30°: eyes and mouth on a line leaning right, the head's top leans that way too.
+    double s = Math.sin(Math.toRadians(30));
+    double c = Math.cos(Math.toRadians(30));
+    Face tilted = FACE.withPose(0, 0, 30).withLandmarks(
+        new Landmark("eyeLeft", 0.3 + 0.02 * c, 0.58 + 0.02 * s * 16 / 9),
+        new Landmark("eyeRight", 0.3 - 0.02 * c, 0.58 - 0.02 * s * 16 / 9),
+        new Landmark("nose", 0.3, 0.6),
+        new Landmark("mouthLeft", 0.3 + 0.02 * c - 0.04 * s, 0.64 + 0.02 * s * 16 / 9),
+        new Landmark("mouthRight", 0.3 - 0.02 * c - 0.04 * s, 0.64 - 0.02 * s * 16 / 9));
+    stub.respondFaces(tilted);
+    RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
+
+    FaceBox head = detector.detect(frame(false)).get(0);
+
+    // Upright, the head would reach 0.72 * 68 = 49 px either side of the centre (192).
+    assertThat(head.x() + head.width() - 192).isGreaterThan(0.72 * 68 + 10);
   }
 
   @Test
@@ -128,7 +197,7 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
 
     assertThat(box.x()).isCloseTo(0, within(0.01));
     assertThat(box.width()).isCloseTo(0.15 * WIDTH, within(0.01));
-    assertThat(box.y()).isCloseTo(0.9 * HEIGHT, within(0.01));
+    assertThat(box.y()).isLessThan(0.9 * HEIGHT); // the head above the face
     assertThat(box.y() + box.height()).isCloseTo(HEIGHT, within(0.01));
   }
 
@@ -241,8 +310,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
     } finally {
       decoded.release();
     }
-    assertThat(faces.get(0).x()).isCloseTo(0.25 * width, within(0.01));
-    assertThat(faces.get(0).height()).isCloseTo(0.2 * height, within(0.01));
+    assertThat(faces.get(0).centerX()).isCloseTo(0.3 * width, within(0.01));
+    assertThat(faces.get(0).height()).isCloseTo(1.5 * (0.1 * width + 0.2 * height) / 2, within(0.01));
   }
 
   @Test
@@ -266,8 +335,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
       decoded.release();
     }
     // Ratios from a downscaled upload still land on the original frame.
-    assertThat(faces.get(0).x()).isCloseTo(160, within(0.01));
-    assertThat(faces.get(0).height()).isCloseTo(72, within(0.01));
+    assertThat(faces.get(0).centerX()).isCloseTo(192, within(0.01));
+    assertThat(faces.get(0).height()).isCloseTo(1.5 * 68, within(0.01));
   }
 
   @Test
@@ -346,7 +415,7 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
       for (Future<List<FaceBox>> result : results) {
         List<FaceBox> faces = result.get(30, TimeUnit.SECONDS);
         assertThat(faces).hasSize(perThread);
-        assertThat(faces).allSatisfy(box -> assertThat(box.x()).isCloseTo(160, within(0.01)));
+        assertThat(faces).allSatisfy(box -> assertThat(box.centerX()).isCloseTo(192, within(0.01)));
       }
     } finally {
       pool.shutdownNow();
