@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,10 +142,6 @@ class AnonymizePipelineTest {
     assertThat(shown).isGreaterThan(40);
   }
 
-  // With the true faces (LabelledFaces) instead of the detector's, this found a leak after the
-  // FaceTracker merge: sample 3's middle face (photo at 204,0) is uncovered in frames 23 and 63,
-  // the frames before keyframes 24 and 64 (mean change 1.4 of 25). For the tracking owner to fix.
-  @Disabled("leaks sample 3's middle face in frames 23 and 63 since FaceTracker; see the comment")
   @Test
   void facesOfTwoPhotosPassingEachOtherAreCoveredInEveryFrame() throws Exception {
     TestVideo video = TestVideos.crossing(dir, FacePhotos.sample(3), FacePhotos.sample(5), true);
