@@ -1,6 +1,6 @@
 package io.privacypal.infra.cli;
 
-import io.privacypal.worker.bench.PipelineBenchmark;
+import io.privacypal.bench.PipelineBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 

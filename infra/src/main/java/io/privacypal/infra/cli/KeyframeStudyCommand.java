@@ -1,6 +1,6 @@
 package io.privacypal.infra.cli;
 
-import io.privacypal.worker.bench.KeyframeIntervalStudy;
+import io.privacypal.bench.KeyframeIntervalStudy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The house's one-way dependencies: gateway and worker on common, common on neither. */
+/**
+ * The house's one-way dependencies: gateway and worker on common, common on neither, the benchmarks
+ * on the worker and nothing on them but the launcher.
+ */
 class DependencyRulesTest {
   private static JavaClasses classes;
 
@@ -27,7 +30,8 @@ class DependencyRulesTest {
         .resideInAPackage("io.privacypal.common..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.infra..")
+        .resideInAnyPackage(
+            "io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.infra..")
         .check(classes);
   }
 
@@ -49,7 +53,8 @@ class DependencyRulesTest {
         .resideInAPackage("io.privacypal.gateway..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.privacypal.worker..", "io.privacypal.infra..", "org.opencv..", "nu.pattern..")
+        .resideInAnyPackage(
+            "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.infra..", "org.opencv..", "nu.pattern..")
         .check(classes);
   }
 
@@ -58,6 +63,17 @@ class DependencyRulesTest {
     noClasses()
         .that()
         .resideInAPackage("io.privacypal.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.bench..", "io.privacypal.infra..")
+        .check(classes);
+  }
+
+  @Test
+  void benchmarksStayOutOfTheServices() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.bench..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.infra..")
