@@ -23,6 +23,7 @@ public final class Main {
     commands.put("sqs", new SqsCommand());
     commands.put("bench", new BenchCommand());
     commands.put("bench-keyframes", new KeyframeStudyCommand());
+    commands.put("bench-leaks", new LeakBenchCommand());
     commands.put("enqueue", new EnqueueCommand());
     commands.put("status", new StatusCommand());
     return commands;

@@ -19,6 +19,7 @@ final class Usage {
         dlq fail-stranded         fail the jobs SQS dead-lettered (workers do it every 5 min)
         bench                     pipeline throughput against a plain ffmpeg transcode
         bench-keyframes           leaked face-frames and detector calls per keyframe interval
+        bench-leaks               leaked face-frames and over-blur on clips of real photos (local, truth)
 
       Settings are environment variables (PRIVACYPAL_HTTP_PORT, ...) or flags: --http-port=8081
       answers for PRIVACYPAL_HTTP_PORT. The README lists them all.
