@@ -222,7 +222,8 @@ final class ClipRenderer {
 
   /**
    * The cut-out around one head: the head, its hair and shoulders as feathered ellipses, with every
-   * other labelled head of the photo masked out so that no unlabelled face comes along.
+   * other labelled face of the photo (grown by 30 %) masked out so that no unlabelled face comes
+   * along.
    */
   private synchronized Sprite sprite(int photo, int headIndex) throws IOException {
     int key = photo * 100 + headIndex;
@@ -234,18 +235,19 @@ final class ClipRenderer {
     List<FaceBox> heads = HeadLabels.heads(photo);
     FaceBox head = heads.get(headIndex - 1);
     int x0 = (int) Math.max(0, head.x() - 0.45 * head.width());
-    int y0 = (int) Math.max(0, head.y() - 0.15 * head.height());
+    int y0 = (int) Math.max(0, head.y() - 0.5 * head.height());
     int x1 = (int) Math.min(image.cols(), head.x() + 1.45 * head.width());
     int y1 = (int) Math.min(image.rows(), head.y() + 1.7 * head.height());
     Rect region = new Rect(x0, y0, x1 - x0, y1 - y0);
     Mat alpha = Mat.zeros(region.height, region.width, CvType.CV_32F);
     Point centre = new Point(head.centerX() - x0, head.centerY() - y0);
-    Imgproc.ellipse(alpha, centre, new Size(0.58 * head.width(), 0.56 * head.height()), 0, 0, 360,
-        new Scalar(1), -1);
+    // The labelled box ends at the hairline: the hair above it comes along.
+    Imgproc.ellipse(alpha, new Point(centre.x, centre.y - 0.15 * head.height()),
+        new Size(0.62 * head.width(), 0.72 * head.height()), 0, 0, 360, new Scalar(1), -1);
     Imgproc.rectangle(alpha, new Point(centre.x - 0.3 * head.width(), centre.y),
         new Point(centre.x + 0.3 * head.width(), centre.y + 1.0 * head.height()), new Scalar(1), -1);
     Imgproc.ellipse(alpha, new Point(centre.x, centre.y + 1.15 * head.height()),
-        new Size(0.95 * head.width(), 0.5 * head.height()), 0, 0, 360, new Scalar(1), -1);
+        new Size(0.95 * head.width(), 0.42 * head.height()), 0, 0, 360, new Scalar(1), -1);
     for (FaceBox other : heads) {
       if (other != head) {
         FaceBox grown = other.scaled(1.3);

@@ -39,7 +39,7 @@ import org.opencv.core.Rect;
  */
 public final class LeakBenchmark {
   /** Bumped whenever the clips change, so that clips rendered before are not reused. */
-  static final String VERSION = "v1";
+  static final String VERSION = "v3";
 
   private final Path work;
   private final PipelineSettings settings;

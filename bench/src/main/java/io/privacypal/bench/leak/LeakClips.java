@@ -29,10 +29,10 @@ final class LeakClips {
   }
 
   // Faceless backdrops: below the lowest labelled head of each photo.
-  private static final Region SOFA = new Region(0, 560, 1920, 807);
-  private static final Region FLOOR = new Region(0, 480, 1920, 968);
-  private static final Region BLINDS = new Region(0, 800, 1920, 737);
-  private static final Region LAPS = new Region(0, 720, 1920, 560);
+  static final Region SOFA = new Region(0, 560, 1920, 807);
+  static final Region FLOOR = new Region(0, 480, 1920, 968);
+  static final Region BLINDS = new Region(0, 800, 1920, 737);
+  static final Region LAPS = new Region(0, 720, 1920, 560);
 
   private LeakClips() {}
 

@@ -18,15 +18,19 @@ import org.opencv.imgproc.Imgproc;
 final class LeakJudge {
   static final int SIZE = 72;
   static final int GRID = 4;
-  /** The high-pass: the crop minus a gaussian blur of it; 3 px of 72 keeps eyes, brows and lips. */
-  static final double HIGH_PASS_SIGMA = 3;
+  /**
+   * The high-pass: the crop minus a gaussian blur of it with this sigma (72 px scale). Chosen on
+   * the clips: with 3 px, the pipeline's 6x6-cell mosaic of a 24-32 px face still counted as kept
+   * in a third of its frames (its blocks pass such a wide filter); with 2 px (and 1.5 px) no
+   * mosaicked face of 48 px or more does, and a plain re-encode still leaks every face-frame.
+   */
+  static final double HIGH_PASS_SIGMA = 2;
   /**
    * A cell is informative when its source high-pass has a mean square of at least this (an RMS of
-   * 2.5 grey levels). Measured on the demo photos at 72x72: cells over eyes, mouths and hair lines
-   * reach 30-400, smooth cheeks and foreheads 1-6, the clips' sensor noise (sigma 3-5 before the
-   * encoder, downscaled or upscaled with the face) 0.5-4.
+   * 2 grey levels). On the clips (sensor noise sigma 3-4 before the encoder) face cells almost all
+   * exceed it, at 24 px too (15-16 of 16 cells); a flat patch of noise alone stays below.
    */
-  static final double DETAIL_MIN = 6.25;
+  static final double DETAIL_MIN = 4;
   static final double KEPT_R = 0.4;
   static final double LEAKED_SHARE = 0.25;
 
@@ -44,12 +48,16 @@ final class LeakJudge {
    * size, {@code box} the face's true box (the part inside the frame is used).
    */
   static Verdict judge(Mat source, Mat output, FaceBox box) {
+    return judge(source, output, box, HIGH_PASS_SIGMA, DETAIL_MIN);
+  }
+
+  static Verdict judge(Mat source, Mat output, FaceBox box, double sigma, double detailMin) {
     Rect inFrame = inFrame(box, source.cols(), source.rows());
     if (inFrame == null) {
       return new Verdict(0, 0);
     }
-    Mat hpSource = highPass(source, inFrame);
-    Mat hpOutput = highPass(output, inFrame);
+    Mat hpSource = highPass(source, inFrame, sigma);
+    Mat hpOutput = highPass(output, inFrame, sigma);
     float[] s = new float[SIZE * SIZE];
     float[] o = new float[SIZE * SIZE];
     hpSource.get(0, 0, s);
@@ -70,7 +78,7 @@ final class LeakJudge {
             so += s[i] * o[i];
           }
         }
-        if (ss / (cell * cell) >= DETAIL_MIN) {
+        if (ss / (cell * cell) >= detailMin) {
           informative++;
           kept += so / ss >= KEPT_R ? 1 : 0;
         }
@@ -88,7 +96,7 @@ final class LeakJudge {
     return x1 - x0 < 2 || y1 - y0 < 2 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
   }
 
-  private static Mat highPass(Mat grey, Rect box) {
+  private static Mat highPass(Mat grey, Rect box, double sigma) {
     Mat crop = grey.submat(box);
     Mat scaled = new Mat();
     boolean shrinking = box.width > SIZE || box.height > SIZE;
@@ -98,7 +106,7 @@ final class LeakJudge {
     scaled.convertTo(image, CvType.CV_32F);
     scaled.release();
     Mat low = new Mat();
-    Imgproc.GaussianBlur(image, low, new Size(0, 0), HIGH_PASS_SIGMA, HIGH_PASS_SIGMA, Core.BORDER_REFLECT);
+    Imgproc.GaussianBlur(image, low, new Size(0, 0), sigma, sigma, Core.BORDER_REFLECT);
     Core.subtract(image, low, image);
     low.release();
     return image;
