@@ -2,9 +2,11 @@ package io.privacypal.gateway;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.gateway.http.HttpTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,9 @@ import java.util.List;
  *     empty means no authentication
  * @param idempotencyDirectory PRIVACYPAL_IDEMPOTENCY_DIRECTORY, default {@code
  *     <status directory>/idempotency}: the Idempotency-Key index
+ * @param timeouts PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS (default 10: request headers, and a body or
+ *     a response that stalls) and PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS (default 30: kept-alive
+ *     connections between requests)
  */
 public record GatewaySettings(
     int port,
@@ -29,7 +34,8 @@ public record GatewaySettings(
     int threads,
     List<String> corsOrigins,
     List<String> apiKeys,
-    Path idempotencyDirectory) {
+    Path idempotencyDirectory,
+    HttpTimeouts timeouts) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -61,6 +67,9 @@ public record GatewaySettings(
       throw new ConfigException("an idempotency directory is required");
     }
     idempotencyDirectory = idempotencyDirectory.toAbsolutePath().normalize();
+    if (timeouts == null) {
+      throw new ConfigException("HTTP timeouts are required");
+    }
   }
 
   public static GatewaySettings from(ConfigSource config) {
@@ -73,7 +82,18 @@ public record GatewaySettings(
         config.getInt("PRIVACYPAL_HTTP_THREADS", DEFAULT_THREADS),
         commaList(config.get("PRIVACYPAL_CORS_ORIGINS", "")),
         apiKeys(config),
-        config.getPath("PRIVACYPAL_IDEMPOTENCY_DIRECTORY", status.resolve("idempotency")));
+        config.getPath("PRIVACYPAL_IDEMPOTENCY_DIRECTORY", status.resolve("idempotency")),
+        new HttpTimeouts(
+            seconds(config, "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.read(), 300),
+            seconds(config, "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.idle(), 3600)));
+  }
+
+  private static Duration seconds(ConfigSource config, String name, Duration defaultValue, int max) {
+    int seconds = config.getInt(name, (int) defaultValue.toSeconds());
+    if (seconds < 1 || seconds > max) {
+      throw new ConfigException(name + " must be 1-" + max + " seconds, got " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   public boolean authenticationRequired() {
@@ -107,8 +127,16 @@ public record GatewaySettings(
   /** Never prints the keys themselves. */
   @Override
   public String toString() {
-    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, corsOrigins=%s, apiKeys=%d configured, idempotency=%s]"
+    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, readTimeout=%ss, idleTimeout=%ss, corsOrigins=%s, apiKeys=%d configured, idempotency=%s]"
         .formatted(
-            port, bindAddress, maxBodyBytes, threads, corsOrigins, apiKeys.size(), idempotencyDirectory);
+            port,
+            bindAddress,
+            maxBodyBytes,
+            threads,
+            timeouts.read().toSeconds(),
+            timeouts.idle().toSeconds(),
+            corsOrigins,
+            apiKeys.size(),
+            idempotencyDirectory);
   }
 }

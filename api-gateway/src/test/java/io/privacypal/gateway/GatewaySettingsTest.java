@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.gateway.http.HttpTimeouts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,9 +61,22 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void slowClientsGetTenSecondsAndIdleConnectionsThirtyUnlessConfigured() {
+    assertThat(from(Map.of()).timeouts()).isEqualTo(new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    assertThat(
+            from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "3", "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", "75"))
+                .timeouts())
+        .isEqualTo(new HttpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(75)));
+    assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS");
+  }
+
+  @Test
   void theKeysNeverAppearInTheSettingsText() {
     GatewaySettings settings =
-        new GatewaySettings(0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"));
+        new GatewaySettings(
+            0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"), HttpTimeouts.DEFAULTS);
 
     assertThat(settings.toString()).doesNotContain("secret-key").contains("apiKeys=1 configured");
   }

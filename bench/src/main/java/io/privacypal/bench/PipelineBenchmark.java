@@ -3,7 +3,7 @@ package io.privacypal.bench;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
 import io.privacypal.worker.pipeline.Cancellation;
@@ -94,7 +94,7 @@ public final class PipelineBenchmark {
     }
     // The same pipeline with one fixed region and no detector: what decode, blur and encode cost.
     JobOptions regionOnly =
-        JobOptions.defaults().withRegions(List.of(Region.of(0, 0, width / 4, height / 4)));
+        JobOptions.defaults().withRegions(List.of(BlurRegion.of(0, 0, width / 4, height / 4)));
     regionOnly =
         new JobOptions(false, regionOnly.regions(), regionOnly.blurMode(), regionOnly.mask(),
             regionOnly.keyframeIntervalSeconds(), regionOnly.boxScale(), null);

@@ -5,66 +5,110 @@ import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.DeadLetterQueue;
-import io.privacypal.worker.queue.JobConsumer;
+import io.privacypal.worker.queue.JobQueueReceiver;
+import io.privacypal.worker.queue.attempt.JobHandler;
+import io.privacypal.worker.queue.consume.JobConsumer;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
+import io.privacypal.worker.queue.deadletter.StrandedSweep;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A worker process: one consumer with {@link ConsumerSettings#slots()} slots on the job queue,
- * stopped gracefully by {@link #close()} (or SIGTERM, see {@link WorkerProcessShutdownHook}).
+ * A worker process: one consumer with {@link ConsumerSettings#slots()} slots on the job queue and
+ * the stranded-job sweep of its dead-letter queue, stopped gracefully by {@link #close()} (or
+ * SIGTERM, see {@link WorkerProcessShutdownHook}).
  */
 public final class WorkerProcess implements AutoCloseable {
   private final JobConsumer consumer;
+  private final StrandedSweep strandedSweep;
+  private final ConsumerSettings settings;
+  private volatile Optional<ScheduledExecutorService> sweepTimer = Optional.empty();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  /** Finds the dead-letter queue through the job queue's RedrivePolicy. */
-  public WorkerProcess(
-      SqsClient sqs,
-      String queueUrl,
-      JobStatusStore statuses,
-      VideoStore videos,
-      VideoProcessor processor,
-      ConsumerSettings settings) {
-    this(
-        sqs,
-        queueUrl,
-        DeadLetterQueue.of(sqs, queueUrl, statuses, Clock.systemUTC()),
-        statuses,
-        videos,
-        processor,
-        settings);
+  private WorkerProcess(Builder parts) {
+    Clock clock = Clock.systemUTC();
+    DeadLetterQueue deadLetters = DeadLetterQueue.of(parts.sqs, parts.queueUrl, parts.statuses, clock);
+    JobQueueReceiver queue = new JobQueueReceiver(parts.sqs, parts.queueUrl, clock);
+    JobHandler handler =
+        new JobHandler(
+            queue,
+            deadLetters,
+            parts.statuses,
+            parts.videos,
+            parts.processor,
+            parts.settings,
+            clock,
+            parts.metrics);
+    this.consumer = new JobConsumer(queue, handler, parts.settings, parts.metrics);
+    this.strandedSweep = new StrandedSweep(deadLetters, parts.settings);
+    this.settings = parts.settings;
   }
 
-  public WorkerProcess(
-      SqsClient sqs,
-      String queueUrl,
-      DeadLetterQueue deadLetters,
-      JobStatusStore statuses,
-      VideoStore videos,
-      VideoProcessor processor,
-      ConsumerSettings settings) {
-    this(sqs, queueUrl, deadLetters, statuses, videos, processor, settings, new PrivacypalMetrics());
+  /** A worker on the job queue at {@code queueUrl}; the builder asks for the rest. */
+  public static Builder builder(SqsClient sqs, String queueUrl) {
+    return new Builder(sqs, queueUrl);
   }
 
-  /** With the process's metrics registry (job outcomes, durations, detector calls, busy slots). */
-  public WorkerProcess(
-      SqsClient sqs,
-      String queueUrl,
-      DeadLetterQueue deadLetters,
-      JobStatusStore statuses,
-      VideoStore videos,
-      VideoProcessor processor,
-      ConsumerSettings settings,
-      PrivacypalMetrics metrics) {
-    this.consumer =
-        new JobConsumer(
-            sqs, queueUrl, deadLetters, statuses, videos, processor, settings, Clock.systemUTC(), metrics);
+  /**
+   * The one way to wire a worker. Statuses, videos, processor and settings are required; the
+   * metrics default to a registry of the worker's own (job outcomes, durations, detector calls,
+   * busy slots). The dead-letter queue is the one the job queue's RedrivePolicy names.
+   */
+  public static final class Builder {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private JobStatusStore statuses;
+    private VideoStore videos;
+    private VideoProcessor processor;
+    private ConsumerSettings settings;
+    private PrivacypalMetrics metrics = new PrivacypalMetrics();
+
+    private Builder(SqsClient sqs, String queueUrl) {
+      this.sqs = Objects.requireNonNull(sqs, "sqs");
+      this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+    }
+
+    public Builder statuses(JobStatusStore statuses) {
+      this.statuses = statuses;
+      return this;
+    }
+
+    public Builder videos(VideoStore videos) {
+      this.videos = videos;
+      return this;
+    }
+
+    public Builder processor(VideoProcessor processor) {
+      this.processor = processor;
+      return this;
+    }
+
+    public Builder settings(ConsumerSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder metrics(PrivacypalMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    public WorkerProcess build() {
+      Objects.requireNonNull(statuses, "a worker needs a status store");
+      Objects.requireNonNull(videos, "a worker needs a video store");
+      Objects.requireNonNull(processor, "a worker needs a video processor");
+      Objects.requireNonNull(settings, "a worker needs its consumer settings");
+      return new WorkerProcess(this);
+    }
   }
 
   public WorkerProcess start() {
     consumer.start();
+    sweepTimer = StrandedSweep.schedule(strandedSweep, settings.strandedSweepInterval());
     return this;
   }
 
@@ -85,6 +129,7 @@ public final class WorkerProcess implements AutoCloseable {
         return;
       }
       try {
+        sweepTimer.ifPresent(ScheduledExecutorService::shutdownNow);
         consumer.close();
       } finally {
         stopped.countDown();

@@ -42,19 +42,19 @@ public final class SigtermWorkerMain {
             "sigterm-worker",
             Duration.ZERO);
     WorkerProcess worker =
-        new WorkerProcess(
-                sqs.client(),
-                sqs.queueUrl(),
-                statuses,
-                new DirectoryVideoStore(videos, root.resolve("processed")),
+        WorkerProcess.builder(sqs.client(), sqs.queueUrl())
+            .statuses(statuses)
+            .videos(new DirectoryVideoStore(videos, root.resolve("processed")))
+            .processor(
                 (request, progress, cancel) -> {
                   CountDownLatch stop = new CountDownLatch(1);
                   cancel.onCancel(stop::countDown);
                   running.countDown();
                   stop.await();
                   throw new JobCancelledException(cancel.reason());
-                },
-                settings)
+                })
+            .settings(settings)
+            .build()
             .start();
     WorkerProcessShutdownHook.install(worker);
     sqs.client()

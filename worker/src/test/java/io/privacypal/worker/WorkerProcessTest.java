@@ -1,6 +1,7 @@
 package io.privacypal.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.job.JobId;
@@ -26,6 +27,21 @@ class WorkerProcessTest {
   @TempDir Path root;
 
   @Test
+  void theBuilderNamesThePartAWorkerLacks() {
+    try (LocalSqs sqs = LocalSqs.start()) {
+      WorkerProcess.Builder builder =
+          WorkerProcess.builder(sqs.client(), sqs.queueUrl())
+              .statuses(new FileJobStatusStore(root.resolve("status")))
+              .processor((request, progress, cancel) -> null)
+              .settings(ConsumerSettings.from(io.privacypal.common.config.ConfigSource.of(java.util.Map.of())));
+
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("a worker needs a video store");
+    }
+  }
+
+  @Test
   void workerProcessRunsJobsUntilClosed() throws Exception {
     Path videos = Files.createDirectories(root.resolve("videos"));
     Files.writeString(videos.resolve("clip.mp4"), "fake");
@@ -36,16 +52,16 @@ class WorkerProcessTest {
                 java.util.Map.of("PRIVACYPAL_POLL_WAIT_SECONDS", "1", "PRIVACYPAL_WORKER_SLOTS", "2")));
     try (LocalSqs sqs = LocalSqs.start(3, 30)) {
       WorkerProcess worker =
-          new WorkerProcess(
-                  sqs.client(),
-                  sqs.queueUrl(),
-                  statuses,
-                  new DirectoryVideoStore(videos, root.resolve("processed")),
+          WorkerProcess.builder(sqs.client(), sqs.queueUrl())
+              .statuses(statuses)
+              .videos(new DirectoryVideoStore(videos, root.resolve("processed")))
+              .processor(
                   (request, progress, cancel) -> {
                     Files.writeString(request.output(), "done");
                     return new io.privacypal.common.job.JobStats(1, 1, 1, 1);
-                  },
-                  settings)
+                  })
+              .settings(settings)
+              .build()
               .start();
       JobId id = JobId.of("job-wired");
       sqs.client()

@@ -1,6 +1,5 @@
 package io.privacypal.gateway.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +22,8 @@ public final class ApiKeyAuthentication implements RequestFilter {
   }
 
   @Override
-  public boolean handled(HttpExchange exchange, Router router) throws IOException {
-    if (openPaths.contains(exchange.getRequestURI().getRawPath())) {
+  public boolean handled(Exchange exchange, Router router) throws IOException {
+    if (openPaths.contains(exchange.rawPath())) {
       return false;
     }
     String given = presentedKey(exchange);
@@ -51,7 +50,7 @@ public final class ApiKeyAuthentication implements RequestFilter {
     return found;
   }
 
-  private static String presentedKey(HttpExchange exchange) {
+  private static String presentedKey(Exchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return authorization.substring(7).trim();

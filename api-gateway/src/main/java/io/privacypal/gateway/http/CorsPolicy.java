@@ -1,7 +1,5 @@
 package io.privacypal.gateway.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,12 +22,12 @@ public final class CorsPolicy implements RequestFilter {
   }
 
   @Override
-  public boolean handled(HttpExchange exchange, Router router) throws IOException {
+  public boolean handled(Exchange exchange, Router router) throws IOException {
     String origin = exchange.getRequestHeaders().getFirst("Origin");
     if (origin == null) {
       return false;
     }
-    Headers headers = exchange.getResponseHeaders();
+    Exchange.ResponseHeaders headers = exchange.getResponseHeaders();
     headers.add("Vary", "Origin");
     boolean allowed = origins.contains("*") || origins.contains(origin);
     boolean preflight =
@@ -48,7 +46,7 @@ public final class CorsPolicy implements RequestFilter {
       headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS);
       return false;
     }
-    TreeSet<String> methods = router.methodsFor(exchange.getRequestURI().getRawPath());
+    TreeSet<String> methods = router.methodsFor(exchange.rawPath());
     if (methods.isEmpty()) {
       return false; // unknown route: the router answers 404
     }

@@ -1,6 +1,5 @@
 package io.privacypal.gateway.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,21 +9,22 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /** One request as a handler sees it: path parameters, decoded query, and a size-limited body. */
 public final class Request {
-  private final HttpExchange exchange;
+  private final Exchange exchange;
   private final Map<String, String> pathParams;
   private final int maxBodyBytes;
   private Map<String, String> query;
 
-  Request(HttpExchange exchange, Map<String, String> pathParams, int maxBodyBytes) {
+  Request(Exchange exchange, Map<String, String> pathParams, int maxBodyBytes) {
     this.exchange = exchange;
     this.pathParams = Map.copyOf(pathParams);
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  public HttpExchange exchange() {
+  public Exchange exchange() {
     return exchange;
   }
 
@@ -39,7 +39,7 @@ public final class Request {
   /** A query parameter, percent-decoded once (so {@code %2e%2e%2f} arrives as {@code ../}). */
   public Optional<String> query(String name) {
     if (query == null) {
-      query = parseQuery(exchange.getRequestURI().getRawQuery());
+      query = parseQuery(exchange.rawQuery());
     }
     return Optional.ofNullable(query.get(name));
   }
@@ -85,6 +85,12 @@ public final class Request {
         }
         out.write(buffer, 0, n);
       }
+    } catch (IOException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        // The read timeout: a body that stopped arriving must not hold this thread.
+        throw new ApiException(408, "the request body did not arrive in time");
+      }
+      throw e;
     }
     return out.toByteArray();
   }

@@ -1,8 +1,6 @@
 package io.privacypal.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.privacypal.common.job.InvalidJobOptionsException;
 import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.video.InvalidVideoNameException;
@@ -21,7 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Dispatches every request to its route, and turns every failure into the one JSON error shape: a
  * client never sees a stack trace, and an unforeseen exception is logged once and answered 500.
  */
-public final class Router implements HttpHandler {
+public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
 
   private final List<Route> routes = new ArrayList<>();
@@ -47,8 +45,8 @@ public final class Router implements HttpHandler {
     return List.copyOf(routes);
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  /** Answers every request; rethrows only an {@link Error} (answered first) or a failed write. */
+  public void handle(Exchange exchange) throws IOException {
     try {
       for (RequestFilter filter : filters) {
         if (filter.handled(exchange, this)) {
@@ -67,17 +65,24 @@ public final class Router implements HttpHandler {
     } catch (SdkException e) {
       log.warn("job queue unavailable: {}", e.toString());
       answerError(exchange, 503, "the job queue is unavailable; try again later");
-    } catch (IOException | RuntimeException e) {
-      log.error("unexpected failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+    } catch (IOException e) {
+      if (exchange.getResponseCode() != -1) {
+        // Mid-response: the client went away or stopped reading past the read timeout.
+        log.debug("response to {} {} cut short: {}", exchange.getRequestMethod(), exchange.rawPath(), e.toString());
+        return;
+      }
+      log.error("unexpected failure on {} {}", exchange.getRequestMethod(), exchange.rawPath(), e);
+      answerError(exchange, 500, "internal error; see the gateway log");
+    } catch (RuntimeException e) {
+      log.error("unexpected failure on {} {}", exchange.getRequestMethod(), exchange.rawPath(), e);
       answerError(exchange, 500, "internal error; see the gateway log");
     } catch (Error e) {
       // A broken class path or an assertion: still answer, or the client sees a dropped connection.
-      log.error("fatal failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
+      log.error("fatal failure on {} {}", exchange.getRequestMethod(), exchange.rawPath(), e);
       answerError(exchange, 500, "internal error; see the gateway log");
       throw e;
     } finally {
       MDC.remove("jobId");
-      exchange.close();
     }
   }
 
@@ -92,8 +97,8 @@ public final class Router implements HttpHandler {
     return methods;
   }
 
-  private void dispatch(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getRawPath();
+  private void dispatch(Exchange exchange) throws IOException {
+    String path = exchange.rawPath();
     String method = exchange.getRequestMethod();
     boolean pathKnown = false;
     for (Route route : routes) {
@@ -114,7 +119,7 @@ public final class Router implements HttpHandler {
     throw new ApiException(405, "method " + method + " is not allowed on " + path);
   }
 
-  private static void answerError(HttpExchange exchange, int status, String message)
+  private static void answerError(Exchange exchange, int status, String message)
       throws IOException {
     if (exchange.getResponseCode() != -1) {
       // Headers are out already (a failure mid-stream): all we can do is cut the connection.

@@ -1,12 +1,12 @@
 package io.privacypal.gateway.jobs;
 
-import com.sun.net.httpserver.Headers;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.http.ApiException;
 import io.privacypal.gateway.http.ByteRange;
+import io.privacypal.gateway.http.Exchange;
 import io.privacypal.gateway.http.Request;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +63,7 @@ public final class OutputDownload {
 
   private static void send(Request request, FileChannel channel) throws IOException {
     long size = channel.size();
-    Headers headers = request.exchange().getResponseHeaders();
+    Exchange.ResponseHeaders headers = request.exchange().getResponseHeaders();
     headers.set("Accept-Ranges", "bytes");
     Optional<ByteRange> range;
     try {
@@ -76,7 +76,7 @@ public final class OutputDownload {
     long first = range.map(ByteRange::first).orElse(0L);
     long length = range.map(ByteRange::length).orElse(size);
     range.ifPresent(r -> headers.set("Content-Range", r.contentRange(size)));
-    // A zero-length 200 must say so with -1; HttpServer reads 0 as "chunked".
+    // A zero-length 200 must say so with -1; 0 would mean "chunked".
     request.exchange().sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
     if (length == 0) {
       return;

@@ -8,7 +8,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.gateway.GatewayTestSupport;
 import java.net.http.HttpResponse;
@@ -62,7 +62,7 @@ class SubmitJobTest extends GatewayTestSupport {
     assertThat(response.statusCode()).isEqualTo(202);
     JobMessage message = queuedMessages().get(0);
     assertThat(message.options().blurFaces()).isFalse();
-    assertThat(message.options().regions()).containsExactly(Region.of(10, 20, 30, 40));
+    assertThat(message.options().regions()).containsExactly(BlurRegion.of(10, 20, 30, 40));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.privacypal.common.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,19 +11,35 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds AWS SDK clients the standard way: region from AWS_REGION (default ca-central-1, as
- * PrivacyPal used), credentials from the default chain (environment, profiles, SSO, container and
- * instance roles), and endpoints from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL. A
- * loopback endpoint with no credentials configured (the embedded queue) gets placeholder keys, so
- * the local stack runs offline.
+ * Builds AWS SDK clients the standard way. Credentials come from the SDK's default chain (system
+ * properties, environment keys with their session token, web identity, the profile named by
+ * AWS_PROFILE including SSO, container and instance roles). The region comes from AWS_REGION (or
+ * AWS_DEFAULT_REGION, or {@code aws.region}), then the profile's {@code region}, then ca-central-1,
+ * as PrivacyPal used; instance metadata is not asked, so a laptop never waits on it (ECS, EKS and
+ * Lambda set AWS_REGION). Endpoints come from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL.
+ *
+ * <p>The one convenience: a loopback endpoint (the embedded queue, a stub) with no credentials
+ * configured at all gets placeholder keys, so the local stack runs offline.
  */
 public final class AwsClientFactory {
   public static final String DEFAULT_REGION = "ca-central-1";
+
+  /** Settings any of which means the operator configured credentials for the default chain. */
+  private static final List<String> CREDENTIAL_SETTINGS =
+      List.of(
+          "AWS_ACCESS_KEY_ID",
+          "AWS_PROFILE",
+          "AWS_WEB_IDENTITY_TOKEN_FILE",
+          "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+          "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
 
   private final ConfigSource config;
 
@@ -31,11 +48,24 @@ public final class AwsClientFactory {
   }
 
   public Region region() {
-    return Region.of(
-        config
-            .get("AWS_REGION")
-            .or(() -> config.get("AWS_DEFAULT_REGION"))
-            .orElse(DEFAULT_REGION));
+    return config
+        .get("AWS_REGION")
+        .or(() -> Optional.ofNullable(System.getProperty("aws.region")))
+        .or(() -> config.get("AWS_DEFAULT_REGION"))
+        .map(Region::of)
+        .or(this::profileRegion)
+        .orElse(Region.of(DEFAULT_REGION));
+  }
+
+  /** The {@code region} of the profile AWS_PROFILE names (or {@code default}), if it has one. */
+  private Optional<Region> profileRegion() {
+    String profile = config.get("AWS_PROFILE").orElse(null);
+    try {
+      return Optional.ofNullable(
+          new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, profile).getRegion());
+    } catch (SdkClientException e) {
+      return Optional.empty(); // no profile file, or no region in it
+    }
   }
 
   /** The endpoint override for a service, e.g. {@code SQS} reads AWS_ENDPOINT_URL_SQS. */
@@ -65,19 +95,18 @@ public final class AwsClientFactory {
     return builder.build();
   }
 
-  private AwsCredentialsProvider credentials(Optional<URI> endpoint) {
-    boolean keysGiven = config.get("AWS_ACCESS_KEY_ID").isPresent();
-    boolean profileGiven = config.get("AWS_PROFILE").isPresent();
-    if (!keysGiven && !profileGiven && endpoint.map(AwsClientFactory::isLoopback).orElse(false)) {
+  /** The credentials clients of this factory sign with. */
+  public AwsCredentialsProvider credentials(Optional<URI> endpoint) {
+    if (!credentialsConfigured() && endpoint.map(AwsClientFactory::isLoopback).orElse(false)) {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
-    if (keysGiven) {
-      return StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(
-              config.get("AWS_ACCESS_KEY_ID").orElseThrow(),
-              config.get("AWS_SECRET_ACCESS_KEY").orElse("")));
-    }
     return DefaultCredentialsProvider.builder().build();
+  }
+
+  private boolean credentialsConfigured() {
+    return CREDENTIAL_SETTINGS.stream().anyMatch(name -> config.get(name).isPresent())
+        || System.getProperty("aws.accessKeyId") != null
+        || System.getProperty("aws.profile") != null;
   }
 
   static boolean isLoopback(URI uri) {

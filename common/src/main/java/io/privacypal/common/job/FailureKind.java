@@ -4,12 +4,18 @@ package io.privacypal.common.job;
 public enum FailureKind {
   /** The input or the options can never succeed: fail at once, no retry. */
   INVALID_INPUT,
-  /** A passing fault (ffmpeg crash, throttling, storage): retry with back-off. */
+  /**
+   * A passing fault outside our code: ffmpeg or the disk failed, a detector was throttled, an AWS
+   * call or the storage failed. Retry with back-off.
+   */
   TRANSIENT,
   /** Retried until the dead-letter queue took it. */
   RETRIES_EXHAUSTED,
   /** The message itself could not be read. */
   MALFORMED_MESSAGE,
-  /** Anything we did not foresee; treated as transient. */
+  /**
+   * A fault we did not foresee in our own code (a bug, a native library that did not load);
+   * retried as well, in case it was the machine.
+   */
   INTERNAL
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record JobOptions(
     boolean blurFaces,
-    List<Region> regions,
+    List<BlurRegion> regions,
     BlurMode blurMode,
     MaskShape mask,
     double keyframeIntervalSeconds,
@@ -65,7 +65,7 @@ public record JobOptions(
   @JsonCreator
   public static JobOptions fromJson(
       @JsonProperty("blurFaces") Boolean blurFaces,
-      @JsonProperty("regions") List<Region> regions,
+      @JsonProperty("regions") List<BlurRegion> regions,
       @JsonProperty("blurMode") BlurMode blurMode,
       @JsonProperty("mask") MaskShape mask,
       @JsonProperty("keyframeIntervalSeconds") Double keyframeIntervalSeconds,
@@ -85,7 +85,7 @@ public record JobOptions(
     return fromJson(null, null, null, null, null, null, null);
   }
 
-  public JobOptions withRegions(List<Region> newRegions) {
+  public JobOptions withRegions(List<BlurRegion> newRegions) {
     return new JobOptions(
         blurFaces, newRegions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector);
   }

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the job queue and its dead-letter queue (idempotent: SQS returns the existing queue when
- * the attributes match). The dead-letter queue keeps messages longer than the source queue, since a
+ * the attributes match). The dead-letter queue keeps messages longer than the job queue, since a
  * message keeps its first enqueue time when it moves there.
  */
 public final class QueueProvisioner {
@@ -41,8 +41,7 @@ public final class QueueProvisioner {
                 b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
-    String redrive =
-        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+    String redrive = new RedrivePolicy(dlqArn, maxReceiveCount).toJson();
     String queueUrl =
         sqs.createQueue(
                 b ->

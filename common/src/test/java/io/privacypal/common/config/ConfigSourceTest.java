@@ -32,8 +32,8 @@ class ConfigSourceTest {
 
   @Test
   void storageDefaultsFollowTheVideoDirectory() {
-    StorageSettings settings =
-        StorageSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", "/data/v")));
+    DirectoryStorageSettings settings =
+        DirectoryStorageSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", "/data/v")));
     assertThat(settings.outputDirectory()).hasToString("/data/v/processed");
     assertThat(settings.statusDirectory()).hasToString("/data/v/.privacypal");
   }

@@ -30,7 +30,7 @@ class JobOptionsTest {
             + "\"keyframeIntervalSeconds\":0.5,\"boxScale\":1.5,\"detector\":\"rekognition\"}";
     JobOptions options = Json.mapper().readValue(json, JobOptions.class);
 
-    assertThat(options.regions()).containsExactly(new Region(1, 2, 3, 4, 0.5, 2.0));
+    assertThat(options.regions()).containsExactly(new BlurRegion(1, 2, 3, 4, 0.5, 2.0));
     assertThat(options.blurMode()).isEqualTo(BlurMode.GAUSSIAN);
     assertThat(options.detector()).isEqualTo(DetectorKind.REKOGNITION);
     assertThat(Json.mapper().readValue(Json.write(options), JobOptions.class)).isEqualTo(options);
@@ -52,18 +52,18 @@ class JobOptionsTest {
         .hasMessageContaining("keyframeIntervalSeconds");
     assertThatThrownBy(() -> JobOptions.fromJson(null, null, null, null, null, 0.5, null))
         .hasMessageContaining("boxScale");
-    assertThatThrownBy(() -> new Region(0, 0, 0, 10, null, null)).hasMessageContaining("width");
+    assertThatThrownBy(() -> new BlurRegion(0, 0, 0, 10, null, null)).hasMessageContaining("width");
     assertThatThrownBy(() -> JobOptions.fromJson(false, null, null, null, null, null, null))
         .hasMessageContaining("nothing to blur");
   }
 
   @Test
   void aTimedRegionIsActiveOnlyInItsRange() {
-    Region region = new Region(0, 0, 10, 10, 1.0, 2.0);
+    BlurRegion region = new BlurRegion(0, 0, 10, 10, 1.0, 2.0);
     assertThat(region.activeAt(0.9)).isFalse();
     assertThat(region.activeAt(1.0)).isTrue();
     assertThat(region.activeAt(2.0)).isTrue();
     assertThat(region.activeAt(2.1)).isFalse();
-    assertThat(Region.of(0, 0, 10, 10).activeAt(1e6)).isTrue();
+    assertThat(BlurRegion.of(0, 0, 10, 10).activeAt(1e6)).isTrue();
   }
 }

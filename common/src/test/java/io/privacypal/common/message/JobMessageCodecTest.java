@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class JobMessageCodecTest {
         JobMessage.of(
             JobId.of("abc"),
             "clip.mp4",
-            JobOptions.defaults().withRegions(java.util.List.of(Region.of(1, 2, 3, 4))),
+            JobOptions.defaults().withRegions(java.util.List.of(BlurRegion.of(1, 2, 3, 4))),
             Instant.parse("2026-01-01T00:00:00Z"));
 
     assertThat(codec.decode(codec.encode(message))).isEqualTo(message);

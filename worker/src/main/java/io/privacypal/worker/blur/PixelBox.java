@@ -1,7 +1,7 @@
 package io.privacypal.worker.blur;
 
 import io.privacypal.common.detect.FaceBox;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import java.util.Optional;
 
 /** An area of a frame to cover, in whole pixels, inside the frame. */
@@ -25,7 +25,7 @@ public record PixelBox(int x, int y, int width, int height) {
   }
 
   /** A manual region, clamped to the frame (a region partly outside still covers what is inside). */
-  public static Optional<PixelBox> of(Region region, int frameWidth, int frameHeight) {
+  public static Optional<PixelBox> of(BlurRegion region, int frameWidth, int frameHeight) {
     return clamp(
         region.x(),
         region.y(),

@@ -5,7 +5,7 @@ import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
 import io.privacypal.worker.track.FaceFollower;
@@ -211,7 +211,7 @@ final class AnonymizeRun {
     for (FaceBox face : faces) {
       PixelBox.cover(face, options.boxScale(), frame.width(), frame.height()).ifPresent(areas::add);
     }
-    for (Region region : options.regions()) {
+    for (BlurRegion region : options.regions()) {
       if (region.activeAt(frame.timeSeconds())) {
         PixelBox.of(region, frame.width(), frame.height()).ifPresent(areas::add);
       }

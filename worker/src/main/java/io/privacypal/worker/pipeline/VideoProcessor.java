@@ -1,6 +1,7 @@
 package io.privacypal.worker.pipeline;
 
 import io.privacypal.common.job.JobStats;
+import io.privacypal.worker.video.InvalidVideoException;
 
 /**
  * Turns one input file into one anonymized output file. The queue side calls it; {@link

@@ -11,19 +11,19 @@ import java.util.Optional;
  * Reads what it can from a body that may not be a valid job message, so a malformed message can
  * still fail its job and an operator can still see what a dead letter was about.
  */
-final class MessageBodies {
+public final class MessageBodies {
   private MessageBodies() {}
 
-  static Optional<JobId> jobId(String body) {
+  public static Optional<JobId> jobId(String body) {
     return text(body, "jobId").filter(JobId::isValid).map(JobId::of);
   }
 
-  static Optional<String> video(String body) {
+  public static Optional<String> video(String body) {
     return text(body, "video");
   }
 
   /** The body with {@code jobId} set, if it is a JSON object without one; else unchanged. */
-  static String withJobId(String body, JobId jobId) {
+  public static String withJobId(String body, JobId jobId) {
     Optional<ObjectNode> root = object(body);
     if (root.isEmpty() || root.get().hasNonNull("jobId")) {
       return body;

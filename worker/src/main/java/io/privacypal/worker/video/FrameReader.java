@@ -1,6 +1,5 @@
 package io.privacypal.worker.video;
 
-import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

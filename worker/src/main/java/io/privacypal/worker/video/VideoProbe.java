@@ -2,7 +2,6 @@ package io.privacypal.worker.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.json.Json;
-import io.privacypal.worker.pipeline.InvalidVideoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
@@ -222,7 +222,7 @@ class AnonymizePipelineTest {
   @Test
   void manualRegionIsCoveredOnlyInItsTimeRangeWithoutCallingTheDetector() throws Exception {
     Path pattern = TestVideos.pattern(dir.resolve("pattern.mp4"), 640, 360, 3, true);
-    Region region = new Region(40, 40, 120, 80, 1.0, 2.0);
+    BlurRegion region = new BlurRegion(40, 40, 120, 80, 1.0, 2.0);
     JobOptions options =
         new JobOptions(false, List.of(region), BlurMode.FILL, MaskShape.BOX, 0.3, 1.3, null);
     Path out = dir.resolve("regions.mp4");

@@ -8,6 +8,7 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.testing.TestVideos;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -8,7 +8,7 @@ import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.Region;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.video.FfmpegTools;
@@ -30,7 +30,7 @@ class InputFormatsTest {
   private static OpenCvFaceDetector detector;
   private static PipelineSettings settings;
   private static final JobOptions REGION_ONLY =
-      new JobOptions(false, List.of(Region.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
+      new JobOptions(false, List.of(BlurRegion.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
 
   @TempDir Path dir;
 

@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Hand-written processors for the queue tests; none decodes video. */
-final class FakeProcessors {
-  static final JobStats STATS = new JobStats(250, 25, 10.0, 0.5);
+public final class FakeProcessors {
+  public static final JobStats STATS = new JobStats(250, 25, 10.0, 0.5);
 
   private FakeProcessors() {}
 
   /** Writes a small output file and succeeds. */
-  static JobStats writeOutput(PipelineRequest request) throws java.io.IOException {
+  public static JobStats writeOutput(PipelineRequest request) throws java.io.IOException {
     Files.writeString(request.output(), "anonymized " + request.input().getFileName());
     return STATS;
   }
@@ -27,16 +27,16 @@ final class FakeProcessors {
    * Writes its output, reports progress, then holds until the test releases it (then succeeds) or
    * the job is cancelled (then removes nothing itself and throws, as the pipeline does).
    */
-  static final class Holding implements VideoProcessor {
-    final AtomicInteger calls = new AtomicInteger();
-    final AtomicInteger concurrent = new AtomicInteger();
-    final AtomicInteger maxConcurrent = new AtomicInteger();
-    final AtomicInteger cancelled = new AtomicInteger();
-    final AtomicInteger finished = new AtomicInteger();
+  public static final class Holding implements VideoProcessor {
+    public final AtomicInteger calls = new AtomicInteger();
+    public final AtomicInteger concurrent = new AtomicInteger();
+    public final AtomicInteger maxConcurrent = new AtomicInteger();
+    public final AtomicInteger cancelled = new AtomicInteger();
+    public final AtomicInteger finished = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
-    volatile java.nio.file.Path lastOutput;
+    public volatile java.nio.file.Path lastOutput;
 
-    void release() {
+    public void release() {
       release.countDown();
     }
 

@@ -10,12 +10,12 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** A real store that also records, for every write, what the test wants to know at that moment. */
-final class RecordingStatusStore<T> implements JobStatusStore {
+public final class RecordingStatusStore<T> implements JobStatusStore {
   private final JobStatusStore delegate;
   private final Function<JobStatus, T> observe;
-  final List<T> observed = new CopyOnWriteArrayList<>();
+  public final List<T> observed = new CopyOnWriteArrayList<>();
 
-  RecordingStatusStore(JobStatusStore delegate, Function<JobStatus, T> observe) {
+  public RecordingStatusStore(JobStatusStore delegate, Function<JobStatus, T> observe) {
     this.delegate = delegate;
     this.observe = observe;
   }

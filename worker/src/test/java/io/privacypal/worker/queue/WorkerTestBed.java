@@ -9,7 +9,11 @@ import io.privacypal.common.status.FileJobStatusStore;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.testing.LocalSqs;
 import io.privacypal.common.video.DirectoryVideoStore;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.worker.pipeline.VideoProcessor;
+import io.privacypal.worker.queue.attempt.JobHandler;
+import io.privacypal.worker.queue.consume.JobConsumer;
+import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,19 +36,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * consumers with test-sized timings: 1 s long polls, a 2 s visibility timeout (heartbeat every
  * second), 1 s base retry delay.
  */
-final class WorkerTestBed implements AutoCloseable {
-  static final int MAX_RECEIVE_COUNT = 3;
-  static final Duration VISIBILITY = Duration.ofSeconds(2);
+public final class WorkerTestBed implements AutoCloseable {
+  public static final int MAX_RECEIVE_COUNT = 3;
+  public static final Duration VISIBILITY = Duration.ofSeconds(2);
 
-  final LocalSqs sqs = LocalSqs.start(MAX_RECEIVE_COUNT, (int) VISIBILITY.toSeconds());
-  final FileJobStatusStore statuses;
-  final DirectoryVideoStore videos;
-  final Path outputDir;
-  final Clock clock = Clock.systemUTC();
+  public final LocalSqs sqs = LocalSqs.start(MAX_RECEIVE_COUNT, (int) VISIBILITY.toSeconds());
+  public final FileJobStatusStore statuses;
+  public final DirectoryVideoStore videos;
+  public final Path outputDir;
+  public final Clock clock = Clock.systemUTC();
   private final JobMessageCodec codec = new JobMessageCodec();
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
-  WorkerTestBed(Path root) throws IOException {
+  public WorkerTestBed(Path root) throws IOException {
     statuses = new FileJobStatusStore(root.resolve("status"));
     Path videoDir = Files.createDirectories(root.resolve("videos"));
     outputDir = root.resolve("processed");
@@ -52,7 +56,7 @@ final class WorkerTestBed implements AutoCloseable {
     Files.writeString(videoDir.resolve("clip.mp4"), "not really a video; the fakes do not decode");
   }
 
-  static ConsumerSettings settings(String workerId) {
+  public static ConsumerSettings settings(String workerId) {
     return new ConsumerSettings(
         2,
         Duration.ofSeconds(1),
@@ -66,36 +70,40 @@ final class WorkerTestBed implements AutoCloseable {
         Duration.ZERO);
   }
 
-  DeadLetterQueue deadLetters() {
+  public DeadLetterQueue deadLetters() {
     return new DeadLetterQueue(
         sqs.client(), sqs.queueUrl(), sqs.deadLetterQueueUrl(), statuses, clock);
   }
 
-  JobConsumer startConsumer(VideoProcessor processor) {
+  public JobConsumer startConsumer(VideoProcessor processor) {
     return startConsumer(processor, settings("worker-a"), sqs.client());
   }
 
-  JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings) {
+  public JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings) {
     return startConsumer(processor, settings, sqs.client());
   }
 
-  JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings, SqsClient client) {
+  public JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings, SqsClient client) {
     return startConsumer(processor, settings, client, statuses);
   }
 
-  JobConsumer startConsumer(
+  public JobConsumer startConsumer(
       VideoProcessor processor, ConsumerSettings settings, SqsClient client, JobStatusStore store) {
+    JobQueueReceiver queue = new JobQueueReceiver(client, sqs.queueUrl(), clock);
+    PrivacypalMetrics metrics = new PrivacypalMetrics();
     JobConsumer consumer =
         new JobConsumer(
-            client, sqs.queueUrl(), deadLetters(), store, videos, processor, settings, clock,
-            new io.privacypal.common.metrics.PrivacypalMetrics());
+            queue,
+            new JobHandler(queue, deadLetters(), store, videos, processor, settings, clock, metrics),
+            settings,
+            metrics);
     closeables.add(consumer);
     consumer.start();
     return consumer;
   }
 
   /** A client of its own, to cut one consumer off from SQS as a crash would. */
-  SqsClient separateClient() {
+  public SqsClient separateClient() {
     SqsClient client =
         SqsClient.builder()
             .endpointOverride(URI.create(sqs.endpoint()))
@@ -108,7 +116,7 @@ final class WorkerTestBed implements AutoCloseable {
   }
 
   /** Stores the job's first status as the gateway does, then sends its message. */
-  JobId submit(String jobId) {
+  public JobId submit(String jobId) {
     JobId id = JobId.of(jobId);
     statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
     sendRaw(codec.encode(JobMessage.of(id, "clip.mp4", JobOptions.defaults(), Instant.now())));
@@ -116,8 +124,8 @@ final class WorkerTestBed implements AutoCloseable {
   }
 
   /** Receives the one message on the job queue until SQS moves it, as crashed workers leave it. */
-  void strandBySqs() {
-    SourceQueue source = new SourceQueue(sqs.client(), sqs.queueUrl(), clock);
+  public void strandBySqs() {
+    JobQueueReceiver source = new JobQueueReceiver(sqs.client(), sqs.queueUrl(), clock);
     for (int i = 0; i < MAX_RECEIVE_COUNT; i++) {
       List<QueueMessage> got = source.receive(1, Duration.ofSeconds(1), Duration.ofSeconds(30));
       if (got.size() != 1) {
@@ -131,26 +139,26 @@ final class WorkerTestBed implements AutoCloseable {
     }
   }
 
-  String sendRaw(String body) {
+  public String sendRaw(String body) {
     return sqs.client()
         .sendMessage(b -> b.queueUrl(sqs.queueUrl()).messageBody(body))
         .messageId();
   }
 
-  JobStatus status(JobId id) {
+  public JobStatus status(JobId id) {
     return statuses.find(id).orElseThrow();
   }
 
-  int visible(String queueUrl) {
+  public int visible(String queueUrl) {
     return attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
   }
 
-  int inFlight(String queueUrl) {
+  public int inFlight(String queueUrl) {
     return attribute(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
   }
 
   /** Visible, in flight and delayed messages together. */
-  int total(String queueUrl) {
+  public int total(String queueUrl) {
     Map<QueueAttributeName, String> a =
         sqs.client()
             .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
@@ -168,7 +176,7 @@ final class WorkerTestBed implements AutoCloseable {
             .get(name));
   }
 
-  List<Path> outputFiles() throws IOException {
+  public List<Path> outputFiles() throws IOException {
     if (!Files.isDirectory(outputDir)) {
       return List.of();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.json.Json;
-import io.privacypal.worker.pipeline.InvalidVideoException;
 import org.junit.jupiter.api.Test;
 
 /** ffprobe answers that real files rarely give (ffmpeg will not write them), fed as JSON. */

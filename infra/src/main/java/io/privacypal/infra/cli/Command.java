@@ -1,7 +1,0 @@
-package io.privacypal.infra.cli;
-
-/** One launcher command. Returns the process exit status. */
-@FunctionalInterface
-public interface Command {
-  int run(CommandLine line) throws Exception;
-}

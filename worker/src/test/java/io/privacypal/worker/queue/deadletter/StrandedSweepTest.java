@@ -1,0 +1,76 @@
+package io.privacypal.worker.queue.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobState;
+import io.privacypal.worker.queue.WorkerTestBed;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker's periodic sweep, run by hand: no test waits for its timer. */
+class StrandedSweepTest {
+  @TempDir Path root;
+  private WorkerTestBed bed;
+
+  @BeforeEach
+  void start() throws IOException {
+    bed = new WorkerTestBed(root);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    bed.close();
+  }
+
+  /** A clock an hour ahead, so statuses written now are past the sweep's quiet period. */
+  private DeadLetterQueue deadLettersAnHourLater(String deadLetterQueueUrl) {
+    return new DeadLetterQueue(
+        bed.sqs.client(),
+        bed.sqs.queueUrl(),
+        deadLetterQueueUrl,
+        bed.statuses,
+        Clock.offset(bed.clock, Duration.ofHours(1)));
+  }
+
+  @Test
+  void zeroIntervalSchedulesNothing() {
+    assertThat(StrandedSweep.schedule(() -> {}, Duration.ZERO)).isEmpty();
+
+    Optional<ScheduledExecutorService> timer = StrandedSweep.schedule(() -> {}, Duration.ofMinutes(5));
+    assertThat(timer).isPresent();
+    timer.get().shutdownNow();
+  }
+
+  @Test
+  void sweepFailsAJobWhoseWorkerCrashedOnEveryAttempt() {
+    JobId id = bed.submit("job-stranded");
+    bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
+    bed.strandBySqs();
+
+    new StrandedSweep(deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl()), WorkerTestBed.settings("w"))
+        .run();
+
+    assertThat(bed.status(id).state()).isEqualTo(JobState.FAILED);
+    assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingSweepIsLoggedNotThrown() {
+    StrandedSweep sweep =
+        new StrandedSweep(
+            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl() + "-missing"), WorkerTestBed.settings("w"));
+
+    assertThatCode(sweep::run).doesNotThrowAnyException();
+  }
+}
