@@ -43,13 +43,13 @@ public record LeakFigures(
         .orElse("-");
   }
 
-  static String header() {
+  public static String header() {
     return String.format(Locale.ROOT, "%-14s | %-8s | %11s | %-17s | %-36s | %9s | %10s | %5s",
         "clip", "detector", "face-frames", "leaked", "longest leaked run (face)", "over-blur", "calls/min",
         "fps");
   }
 
-  String row() {
+  public String row() {
     String run = longestRun() == 0 ? "0" : longestRun() + " (" + longestRunFace() + ")";
     return String.format(Locale.ROOT, "%-14s | %-8s | %11d | %6d (%6.2f %%) | %-36s | %7.2f %% | %10.0f | %5.1f",
         clip, detector, faceFrames, leakedFaceFrames, leakedPercent(), run, 100 * overBlur,

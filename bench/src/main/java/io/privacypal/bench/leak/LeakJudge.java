@@ -20,15 +20,17 @@ final class LeakJudge {
   static final int GRID = 4;
   /**
    * The high-pass: the crop minus a gaussian blur of it with this sigma (72 px scale). Chosen on
-   * the clips: with 3 px, the pipeline's 6x6-cell mosaic of a 24-32 px face still counted as kept
-   * in a third of its frames (its blocks pass such a wide filter); with 2 px (and 1.5 px) no
-   * mosaicked face of 48 px or more does, and a plain re-encode still leaks every face-frame.
+   * the clips: a mosaic keeps the coarse shapes of a face (its blocks' means), so too wide a filter
+   * counts them as kept. With 3 px, the pipeline's 6x6-cell mosaic of a 24-32 px face still counted
+   * as kept in a third of its frames; with 2 px, a fully pixelated 210 px face kept 4 cells of 16
+   * along its hair line; with 1.5 px it keeps 3 or fewer, and a plain re-encode still leaks every
+   * face-frame.
    */
-  static final double HIGH_PASS_SIGMA = 2;
+  static final double HIGH_PASS_SIGMA = 1.5;
   /**
    * A cell is informative when its source high-pass has a mean square of at least this (an RMS of
-   * 2 grey levels). On the clips (sensor noise sigma 3-4 before the encoder) face cells almost all
-   * exceed it, at 24 px too (15-16 of 16 cells); a flat patch of noise alone stays below.
+   * 2 grey levels). On the clips (sensor noise sigma 3-4 before the encoder) the cells of faces
+   * of every size almost all exceed it (15-16 of 16 on average).
    */
   static final double DETAIL_MIN = 4;
   static final double KEPT_R = 0.4;
