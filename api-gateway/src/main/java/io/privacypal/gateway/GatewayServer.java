@@ -3,10 +3,12 @@ package io.privacypal.gateway;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.clients.Client;
 import io.privacypal.gateway.http.ApiKeyAuthentication;
 import io.privacypal.gateway.http.CorsPolicy;
 import io.privacypal.gateway.http.JavalinServer;
 import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.gateway.http.RequestFilter;
 import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Route;
 import io.privacypal.gateway.http.Router;
@@ -27,6 +29,13 @@ import org.slf4j.LoggerFactory;
 /** The HTTP API on Javalin (Jetty), its handlers on a fixed pool of threads. */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+  /** Without keys every caller is the one operator, who sees every job. */
+  private static final RequestFilter OPEN_ACCESS =
+      (exchange, router) -> {
+        exchange.setAttribute(Client.ATTRIBUTE, Client.OPERATOR);
+        return false;
+      };
 
   private final GatewaySettings settings;
   private final Router router;
@@ -53,7 +62,7 @@ public final class GatewayServer implements AutoCloseable {
     this.router = new Router(settings.maxBodyBytes());
     JobService jobs =
         new JobService(
-            statuses, videos, queue, clock, new IdempotencyIndex(settings.idempotencyDirectory()), metrics);
+            statuses, videos, queue, clock, new IdempotencyIndex(statuses), metrics);
     new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
     new LegacyRoutes(jobs).register(router);
     router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);
@@ -73,7 +82,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     // Probes (load balancer, orchestrator) carry no key; neither answer reveals any job.
     if (settings.authenticationRequired()) {
-      router.filter(new ApiKeyAuthentication(settings.apiKeys(), Set.of("/health", "/ready")));
+      router.filter(new ApiKeyAuthentication(settings.clients(), Set.of("/health", "/ready")));
+    } else {
+      router.filter(OPEN_ACCESS);
     }
   }
 
@@ -85,6 +96,15 @@ public final class GatewayServer implements AutoCloseable {
         JavalinServer.start(
             router, settings.bindAddress(), settings.port(), settings.threads(), settings.timeouts());
     log.info("gateway listening on {}:{} ({})", settings.bindAddress(), port(), settings);
+    if (!settings.authenticationRequired()) {
+      log.warn(
+          "no API keys configured: whoever reaches {}:{} can submit, read and cancel every job{}",
+          settings.bindAddress(),
+          port(),
+          settings.bindAddress().equals(GatewaySettings.LOOPBACK)
+              ? " (this machine only; set PRIVACYPAL_API_KEYS and PRIVACYPAL_HTTP_BIND to serve others)"
+              : "");
+    }
     return this;
   }
 

@@ -2,6 +2,7 @@ package io.privacypal.gateway;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.gateway.clients.ApiKeys;
 import io.privacypal.gateway.http.HttpTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +16,14 @@ import java.util.List;
  * How the HTTP API is served.
  *
  * @param port PRIVACYPAL_HTTP_PORT, default 8080; 0 takes any free port (tests)
- * @param bindAddress PRIVACYPAL_HTTP_BIND, default 0.0.0.0
+ * @param bindAddress PRIVACYPAL_HTTP_BIND; default 127.0.0.1 when no API keys are configured (an open
+ *     gateway serves this machine only unless told otherwise), 0.0.0.0 when keys are
  * @param maxBodyBytes PRIVACYPAL_MAX_BODY_BYTES, default 64 KiB; larger bodies get 413
  * @param threads PRIVACYPAL_HTTP_THREADS, default 16: the fixed pool that runs the handlers
  * @param corsOrigins PRIVACYPAL_CORS_ORIGINS, comma separated; empty means no CORS headers
- * @param apiKeys PRIVACYPAL_API_KEYS (comma separated) plus the lines of PRIVACYPAL_API_KEYS_FILE;
- *     empty means no authentication
- * @param idempotencyDirectory PRIVACYPAL_IDEMPOTENCY_DIRECTORY, default {@code
- *     <status directory>/idempotency}: the Idempotency-Key index
+ * @param apiKeys PRIVACYPAL_API_KEYS (comma separated) plus the lines of PRIVACYPAL_API_KEYS_FILE,
+ *     each {@code name:key}, {@code name:key:admin} or a plain key ({@link ApiKeys}); empty means
+ *     no authentication
  * @param timeouts PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS (default 10: request headers, and a body or
  *     a response that stalls) and PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS (default 30: kept-alive
  *     connections between requests)
@@ -34,12 +35,13 @@ public record GatewaySettings(
     int threads,
     List<String> corsOrigins,
     List<String> apiKeys,
-    Path idempotencyDirectory,
     HttpTimeouts timeouts) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
   public static final int DEFAULT_THREADS = 16;
+  public static final String LOOPBACK = "127.0.0.1";
+  public static final String ANY_ADDRESS = "0.0.0.0";
 
   public GatewaySettings {
     if (port < 0 || port > 65535) {
@@ -57,32 +59,21 @@ public record GatewaySettings(
     }
     corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-    for (String key : apiKeys) {
-      // Short keys can be guessed; refuse them before they protect anything.
-      if (key.length() < 16) {
-        throw new ConfigException("every API key must be at least 16 characters long");
-      }
-    }
-    if (idempotencyDirectory == null) {
-      throw new ConfigException("an idempotency directory is required");
-    }
-    idempotencyDirectory = idempotencyDirectory.toAbsolutePath().normalize();
+    ApiKeys.parse(apiKeys); // refuses a malformed entry or a short key at start-up
     if (timeouts == null) {
       throw new ConfigException("HTTP timeouts are required");
     }
   }
 
   public static GatewaySettings from(ConfigSource config) {
-    Path videos = config.getPath("PRIVACYPAL_VIDEO_DIRECTORY", Path.of("videos"));
-    Path status = config.getPath("PRIVACYPAL_STATUS_DIRECTORY", videos.resolve(".privacypal"));
+    List<String> keys = apiKeys(config);
     return new GatewaySettings(
         config.getInt("PRIVACYPAL_HTTP_PORT", DEFAULT_PORT),
-        config.get("PRIVACYPAL_HTTP_BIND", "0.0.0.0"),
+        config.get("PRIVACYPAL_HTTP_BIND", keys.isEmpty() ? LOOPBACK : ANY_ADDRESS),
         config.getInt("PRIVACYPAL_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
         config.getInt("PRIVACYPAL_HTTP_THREADS", DEFAULT_THREADS),
         commaList(config.get("PRIVACYPAL_CORS_ORIGINS", "")),
-        apiKeys(config),
-        config.getPath("PRIVACYPAL_IDEMPOTENCY_DIRECTORY", status.resolve("idempotency")),
+        keys,
         new HttpTimeouts(
             seconds(config, "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.read(), 300),
             seconds(config, "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.idle(), 3600)));
@@ -98,6 +89,10 @@ public record GatewaySettings(
 
   public boolean authenticationRequired() {
     return !apiKeys.isEmpty();
+  }
+
+  public ApiKeys clients() {
+    return ApiKeys.parse(apiKeys);
   }
 
   private static List<String> apiKeys(ConfigSource config) {
@@ -127,7 +122,7 @@ public record GatewaySettings(
   /** Never prints the keys themselves. */
   @Override
   public String toString() {
-    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, readTimeout=%ss, idleTimeout=%ss, corsOrigins=%s, apiKeys=%d configured, idempotency=%s]"
+    return "GatewaySettings[port=%d, bind=%s, maxBodyBytes=%d, threads=%d, readTimeout=%ss, idleTimeout=%ss, corsOrigins=%s, apiKeys=%d configured]"
         .formatted(
             port,
             bindAddress,
@@ -136,7 +131,6 @@ public record GatewaySettings(
             timeouts.read().toSeconds(),
             timeouts.idle().toSeconds(),
             corsOrigins,
-            apiKeys.size(),
-            idempotencyDirectory);
+            apiKeys.size());
   }
 }

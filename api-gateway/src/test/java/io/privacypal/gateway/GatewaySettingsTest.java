@@ -19,16 +19,14 @@ class GatewaySettingsTest {
   }
 
   @Test
-  void defaultsServeOnPort8080OfEveryInterfaceWithA64KiBLimitAndNoKeys() {
+  void defaultsServeOnPort8080OfThisMachineOnlyWithA64KiBLimitAndNoKeys() {
     GatewaySettings settings = from(Map.of());
 
     assertThat(settings.port()).isEqualTo(8080);
-    assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
     assertThat(settings.authenticationRequired()).isFalse();
     assertThat(settings.corsOrigins()).isEmpty();
-    assertThat(settings.idempotencyDirectory())
-        .isEqualTo(Path.of("videos/.privacypal/idempotency").toAbsolutePath());
   }
 
   @Test
@@ -73,10 +71,38 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void withKeysTheDefaultIsEveryInterfaceAndAnExplicitBindAlwaysWins() {
+    String keys = "alice:alice-key-0123456789";
+    assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys)).bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys, "PRIVACYPAL_HTTP_BIND", "10.0.0.5")).bindAddress())
+        .isEqualTo("10.0.0.5");
+    assertThat(from(Map.of("PRIVACYPAL_HTTP_BIND", "0.0.0.0")).bindAddress()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void malformedKeyEntriesAreRefusedWithoutShowingTheKey() {
+    for (String bad :
+        List.of(
+            "alice:short",
+            "bad name:alice-key-0123456789",
+            "alice:alice-key-0123456789:root",
+            "a:b:c:alice-key-0123456789",
+            ":alice-key-0123456789",
+            "alice:alice-key-0123456789,bob:alice-key-0123456789",
+            "alice:alice-key-0123456789:admin,alice:alice-key-9876543210")) {
+      assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_API_KEYS", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("entry")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("key-0123456789", "short"));
+    }
+  }
+
+  @Test
   void theKeysNeverAppearInTheSettingsText() {
     GatewaySettings settings =
         new GatewaySettings(
-            0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), Path.of("x"), HttpTimeouts.DEFAULTS);
+            0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), HttpTimeouts.DEFAULTS);
 
     assertThat(settings.toString()).doesNotContain("secret-key").contains("apiKeys=1 configured");
   }

@@ -1,23 +1,22 @@
 package io.privacypal.gateway.http;
 
+import io.privacypal.gateway.clients.ApiKeys;
+import io.privacypal.gateway.clients.Client;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Requires {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>} on every route but the
- * open ones. Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual}, against every
- * key each time, so timing tells nothing about which bytes matched. Keys are never logged.
+ * open ones, and leaves the client the key names on the exchange ({@link Client#ATTRIBUTE}) for the
+ * handlers. Keys are compared by {@link ApiKeys} in constant time and never logged.
  */
 public final class ApiKeyAuthentication implements RequestFilter {
-  private final List<byte[]> keyDigests;
+  private final ApiKeys keys;
   private final Set<String> openPaths;
 
-  public ApiKeyAuthentication(List<String> apiKeys, Set<String> openPaths) {
-    this.keyDigests = apiKeys.stream().map(ApiKeyAuthentication::digest).toList();
+  public ApiKeyAuthentication(ApiKeys keys, Set<String> openPaths) {
+    this.keys = keys;
     this.openPaths = Set.copyOf(openPaths);
   }
 
@@ -27,7 +26,9 @@ public final class ApiKeyAuthentication implements RequestFilter {
       return false;
     }
     String given = presentedKey(exchange);
-    if (given != null && matches(given)) {
+    Optional<Client> client = given == null ? Optional.empty() : keys.find(given);
+    if (client.isPresent()) {
+      exchange.setAttribute(Client.ATTRIBUTE, client.get());
       return false;
     }
     exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -40,16 +41,6 @@ public final class ApiKeyAuthentication implements RequestFilter {
     return true;
   }
 
-  private boolean matches(String given) {
-    byte[] candidate = digest(given);
-    boolean found = false;
-    for (byte[] key : keyDigests) {
-      // No early exit: every key is compared on every request.
-      found |= MessageDigest.isEqual(candidate, key);
-    }
-    return found;
-  }
-
   private static String presentedKey(Exchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -57,13 +48,5 @@ public final class ApiKeyAuthentication implements RequestFilter {
     }
     String header = exchange.getRequestHeaders().getFirst("X-Api-Key");
     return header == null ? null : header.trim();
-  }
-
-  private static byte[] digest(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -22,6 +22,15 @@ public final class Exchange {
     this.readTimeout = readTimeout;
   }
 
+  /** A value a filter leaves for the handlers (the authenticated client). */
+  public void setAttribute(String name, Object value) {
+    context.attribute(name, value);
+  }
+
+  public Object getAttribute(String name) {
+    return context.attribute(name);
+  }
+
   public String getRequestMethod() {
     // The servlet method, not Context.method(): that one obeys X-HTTP-Method-Override.
     return context.req().getMethod();

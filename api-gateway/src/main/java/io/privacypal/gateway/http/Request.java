@@ -1,5 +1,6 @@
 package io.privacypal.gateway.http;
 
+import io.privacypal.gateway.clients.Client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,19 @@ public final class Request {
 
   public Exchange exchange() {
     return exchange;
+  }
+
+  /**
+   * The client that sent the request: the one its API key names, or {@link Client#OPERATOR} when
+   * the gateway has no keys. Never guessed: a route that authentication let through without a key
+   * (the probes) has no client, and asking for one is a bug.
+   */
+  public Client client() {
+    Object client = exchange.getAttribute(Client.ATTRIBUTE);
+    if (!(client instanceof Client known)) {
+      throw new IllegalStateException("no client on an unauthenticated route");
+    }
+    return known;
   }
 
   public String pathParam(String name) {

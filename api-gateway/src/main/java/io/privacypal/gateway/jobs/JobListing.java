@@ -3,6 +3,7 @@ package io.privacypal.gateway.jobs;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.gateway.clients.Client;
 import io.privacypal.gateway.http.ApiException;
 import io.privacypal.gateway.http.Request;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,11 @@ import java.util.Optional;
 public final class JobListing {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 200;
-  /** How many stored statuses one listing looks through, so a huge store cannot stall a thread. */
-  static final int MAX_SCAN = 10_000;
+  /**
+   * How many stored statuses one listing reads (the most recently changed), so a huge store cannot
+   * stall a thread; older jobs are still found by id.
+   */
+  static final int MAX_SCAN = 2_000;
 
   private static final Comparator<JobStatus> NEWEST_FIRST =
       Comparator.comparing(JobStatus::createdAt)
@@ -75,12 +79,16 @@ public final class JobListing {
     int limit = request.query("limit").map(JobListing::parseLimit).orElse(DEFAULT_LIMIT);
     Optional<Cursor> after = request.query("cursor").map(Cursor::decode);
 
+    Client client = request.client();
     List<JobStatus> all = new ArrayList<>(statuses.recent(MAX_SCAN));
     all.sort(NEWEST_FIRST);
     List<JobView> page = new ArrayList<>();
     JobStatus last = null;
     boolean more = false;
     for (JobStatus status : all) {
+      if (!client.sees(status)) {
+        continue;
+      }
       if (after.isPresent() && !after.get().isBefore(status)) {
         continue;
       }

@@ -40,27 +40,24 @@ public final class JobRoutes {
     Optional<String> key = request.header("Idempotency-Key");
     JobStatus status;
     if (key.isPresent()) {
-      JobService.Submitted submitted = jobs.submit(submission, key.get());
+      JobService.Submitted submitted = jobs.submit(request.client(), submission, key.get());
       status = submitted.status();
       if (submitted.replayed()) {
         request.exchange().getResponseHeaders().set("Idempotent-Replayed", "true");
       }
     } else {
-      status = jobs.submit(submission);
+      status = jobs.submit(request.client(), submission);
     }
     request.exchange().getResponseHeaders().set("Location", JOBS + "/" + status.jobId());
     Responses.json(request.exchange(), 202, JobView.of(status));
   }
 
   private void get(Request request) throws IOException {
-    JobId id = jobId(request);
-    JobStatus status =
-        jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
-    Responses.json(request.exchange(), 200, JobView.of(status));
+    Responses.json(request.exchange(), 200, JobView.of(jobs.require(request.client(), jobId(request))));
   }
 
   private void cancel(Request request) throws IOException {
-    Responses.json(request.exchange(), 200, JobView.of(jobs.cancel(jobId(request))));
+    Responses.json(request.exchange(), 200, JobView.of(jobs.cancel(request.client(), jobId(request))));
   }
 
   static JobId jobId(Request request) {

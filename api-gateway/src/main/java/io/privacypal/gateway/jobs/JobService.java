@@ -8,9 +8,11 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.queue.JobQueue;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.text.Sha256;
 import io.privacypal.common.video.VideoStore;
+import io.privacypal.gateway.clients.Client;
 import io.privacypal.gateway.http.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,13 +58,13 @@ public final class JobService {
    * Like {@link #submit(JobSubmission)}, but a repeated key returns the first request's job and
    * sends nothing; the same key with a different request is refused (422).
    */
-  public Submitted submit(JobSubmission submission, String idempotencyKey) {
+  public Submitted submit(Client client, JobSubmission submission, String idempotencyKey) {
     IdempotencyIndex.checkKey(idempotencyKey);
     requireVideo(submission.video());
     String fingerprint = Sha256.hex(Json.writeBytes(submission));
     JobId id = JobId.random();
-    Optional<IdempotencyIndex.Entry> earlier =
-        idempotency.claim(idempotencyKey, new IdempotencyIndex.Entry(id, fingerprint));
+    Optional<IdempotencyClaim> earlier =
+        idempotency.claim(client.name(), idempotencyKey, new IdempotencyClaim(id, fingerprint));
     if (earlier.isPresent()) {
       if (!earlier.get().requestFingerprint().equals(fingerprint)) {
         throw new ApiException(
@@ -78,9 +80,9 @@ public final class JobService {
       return new Submitted(status, true);
     }
     try {
-      return new Submitted(enqueue(id, submission), false);
+      return new Submitted(enqueue(client, id, submission), false);
     } catch (RuntimeException e) {
-      idempotency.release(idempotencyKey);
+      idempotency.release(client.name(), idempotencyKey);
       throw e;
     }
   }
@@ -89,9 +91,9 @@ public final class JobService {
    * @throws ApiException 404 when the video does not exist
    * @throws io.privacypal.common.video.InvalidVideoNameException when the name escapes the store
    */
-  public JobStatus submit(JobSubmission submission) {
+  public JobStatus submit(Client client, JobSubmission submission) {
     requireVideo(submission.video());
-    return enqueue(JobId.random(), submission);
+    return enqueue(client, JobId.random(), submission);
   }
 
   public void requireVideo(String video) {
@@ -101,12 +103,13 @@ public final class JobService {
   }
 
   /** Status first, so the job can be polled the moment the client has its id. */
-  JobStatus enqueue(JobId id, JobSubmission submission) {
+  JobStatus enqueue(Client client, JobId id, JobSubmission submission) {
     Instant now = clock.instant();
     MDC.put("jobId", id.value());
     try {
       JobStatus status =
-          statuses.createIfAbsent(JobStatus.queued(id, submission.video(), submission.options(), now));
+          statuses.createIfAbsent(
+              JobStatus.queued(id, submission.video(), submission.options(), now, client.name()));
       try {
         queue.send(JobMessage.of(id, submission.video(), submission.options(), now));
       } catch (SdkException e) {
@@ -120,28 +123,43 @@ public final class JobService {
         throw e;
       }
       metrics.jobSubmitted();
-      log.info("queued {}", submission.video());
+      log.info("queued {} for {}", submission.video(), client);
       return status;
     } finally {
       MDC.remove("jobId");
     }
   }
 
-  public Optional<JobStatus> find(JobId id) {
-    return statuses.find(id);
+  /** The job, when it exists and is the client's to see: another client's is as good as absent. */
+  public Optional<JobStatus> find(Client client, JobId id) {
+    return statuses.find(id).filter(client::sees);
   }
 
-  public Optional<JobStatus> latestForVideo(String video) {
-    return statuses.latestForVideo(video);
+  /** @throws ApiException 404 when there is no such job or it is another client's */
+  public JobStatus require(Client client, JobId id) {
+    return find(client, id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+  }
+
+  /**
+   * The client's latest job for a video; an admin without one of its own gets the operator's (jobs
+   * submitted without keys, or before jobs had owners).
+   */
+  public Optional<JobStatus> latestForVideo(Client client, String video) {
+    Optional<JobStatus> own = statuses.latestForVideo(client.name(), video);
+    if (own.isEmpty() && client.admin() && client.name() != null) {
+      return statuses.latestForVideo(null, video);
+    }
+    return own;
   }
 
   /**
    * QUEUED or PROCESSING becomes CANCELLED.
    *
-   * @throws ApiException 409 when the job has already finished
-   * @throws io.privacypal.common.status.JobNotFoundException when there is no such job
+   * @throws ApiException 409 when the job has already finished, 404 when there is no such job or it
+   *     is another client's
    */
-  public JobStatus cancel(JobId id) {
+  public JobStatus cancel(Client client, JobId id) {
+    require(client, id);
     JobStatus cancelled =
         statuses.update(
             id,
@@ -155,7 +173,7 @@ public final class JobService {
     metrics.jobCancelled();
     MDC.put("jobId", id.value());
     try {
-      log.info("cancelled");
+      log.info("cancelled by {}", client);
     } finally {
       MDC.remove("jobId");
     }

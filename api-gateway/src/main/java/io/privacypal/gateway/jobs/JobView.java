@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A job as the API shows it: the stored status, with the failure flattened into {@code error} and
- * {@code errorKind}, and the detector calls per video minute worked out.
+ * {@code errorKind} (paths, AWS account ids, ARNs and URLs taken out: {@link PublicText}), the
+ * detector calls per video minute worked out, and the client that submitted it.
  */
 public record JobView(
     String jobId,
@@ -22,7 +23,8 @@ public record JobView(
     Instant createdAt,
     Instant updatedAt,
     JobOptions options,
-    StatsView stats) {
+    StatsView stats,
+    String client) {
 
   /** The job's measurements; null until a worker has reported some. */
   public record StatsView(
@@ -52,12 +54,13 @@ public record JobView(
         status.progress(),
         status.output(),
         status.output() == null ? null : JobRoutes.JOBS + "/" + id + "/output",
-        status.failure() == null ? null : status.failure().reason(),
+        status.failure() == null ? null : PublicText.redact(status.failure().reason()),
         status.failure() == null ? null : status.failure().kind().name(),
         status.attempt(),
         status.createdAt(),
         status.updatedAt(),
         status.options(),
-        StatsView.of(status.stats()));
+        StatsView.of(status.stats()),
+        status.client());
   }
 }

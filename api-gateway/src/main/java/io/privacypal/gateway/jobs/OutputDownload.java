@@ -10,21 +10,27 @@ import io.privacypal.gateway.http.Exchange;
 import io.privacypal.gateway.http.Request;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * {@code GET /api/v1/jobs/{id}/output}: the finished video, with single byte ranges so a player can
- * seek. Only the file the video store names as this video's output is served, never another path
- * a status might hold.
+ * seek. Only the file the video store names as this job's own output is served, never another
+ * path a status might hold nor the output another job published under the same video name; and
+ * only to the client that submitted the job. Where the store is remote (S3) the answer is a 307 to
+ * a short-lived presigned GET, so the gateway never streams large objects and S3 serves the ranges.
  */
 public final class OutputDownload {
   private static final int CHUNK = 64 * 1024;
+  /** Long enough to start a download or a player's first requests; a player re-asks after. */
+  static final Duration LINK_LIFETIME = Duration.ofMinutes(5);
 
   private final JobService jobs;
   private final VideoStore videos;
@@ -36,10 +42,19 @@ public final class OutputDownload {
 
   public void handle(Request request) throws IOException {
     JobId id = JobRoutes.jobId(request);
-    JobStatus status = jobs.find(id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
+    JobStatus status = jobs.require(request.client(), id);
     if (status.state() != JobState.SUCCEEDED) {
       throw ApiException.conflict(
           "job " + id + " is " + status.state() + "; its output exists once it has SUCCEEDED");
+    }
+    requireOwnOutput(status);
+    Optional<URI> link = videos.outputLink(id, LINK_LIFETIME);
+    if (link.isPresent()) {
+      Exchange.ResponseHeaders headers = request.exchange().getResponseHeaders();
+      headers.set("Location", link.get().toString());
+      headers.set("Cache-Control", "no-store");
+      request.exchange().sendResponseHeaders(307, -1);
+      return;
     }
     Path file = localOutput(status);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -49,12 +64,15 @@ public final class OutputDownload {
     }
   }
 
-  private Path localOutput(JobStatus status) {
-    String expected = videos.outputLocation(status.video());
+  private void requireOwnOutput(JobStatus status) {
+    String expected = videos.outputLocation(status.jobId());
     if (status.output() == null || !status.output().equals(expected)) {
       throw ApiException.notFound("the output of this job is not served by this gateway");
     }
-    Path file = Path.of(expected);
+  }
+
+  private Path localOutput(JobStatus status) {
+    Path file = Path.of(videos.outputLocation(status.jobId()));
     if (!Files.isRegularFile(file)) {
       throw ApiException.notFound("the output of job " + status.jobId() + " is no longer there");
     }

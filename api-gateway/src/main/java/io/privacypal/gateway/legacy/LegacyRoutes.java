@@ -9,13 +9,16 @@ import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.JobService;
 import io.privacypal.gateway.jobs.JobSubmission;
+import io.privacypal.gateway.jobs.PublicText;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The routes PrivacyPal's front end calls, with the bodies it expects. Files are addressed by name;
- * each name maps to its latest job.
+ * each name maps to the caller's latest job for it (another client's jobs are never seen or
+ * cancelled here), and the worker publishes the newest submission's output as {@code
+ * <name>-processed.mp4}.
  *
  * <p>{@code /process_status} answers {@code True} (200) for SUCCEEDED and {@code False} (200) while
  * QUEUED or PROCESSING. A FAILED or CANCELLED job answers 409 with a text reason, so a front end
@@ -42,7 +45,7 @@ public final class LegacyRoutes {
   private void processVideo(Request request) throws IOException {
     String file = request.requiredQuery("filename");
     try {
-      jobs.submit(new JobSubmission(file, JobOptions.defaults()));
+      jobs.submit(request.client(), new JobSubmission(file, JobOptions.defaults()));
     } catch (ApiException e) {
       if (e.status() == 404) {
         Responses.text(request.exchange(), 404, FILE_NOT_FOUND);
@@ -55,7 +58,7 @@ public final class LegacyRoutes {
 
   private void processStatus(Request request) throws IOException {
     String file = request.requiredQuery("filename");
-    Optional<JobStatus> latest = jobs.latestForVideo(file);
+    Optional<JobStatus> latest = jobs.latestForVideo(request.client(), file);
     if (latest.isEmpty()) {
       Responses.text(request.exchange(), 404, "Error: no processing job for this file");
       return;
@@ -68,7 +71,9 @@ public final class LegacyRoutes {
           request.exchange(),
           409,
           "Error: processing failed: "
-              + (status.failure() == null ? "no reason given" : status.failure().reason()));
+              + (status.failure() == null
+                  ? "no reason given"
+                  : PublicText.redact(status.failure().reason())));
       case CANCELLED -> Responses.text(request.exchange(), 409, "Error: processing was cancelled");
     }
   }
@@ -78,7 +83,7 @@ public final class LegacyRoutes {
     if (file.isEmpty()) {
       throw ApiException.badRequest("the body must be the file name to cancel");
     }
-    Optional<JobStatus> latest = jobs.latestForVideo(file);
+    Optional<JobStatus> latest = jobs.latestForVideo(request.client(), file);
     if (latest.isEmpty()) {
       Responses.text(request.exchange(), 404, "Error: no processing job for this file");
       return;
@@ -88,7 +93,7 @@ public final class LegacyRoutes {
           request.exchange(), 409, "Error: processing already finished (" + latest.get().state() + ")");
       return;
     }
-    jobs.cancel(latest.get().jobId());
+    jobs.cancel(request.client(), latest.get().jobId());
     Responses.text(request.exchange(), 200, "Success: process cancelled.");
   }
 }

@@ -6,6 +6,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.video.PendingOutput;
 import io.privacypal.gateway.GatewayTestSupport;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -26,10 +27,10 @@ class OutputDownloadTest extends GatewayTestSupport {
     for (int i = 0; i < content.length; i++) {
       content[i] = (byte) (i * 31);
     }
-    Path output = Path.of(videos.outputLocation("clip.mp4"));
+    JobId id = JobId.of("done");
+    Path output = Path.of(videos.outputLocation(id));
     Files.createDirectories(output.getParent());
     Files.write(output, content);
-    JobId id = JobId.of("done");
     statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), t0));
     statuses.update(id, s -> s.processing(1, "w", t0));
     statuses.update(id, s -> s.succeeded(output.toString(), new JobStats(1, 1, 1, 1), t0));
@@ -104,5 +105,45 @@ class OutputDownloadTest extends GatewayTestSupport {
     statuses.update(id, s -> s.succeeded("/etc/passwd", new JobStats(1, 1, 1, 1), t0));
 
     assertThat(download("forged", null).statusCode()).isEqualTo(404);
+  }
+
+  /** What a worker does: the job's own output, then the alias for the name. */
+  private void finishedJob(String id, String video, Instant submitted, String content) throws IOException {
+    JobId job = JobId.of(id);
+    statuses.createIfAbsent(JobStatus.queued(job, video, JobOptions.defaults(), submitted));
+    statuses.update(job, s -> s.processing(1, "w", submitted));
+    String location;
+    try (PendingOutput output = videos.createOutput(video, job, 1)) {
+      Files.writeString(output.path(), content);
+      location = output.commit();
+      output.publishAlias(submitted);
+    }
+    statuses.update(job, s -> s.succeeded(location, new JobStats(1, 1, 1, 1), submitted));
+  }
+
+  @Test
+  void jobsOnTwoExtensionsOfOneNameEachServeTheirOwnOutput() throws IOException {
+    video("a.mp4");
+    video("a.mov");
+    finishedJob("job-a", "a.mp4", t0, "A: faces blurred");
+    finishedJob("job-b", "a.mov", t0.plusSeconds(1), "B: blurFaces false");
+
+    assertThat(new String(download("job-a", null).body())).isEqualTo("A: faces blurred");
+    assertThat(new String(download("job-b", null).body())).isEqualTo("B: blurFaces false");
+    assertThat(Path.of(videos.aliasLocation("a.mp4"))).hasContent("B: blurFaces false");
+  }
+
+  @Test
+  void cancellingAJobAfterItPublishedLeavesTheEarlierJobsOutputServed() throws IOException {
+    finishedJob("job-a", "clip.mp4", t0, "A's");
+    finishedJob("job-b", "clip.mp4", t0.plusSeconds(1), "B's");
+
+    // B is cancelled in the moment after publishing: the worker removes B's output only.
+    videos.deleteOutput("clip.mp4", JobId.of("job-b"));
+
+    HttpResponse<byte[]> response = download("job-a", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new String(response.body())).isEqualTo("A's");
+    assertThat(download("job-b", null).statusCode()).isEqualTo(404);
   }
 }

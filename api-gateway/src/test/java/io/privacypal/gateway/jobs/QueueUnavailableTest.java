@@ -30,7 +30,7 @@ class QueueUnavailableTest extends GatewayTestSupport {
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(json(response).get("error").asText()).contains("queue is unavailable");
-    JobStatus stored = statuses.latestForVideo("clip.mp4").orElseThrow();
+    JobStatus stored = statuses.latestForVideo(null, "clip.mp4").orElseThrow();
     assertThat(stored.state()).isEqualTo(JobState.FAILED);
     assertThat(stored.failure().kind()).isEqualTo(FailureKind.TRANSIENT);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewayTestSupport;
@@ -38,12 +39,22 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     }
 
     @Override
-    public Optional<JobStatus> latestForVideo(String video) {
+    public Optional<JobStatus> latestForVideo(String client, String video) {
       throw new AssertionError("secret internal detail");
     }
 
     @Override
     public List<JobStatus> recent(int limit) {
+      throw new IllegalStateException("secret internal detail");
+    }
+
+    @Override
+    public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+      throw new IllegalStateException("secret internal detail");
+    }
+
+    @Override
+    public void releaseIdempotencyKey(String key) {
       throw new IllegalStateException("secret internal detail");
     }
   }

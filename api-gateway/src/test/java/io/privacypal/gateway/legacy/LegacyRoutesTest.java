@@ -50,7 +50,7 @@ class LegacyRoutesTest extends GatewayTestSupport {
     assertThat(messages).hasSize(1);
     assertThat(messages.get(0).video()).isEqualTo("clip.mp4");
     assertThat(messages.get(0).options()).isEqualTo(JobOptions.defaults());
-    assertThat(statuses.latestForVideo("clip.mp4").orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    assertThat(statuses.latestForVideo(null, "clip.mp4").orElseThrow().state()).isEqualTo(JobState.QUEUED);
   }
 
   @Test

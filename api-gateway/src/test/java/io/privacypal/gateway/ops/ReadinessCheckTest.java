@@ -7,6 +7,7 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobNotFoundException;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.status.StatusStoreException;
 import io.privacypal.gateway.GatewayServer;
@@ -53,7 +54,7 @@ class ReadinessCheckTest extends GatewayTestSupport {
           }
 
           @Override
-          public Optional<JobStatus> latestForVideo(String video) {
+          public Optional<JobStatus> latestForVideo(String client, String video) {
             return Optional.empty();
           }
 
@@ -61,6 +62,14 @@ class ReadinessCheckTest extends GatewayTestSupport {
           public List<JobStatus> recent(int limit) {
             return List.of();
           }
+
+          @Override
+          public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+            return Optional.empty();
+          }
+
+          @Override
+          public void releaseIdempotencyKey(String key) {}
         };
     server = new GatewayServer(settings(Map.of()), unreadable, videos, queue, Clock.systemUTC()).start();
 

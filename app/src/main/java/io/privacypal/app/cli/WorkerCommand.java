@@ -49,8 +49,9 @@ final class WorkerCommand implements Command {
       String metricsPort = line.config().get("PRIVACYPAL_METRICS_PORT", "9464");
       if (!metricsPort.equals("off")) {
         try {
-          MetricsServer server = MetricsServer.start(metrics, Integer.parseInt(metricsPort));
-          System.err.printf("privacypal: worker metrics on :%d/metrics%n", server.port());
+          String bind = MetricsServer.bindAddress(line.config());
+          MetricsServer server = MetricsServer.start(metrics, bind, Integer.parseInt(metricsPort));
+          System.err.printf("privacypal: worker metrics on %s:%d/metrics%n", bind, server.port());
         } catch (java.net.BindException e) {
           // A second worker on one machine: it still works, only unscraped.
           System.err.printf(

@@ -74,7 +74,7 @@ public final class AllInOneProcess implements AutoCloseable {
     stack.gateway.start();
     stack.worker.start();
     log.info(
-        "privacypal local: API on http://127.0.0.1:{}/ , SQS on {} , queue {}",
+        "privacypal local: API on port {}, SQS on {} , queue {}",
         stack.gateway.port(),
         stack.queueServer.endpoint(),
         stack.queueServer.queueUrl());

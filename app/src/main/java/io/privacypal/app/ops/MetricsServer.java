@@ -1,6 +1,7 @@
 package io.privacypal.app.ops;
 
 import com.sun.net.httpserver.HttpServer;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +16,17 @@ public final class MetricsServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static MetricsServer start(PrivacypalMetrics metrics, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+  /**
+   * Where a worker's metrics listen: where the gateway does (PRIVACYPAL_HTTP_BIND); a worker has no
+   * keys, so this machine only unless told.
+   */
+  public static String bindAddress(ConfigSource config) {
+    return config.get("PRIVACYPAL_HTTP_BIND", "127.0.0.1");
+  }
+
+  public static MetricsServer start(PrivacypalMetrics metrics, String bindAddress, int port)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     server.createContext(
         "/metrics",
         exchange -> {

@@ -102,7 +102,7 @@ class LocalStackAwsPathTest {
 
       JobStatus done = storage.statuses().find(id).orElseThrow();
       assertThat(done.state()).as(String.valueOf(done.failure())).isEqualTo(JobState.SUCCEEDED);
-      assertThat(done.output()).isEqualTo("s3://privacypal-videos/processed/clip-processed.mp4");
+      assertThat(done.output()).isEqualTo("s3://privacypal-videos/processed/jobs/" + id + ".output.mp4");
       assertThat(s3.headObject(b -> b.bucket("privacypal-videos").key("processed/clip-processed.mp4")).contentLength())
           .isGreaterThan(1000);
     }

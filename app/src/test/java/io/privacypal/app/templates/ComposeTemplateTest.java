@@ -47,6 +47,21 @@ class ComposeTemplateTest {
     }
   }
 
+  /** Without keys an open gateway would bind to 127.0.0.1; containers say where, explicitly. */
+  @Test
+  void everyServiceSetsItsBindAddressAndTheGatewayPassesKeysThrough() throws IOException {
+    JsonNode services = RepositoryFiles.yaml("docker-compose.yml").path("services");
+    for (String name : List.of("gateway", "worker")) {
+      assertThat(services.path(name).path("environment").path("PRIVACYPAL_HTTP_BIND").asText())
+          .as(name)
+          .isEqualTo("0.0.0.0");
+    }
+    assertThat(services.path("gateway").path("environment").has("PRIVACYPAL_API_KEYS")).isTrue();
+    for (String dockerfile : List.of("api-gateway/Dockerfile", "worker/Dockerfile")) {
+      assertThat(Files.readString(RepositoryFiles.file(dockerfile))).as(dockerfile).contains("PRIVACYPAL_HTTP_BIND=0.0.0.0");
+    }
+  }
+
   /** Runs the hook against a recording awslocal and reads the attributes it would send. */
   @Test
   void initScriptCreatesTheDeadLetterQueueThenTheJobQueueRedrivingToItAndTheBucket(@TempDir Path dir)

@@ -38,6 +38,21 @@ class KubernetesTemplateTest {
   }
 
   @Test
+  void bothPodsSetTheirBindAddressAndTheGatewayTakesItsKeysFromASecret() throws IOException {
+    for (String file : List.of("infra/k8s/gateway.yaml", "infra/k8s/worker.yaml")) {
+      JsonNode container =
+          only(file, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+      assertThat(env(container, "PRIVACYPAL_HTTP_BIND")).as(file).isEqualTo("0.0.0.0");
+    }
+    JsonNode gateway =
+        only("infra/k8s/gateway.yaml", "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+    assertThat(oneOrMany(gateway.path("env")))
+        .anyMatch(
+            e -> e.path("name").asText().equals("PRIVACYPAL_API_KEYS")
+                && e.path("valueFrom").path("secretKeyRef").has("name"));
+  }
+
+  @Test
   void kedaScalesTheWorkerDeploymentOnTheJobQueue() throws IOException {
     JsonNode worker = only("infra/k8s/worker.yaml", "Deployment");
     JsonNode scaled = only("infra/k8s/worker-scaledobject.yaml", "ScaledObject");

@@ -16,6 +16,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -86,6 +88,19 @@ public final class AwsClientFactory {
    */
   public S3Client s3() {
     return configure(S3Client.builder().forcePathStyle(endpoint("S3").isPresent()), "S3");
+  }
+
+  /** Signs S3 URLs the way {@link #s3()} addresses the bucket (path style behind an override). */
+  public S3Presigner s3Presigner() {
+    Optional<URI> endpoint = endpoint("S3");
+    S3Presigner.Builder builder =
+        S3Presigner.builder()
+            .region(region())
+            .credentialsProvider(credentials(endpoint))
+            .serviceConfiguration(
+                S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).build());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
   }
 
   public <B extends AwsClientBuilder<B, C>, C> C configure(B builder, String serviceEnvName) {

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param attempt how many times a worker has received the job's message (SQS receive count)
  * @param worker the worker process that holds the job while it runs, for diagnosis
+ * @param client the API client that submitted the job and alone may see it; null for jobs of the
+ *     operator (submitted without keys, from the command line or the queue, or stored before jobs
+ *     had owners)
  */
 public record JobStatus(
     JobId jobId,
@@ -24,7 +27,8 @@ public record JobStatus(
     Instant updatedAt,
     JobOptions options,
     JobStats stats,
-    String worker) {
+    String worker,
+    String client) {
 
   public JobStatus {
     Objects.requireNonNull(jobId, "jobId");
@@ -37,8 +41,14 @@ public record JobStatus(
   }
 
   public static JobStatus queued(JobId jobId, String video, JobOptions options, Instant now) {
+    return queued(jobId, video, options, now, null);
+  }
+
+  /** A new job of {@code client} (null: the operator's). */
+  public static JobStatus queued(
+      JobId jobId, String video, JobOptions options, Instant now, String client) {
     return new JobStatus(
-        jobId, video, JobState.QUEUED, 0, null, null, 0, 1, now, now, options, null, null);
+        jobId, video, JobState.QUEUED, 0, null, null, 0, 1, now, now, options, null, null, client);
   }
 
   @JsonIgnore
@@ -69,7 +79,8 @@ public record JobStatus(
         now,
         options,
         newStats,
-        newWorker);
+        newWorker,
+        client);
   }
 
   public JobStatus processing(int newAttempt, String byWorker, Instant now) {

@@ -25,9 +25,26 @@ public interface JobStatusStore {
    */
   JobStatus update(JobId jobId, UnaryOperator<JobStatus> change);
 
-  /** The most recently submitted job for a video name, as the PrivacyPal front end asks by name. */
-  Optional<JobStatus> latestForVideo(String video);
+  /**
+   * The most recently submitted job of {@code client} (null: the operator) for a video name, as the
+   * PrivacyPal front end asks by name.
+   */
+  Optional<JobStatus> latestForVideo(String client, String video);
 
-  /** Every stored status, newest first, at most {@code limit}. */
+  /**
+   * The statuses changed most recently, at most {@code limit} of them read, newest submitted first.
+   * A status that cannot be read is left out (and logged), never the reason a listing fails.
+   */
   List<JobStatus> recent(int limit);
+
+  /**
+   * Binds an idempotency key to {@code claim} unless another claim holds it, atomically across every
+   * gateway sharing the store. Keys are opaque to the store; callers scope them (by client).
+   *
+   * @return empty when this claim won, else the claim that holds the key
+   */
+  Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim);
+
+  /** Frees a key whose job could not be queued, so a retry can claim it. */
+  void releaseIdempotencyKey(String key);
 }

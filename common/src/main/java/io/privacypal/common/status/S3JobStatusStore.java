@@ -64,7 +64,7 @@ public final class S3JobStatusStore implements JobStatusStore {
       throw new StatusStoreException("cannot create the status of job " + initial.jobId(), e);
     }
     put(
-        videoPointerKey(initial.video()),
+        videoPointerKey(initial.client(), initial.video()),
         initial.jobId().value().getBytes(StandardCharsets.UTF_8),
         "text/plain");
     return initial;
@@ -105,11 +105,11 @@ public final class S3JobStatusStore implements JobStatusStore {
   }
 
   @Override
-  public Optional<JobStatus> latestForVideo(String video) {
+  public Optional<JobStatus> latestForVideo(String client, String video) {
     String id;
     try {
       id =
-          s3.getObjectAsBytes(b -> b.bucket(bucket).key(videoPointerKey(video)))
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(videoPointerKey(client, video)))
               .asUtf8String()
               .trim();
     } catch (S3Exception e) {
@@ -123,23 +123,29 @@ public final class S3JobStatusStore implements JobStatusStore {
     return JobId.isValid(id) ? find(JobId.of(id)) : Optional.empty();
   }
 
-  /** Reads every status under the prefix: fine for the dashboard's scale, one GET per job. */
+  /** Lists every key (1,000 per request), then reads only the {@code limit} changed last. */
   @Override
   public List<JobStatus> recent(int limit) {
-    List<JobStatus> all = new ArrayList<>();
+    List<S3Object> objects = new ArrayList<>();
     try {
       // The delimiter keeps the by-video pointers (a "subdirectory") out of the listing.
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).contents()) {
         if (object.key().endsWith(".json")) {
-          read(object.key()).map(Versioned::status).ifPresent(all::add);
+          objects.add(object);
         }
       }
     } catch (SdkException e) {
       throw new StatusStoreException("cannot list job statuses under " + prefix, e);
     }
-    all.sort(Comparator.comparing(JobStatus::createdAt).reversed());
-    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
+    List<JobStatus> read = new ArrayList<>();
+    for (S3Object object : objects.subList(0, Math.min(limit, objects.size()))) {
+      RecentStatuses.readSkippingBroken(object.key(), () -> read(object.key()).map(Versioned::status))
+          .ifPresent(read::add);
+    }
+    read.sort(RecentStatuses.NEWEST_SUBMITTED_FIRST);
+    return read;
   }
 
   private Optional<Versioned> read(String key) {
@@ -181,11 +187,56 @@ public final class S3JobStatusStore implements JobStatusStore {
     return prefix + jobId.value() + ".json";
   }
 
-  private String videoPointerKey(String video) {
-    return prefix + "by-video/" + Sha256.hex(video);
+  private String videoPointerKey(String client, String video) {
+    return prefix + "by-video/" + VideoPointers.name(client, video);
   }
 
 
 
   private record Versioned(JobStatus status, String etag) {}
+
+  /** A key is one object, created with {@code If-None-Match: *}: of two gateways one creates it. */
+  @Override
+  public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+    String object = idempotencyKey(key);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s3.putObject(
+            b -> b.bucket(bucket).key(object).contentType("text/plain").ifNoneMatch("*"),
+            RequestBody.fromString(claim.encode(), StandardCharsets.UTF_8));
+        return Optional.empty();
+      } catch (S3Exception e) {
+        if (!S3Errors.isConditionLost(e)) {
+          throw new StatusStoreException("cannot record an idempotency key", e);
+        }
+      } catch (SdkException e) {
+        throw new StatusStoreException("cannot record an idempotency key", e);
+      }
+      try {
+        return Optional.of(
+            IdempotencyClaim.decode(
+                s3.getObjectAsBytes(b -> b.bucket(bucket).key(object)).asUtf8String()));
+      } catch (S3Exception e) {
+        if (!S3Errors.isNotFound(e) || attempt >= 3) {
+          throw new StatusStoreException("cannot read an idempotency key", e);
+        }
+        // Released between our PUT and this GET: claim it again.
+      } catch (SdkException e) {
+        throw new StatusStoreException("cannot read an idempotency key", e);
+      }
+    }
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String key) {
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(idempotencyKey(key)));
+    } catch (SdkException e) {
+      throw new StatusStoreException("cannot release an idempotency key", e);
+    }
+  }
+
+  private String idempotencyKey(String key) {
+    return prefix + "idempotency/" + Sha256.hex(key);
+  }
 }

@@ -22,9 +22,10 @@ public record Storage(VideoStore videos, JobStatusStore statuses) {
   public static Storage from(ConfigSource config) {
     if (config.get("PRIVACYPAL_S3_BUCKET").isPresent()) {
       S3StorageSettings settings = S3StorageSettings.from(config);
-      S3Client s3 = new AwsClientFactory(config).s3(); // one per process, lives as long as it
+      AwsClientFactory aws = new AwsClientFactory(config);
+      S3Client s3 = aws.s3(); // one per process, lives as long as it
       return new Storage(
-          new S3VideoStore(s3, settings),
+          new S3VideoStore(s3, settings, aws.s3Presigner()),
           new S3JobStatusStore(s3, settings.bucket(), settings.statusPrefix()));
     }
     DirectoryStorageSettings settings = DirectoryStorageSettings.from(config);

@@ -1,19 +1,29 @@
 package io.privacypal.common.video;
 
+import io.privacypal.common.files.ProcessFileLock;
+import io.privacypal.common.job.JobId;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Videos in a directory (PRIVACYPAL_VIDEO_DIRECTORY), outputs in another (default {@code
- * <videos>/processed}). Names are relative paths that must stay inside the video directory, also
+ * <videos>/processed}): each job's at {@code jobs/<jobId>.output.mp4}, the PrivacyPal aliases at
+ * {@code <name>-processed.mp4} beside where the video's relative path puts them. Names are relative paths that must stay inside the video directory, also
  * after symlinks are followed.
  */
 public final class DirectoryVideoStore implements VideoStore {
   private static final int MAX_NAME_LENGTH = 1024;
+  /** Under the output directory: one file per job, {@code <jobId>.output.mp4}. */
+  static final String JOB_OUTPUTS = "jobs";
 
   private final Path videoDir;
   private final Path outputDir;
@@ -50,35 +60,63 @@ public final class DirectoryVideoStore implements VideoStore {
   }
 
   @Override
-  public PendingOutput createOutput(String video, String job, int attempt) throws IOException {
-    Path target = outputPath(video);
+  public PendingOutput createOutput(String video, JobId job, int attempt) throws IOException {
+    Path alias = aliasPath(video);
+    Path target = jobOutput(job);
     Files.createDirectories(target.getParent());
     for (int earlier = 1; earlier < attempt; earlier++) {
       Files.deleteIfExists(temporary(target, job, earlier));
     }
-    return new RenamedOutput(temporary(target, job, attempt), target);
+    return new RenamedOutput(temporary(target, job, attempt), target, alias, aliasLock());
   }
 
   /** Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer. */
-  private static Path temporary(Path target, String job, int attempt) {
+  private static Path temporary(Path target, JobId job, int attempt) {
     return target.resolveSibling("." + target.getFileName() + "." + job + "-a" + attempt + ".tmp.mp4");
   }
 
   @Override
-  public void deleteOutput(String video) throws IOException {
-    Files.deleteIfExists(outputPath(video));
+  public void deleteOutput(String video, JobId job) throws IOException {
+    Path target = jobOutput(job);
+    Path alias = aliasPath(video);
+    if (Files.isDirectory(alias.getParent())) {
+      ProcessFileLock.holding(
+          aliasLock(),
+          () -> {
+            // The alias is a hard link to the output it holds (see publishAlias).
+            if (Files.exists(alias) && Files.exists(target) && Files.isSameFile(alias, target)) {
+              Files.delete(alias);
+            }
+            return null;
+          });
+    }
+    Files.deleteIfExists(target);
   }
 
   @Override
-  public String outputLocation(String video) {
-    return outputPath(video).toString();
+  public String outputLocation(JobId job) {
+    return jobOutput(job).toString();
   }
 
-  private Path outputPath(String video) {
+  @Override
+  public String aliasLocation(String video) {
+    return aliasPath(video).toString();
+  }
+
+  private Path jobOutput(JobId job) {
+    return outputDir.resolve(JOB_OUTPUTS).resolve(VideoStore.jobOutputName(job));
+  }
+
+  private Path aliasPath(String video) {
     Path relative = videoDir.relativize(resolveInside(video));
     Path parent = relative.getParent();
     String name = VideoStore.processedName(relative.getFileName().toString());
     return parent == null ? outputDir.resolve(name) : outputDir.resolve(parent).resolve(name);
+  }
+
+  /** One lock for every alias: publishing one is a link and a rename, so they never queue long. */
+  private Path aliasLock() {
+    return outputDir.resolve(".aliases.lock");
   }
 
   Path resolveInside(String video) {
@@ -88,6 +126,7 @@ public final class DirectoryVideoStore implements VideoStore {
     if (video.length() > MAX_NAME_LENGTH || video.indexOf('\0') >= 0) {
       throw new InvalidVideoNameException("video name is not a valid file name");
     }
+    VideoStore.checkPrintable(video);
     Path given;
     try {
       given = Path.of(video);
@@ -119,20 +158,56 @@ public final class DirectoryVideoStore implements VideoStore {
     }
   }
 
-  private record RenamedOutput(Path path, Path target) implements PendingOutput {
+  /**
+   * The alias is a hard link to the job's output (a copy where links are not supported) whose
+   * modification time is the job's submission time: the rename that replaces it also replaces the
+   * record of which job it holds, and a lock file in the output directory orders the workers.
+   */
+  private record RenamedOutput(Path path, Path target, Path alias, Path aliasLock)
+      implements PendingOutput {
     @Override
     public String commit() throws IOException {
-      try {
-        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveReplacing(path, target);
       return target.toString();
+    }
+
+    @Override
+    public Optional<String> publishAlias(Instant submittedAt) throws IOException {
+      Files.createDirectories(alias.getParent());
+      return ProcessFileLock.holding(
+          aliasLock,
+          () -> {
+            if (Files.exists(alias)
+                && Files.getLastModifiedTime(alias).toInstant().isAfter(submittedAt)) {
+              return Optional.empty();
+            }
+            Path temp = alias.resolveSibling("." + alias.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try {
+              try {
+                Files.createLink(temp, target);
+              } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.copy(target, temp);
+              }
+              Files.setLastModifiedTime(temp, FileTime.from(submittedAt));
+              moveReplacing(temp, alias);
+            } finally {
+              Files.deleteIfExists(temp);
+            }
+            return Optional.of(alias.toString());
+          });
     }
 
     @Override
     public void close() throws IOException {
       Files.deleteIfExists(path);
+    }
+  }
+
+  private static void moveReplacing(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

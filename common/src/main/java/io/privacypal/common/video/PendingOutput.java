@@ -2,6 +2,8 @@ package io.privacypal.common.video;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An output being written. Nothing is visible under the final name until {@link #commit()}; closing
@@ -10,8 +12,17 @@ import java.nio.file.Path;
 public interface PendingOutput extends AutoCloseable {
   Path path();
 
-  /** Publishes the file whole under its final name and returns where it is. */
+  /** Publishes the file whole under the job's own name and returns where it is. */
   String commit() throws IOException;
+
+  /**
+   * After {@link #commit()}: publishes the output also under the video's PrivacyPal name, replaced
+   * whole, unless that name already holds the output of a job submitted after {@code submittedAt}
+   * (an older job that finishes last never replaces a newer one's).
+   *
+   * @return where the alias is, or empty when a newer job's output holds it
+   */
+  Optional<String> publishAlias(Instant submittedAt) throws IOException;
 
   @Override
   void close() throws IOException;

@@ -22,6 +22,15 @@ class FileJobStatusStoreTest extends JobStatusStoreContract {
     return new FileJobStatusStore(dir);
   }
 
+  @Override
+  protected void plantUnreadableStatus(String id) {
+    try {
+      Files.writeString(dir.resolve("jobs").resolve(id + ".json"), "{\"jobId\": \"half a stat");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The file store locks instead of retrying, so every one of many racing writes lands. */
   @Test
   void everyOneOfManyRacingWritesFromTwoStoresOnOneDirectoryLands() throws Exception {

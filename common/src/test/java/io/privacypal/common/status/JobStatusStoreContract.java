@@ -11,6 +11,7 @@ import io.privacypal.common.job.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +40,35 @@ public abstract class JobStatusStoreContract {
     store.createIfAbsent(aQueuedJob("j2", "clip.mp4", T0.plusSeconds(5)));
 
     assertThat(store.find(JobId.of("j1"))).map(JobStatus::video).contains("clip.mp4");
-    assertThat(store.latestForVideo("clip.mp4")).map(s -> s.jobId().value()).contains("j2");
-    assertThat(store.latestForVideo("other.mp4")).isEmpty();
+    assertThat(store.latestForVideo(null, "clip.mp4")).map(s -> s.jobId().value()).contains("j2");
+    assertThat(store.latestForVideo(null, "other.mp4")).isEmpty();
     assertThat(store.find(JobId.of("missing"))).isEmpty();
+  }
+
+  @Test
+  void eachClientHasItsOwnLatestJobForAVideo() {
+    JobStatusStore store = openStore();
+    store.createIfAbsent(aQueuedJob("operators", "clip.mp4", T0));
+    store.createIfAbsent(JobStatus.queued(JobId.of("alices"), "clip.mp4", null, T0.plusSeconds(1), "alice"));
+    store.createIfAbsent(JobStatus.queued(JobId.of("bobs"), "clip.mp4", null, T0.plusSeconds(2), "bob"));
+
+    assertThat(store.latestForVideo("alice", "clip.mp4")).map(s -> s.jobId().value()).contains("alices");
+    assertThat(store.latestForVideo("bob", "clip.mp4")).map(JobStatus::client).contains("bob");
+    assertThat(store.latestForVideo(null, "clip.mp4")).map(s -> s.jobId().value()).contains("operators");
+    assertThat(store.latestForVideo("carol", "clip.mp4")).isEmpty();
+  }
+
+  /** Puts something that is not a status where statuses are kept, as a hand edit might. */
+  protected abstract void plantUnreadableStatus(String id);
+
+  @Test
+  void oneUnreadableStatusIsLeftOutOfTheRecentOnesNotFatal() {
+    JobStatusStore store = openStore();
+    store.createIfAbsent(aQueuedJob("j1", "clip.mp4", T0));
+    plantUnreadableStatus("broken");
+    store.createIfAbsent(aQueuedJob("j2", "clip.mp4", T0.plusSeconds(1)));
+
+    assertThat(store.recent(10)).extracting(s -> s.jobId().value()).containsExactly("j2", "j1");
   }
 
   @Test
@@ -108,7 +135,10 @@ public abstract class JobStatusStoreContract {
     assertThat(store.recent(10))
         .extracting(s -> s.jobId().value())
         .containsExactly("new", "mid", "old");
-    assertThat(store.recent(2)).extracting(s -> s.jobId().value()).containsExactly("new", "mid");
+    // At most the limit is read: the most recently changed, then ordered by submission.
+    assertThat(store.recent(2))
+        .hasSize(2)
+        .isSortedAccordingTo(java.util.Comparator.comparing(JobStatus::createdAt).reversed());
   }
 
   /**
@@ -141,5 +171,54 @@ public abstract class JobStatusStoreContract {
 
     assertThat(succeeded).isPositive();
     assertThat(first.find(JobId.of("j1")).orElseThrow().version()).isEqualTo(2 + succeeded);
+  }
+
+  @Test
+  void anIdempotencyKeyIsClaimedOnceAndEveryStoreOnTheStorageSeesTheClaim() {
+    JobStatusStore gatewayA = openStore();
+    JobStatusStore gatewayB = openStore();
+    IdempotencyClaim first = new IdempotencyClaim(JobId.of("j1"), "fingerprint-1");
+
+    assertThat(gatewayA.claimIdempotencyKey("alice\u0000key-1", first)).isEmpty();
+    assertThat(gatewayB.claimIdempotencyKey("alice\u0000key-1", new IdempotencyClaim(JobId.of("j2"), "f2")))
+        .contains(first);
+    assertThat(gatewayB.claimIdempotencyKey("bob\u0000key-1", new IdempotencyClaim(JobId.of("j3"), "f3")))
+        .as("another scope's key is another key")
+        .isEmpty();
+  }
+
+  @Test
+  void aReleasedIdempotencyKeyCanBeClaimedAgain() {
+    JobStatusStore store = openStore();
+    store.claimIdempotencyKey("key", new IdempotencyClaim(JobId.of("j1"), "f1"));
+
+    store.releaseIdempotencyKey("key");
+    store.releaseIdempotencyKey("never-claimed");
+
+    IdempotencyClaim retry = new IdempotencyClaim(JobId.of("j2"), "f2");
+    assertThat(store.claimIdempotencyKey("key", retry)).isEmpty();
+    assertThat(openStore().claimIdempotencyKey("key", new IdempotencyClaim(JobId.of("j3"), "f3")))
+        .contains(retry);
+  }
+
+  /** Gateways racing on one key: exactly one claim wins and every other sees that one. */
+  @Test
+  protected void racingClaimsOfOneKeyHaveExactlyOneWinner() throws Exception {
+    List<JobStatusStore> gateways = List.of(openStore(), openStore());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Optional<IdempotencyClaim>>> claims = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      IdempotencyClaim claim = new IdempotencyClaim(JobId.of("j" + i), "f" + i);
+      JobStatusStore store = gateways.get(i % 2);
+      claims.add(pool.submit(() -> store.claimIdempotencyKey("raced", claim)));
+    }
+    List<Optional<IdempotencyClaim>> answers = new ArrayList<>();
+    for (Future<Optional<IdempotencyClaim>> claim : claims) {
+      answers.add(claim.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(answers.stream().filter(Optional::isEmpty)).hasSize(1);
+    assertThat(answers.stream().flatMap(Optional::stream).distinct()).hasSize(1);
   }
 }

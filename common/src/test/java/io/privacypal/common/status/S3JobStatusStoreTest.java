@@ -44,6 +44,11 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
     return new S3JobStatusStore(s3, bucket, "jobs/");
   }
 
+  @Override
+  protected void plantUnreadableStatus(String id) {
+    s3.putObject(b -> b.bucket(bucket).key("jobs/" + id + ".json"), RequestBody.fromString("[1, 2"));
+  }
+
   /**
    * Real S3 makes the If-Match check and the write one atomic step. S3Mock 5.2.0 checks, then
    * writes, without a lock: with 4 threads racing one conditional PUT on a single ETag, more than
@@ -55,6 +60,16 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
   @Test
   @Disabled("S3Mock's If-Match check is not atomic with its write under concurrent requests")
   protected void concurrentWritersOnTwoStoresLoseNoUpdate() {}
+
+  /**
+   * The same holds for If-None-Match: two racing PUTs of a new key both succeed on S3Mock now and
+   * then (2 of 3 runs here), where S3 lets exactly one create it. One claim after another is
+   * checked by {@link #anIdempotencyKeyIsClaimedOnceAndEveryStoreOnTheStorageSeesTheClaim}.
+   */
+  @Override
+  @Test
+  @Disabled("S3Mock's If-None-Match check is not atomic with its write under concurrent requests")
+  protected void racingClaimsOfOneKeyHaveExactlyOneWinner() {}
 
   @Test
   void eachJobIsOneJsonObjectUnderThePrefix() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * An in-JVM S3-compatible server (Adobe S3Mock) for tests: plain HTTP on free ports, its files
@@ -33,6 +34,14 @@ public final class S3TestServer {
             ConfigSource.of(
                 Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + server.getHttpPort())))
         .s3();
+  }
+
+  /** A presigner built the way the gateway builds its own, for the test server. */
+  public static S3Presigner presigner(S3MockExtension server) {
+    return new AwsClientFactory(
+            ConfigSource.of(
+                Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + server.getHttpPort())))
+        .s3Presigner();
   }
 
   /** A new empty bucket, so tests sharing one server do not see each other's objects. */

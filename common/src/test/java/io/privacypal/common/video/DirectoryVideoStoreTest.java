@@ -3,6 +3,7 @@ package io.privacypal.common.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.privacypal.common.job.JobId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class DirectoryVideoStoreTest extends VideoStoreContract {
     List<String> found = new ArrayList<>();
     if (Files.isDirectory(processed)) {
       try (Stream<Path> files = Files.walk(processed)) {
-        files.filter(Files::isRegularFile).forEach(p -> found.add(p.toString()));
+        files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".aliases.lock")).forEach(p -> found.add(p.toString()));
       }
     }
     return found;
@@ -58,9 +59,11 @@ class DirectoryVideoStoreTest extends VideoStoreContract {
   }
 
   @Test
-  void outputsKeepTheInputsSubdirectoryUnderTheOutputDirectory() {
-    assertThat(store.outputLocation("sub/inner.mov"))
+  void aliasesKeepTheInputsSubdirectoryAndJobOutputsHaveTheirOwn() {
+    assertThat(store.aliasLocation("sub/inner.mov"))
         .isEqualTo(videos.resolve("processed/sub/inner-processed.mp4").toString());
+    assertThat(store.outputLocation(JobId.of("j1")))
+        .isEqualTo(videos.resolve("processed/jobs/j1.output.mp4").toString());
   }
 
   @Test

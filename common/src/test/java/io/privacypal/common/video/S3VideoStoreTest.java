@@ -1,10 +1,17 @@
 package io.privacypal.common.video;
 
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.privacypal.common.config.S3StorageSettings;
+import io.privacypal.common.job.JobId;
 import io.privacypal.common.s3.S3Location;
 import io.privacypal.common.testing.S3TestServer;
 import java.io.IOException;
@@ -96,9 +103,9 @@ class S3VideoStoreTest extends VideoStoreContract {
     String uri = "s3://" + bucket + "/uploads/sub/inner.mov";
 
     assertThat(store.exists(uri)).isTrue();
-    assertThat(store.outputLocation(uri))
+    assertThat(store.aliasLocation(uri))
         .isEqualTo("s3://" + bucket + "/processed/sub/inner-processed.mp4")
-        .isEqualTo(store.outputLocation("sub/inner.mov"));
+        .isEqualTo(store.aliasLocation("sub/inner.mov"));
     try (LocalVideo video = store.fetch(uri)) {
       assertThat(video.path()).hasBinaryContent(bytes("inner"));
     }
@@ -157,15 +164,56 @@ class S3VideoStoreTest extends VideoStoreContract {
     new Random(42).nextBytes(content);
 
     String location;
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
+    try (PendingOutput output = store.createOutput("clip.mp4", JobId.of("job1"), 1)) {
       Files.write(output.path(), content);
       location = output.commit();
     }
 
     assertThat(readPublished(location)).isEqualTo(content);
     String etag =
-        s3.headObject(b -> b.bucket(bucket).key("processed/clip-processed.mp4")).eTag();
+        s3.headObject(b -> b.bucket(bucket).key("processed/jobs/job1.output.mp4")).eTag();
     // A multipart object's ETag ends in -<number of parts>.
     assertThat(etag.replace("\"", "")).endsWith("-3");
+  }
+
+  @Test
+  void anOutputLinkIsAShortLivedPresignedGetOfTheJobsOwnOutputThatServesRanges() throws Exception {
+    bucket = S3TestServer.newBucket(s3, "links");
+    try (S3Presigner presigner = S3TestServer.presigner(S3_SERVER)) {
+      S3VideoStore store = new S3VideoStore(s3, settings("uploads/"), presigner);
+      JobId job = JobId.of("linked");
+      assertThat(store.outputLink(job, Duration.ofMinutes(5))).as("nothing published yet").isEmpty();
+      try (PendingOutput output = store.createOutput("clip.mp4", job, 1)) {
+        Files.writeString(output.path(), "the anonymized video");
+        output.commit();
+      }
+
+      URI link = store.outputLink(job, Duration.ofMinutes(5)).orElseThrow();
+
+      assertThat(link.getQuery()).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
+      assertThat(link.getPath()).endsWith("/jobs/linked.output.mp4");
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> whole =
+          http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(whole.statusCode()).isEqualTo(200);
+      assertThat(whole.body()).isEqualTo("the anonymized video");
+      HttpResponse<String> range =
+          http.send(
+              HttpRequest.newBuilder(link).header("Range", "bytes=4-13").build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(range.statusCode()).isEqualTo(206);
+      assertThat(range.body()).isEqualTo("anonymized");
+      assertThat(store.outputLink(JobId.of("other"), Duration.ofMinutes(5))).isEmpty();
+    }
+  }
+
+  @Test
+  void aStoreWithoutAPresignerOffersNoLinks() throws Exception {
+    VideoStore store = openStore();
+    try (PendingOutput output = store.createOutput("clip.mp4", JobId.of("j"), 1)) {
+      Files.writeString(output.path(), "x");
+      output.commit();
+    }
+    assertThat(store.outputLink(JobId.of("j"), Duration.ofMinutes(5))).isEmpty();
   }
 }

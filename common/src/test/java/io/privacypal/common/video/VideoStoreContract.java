@@ -3,11 +3,14 @@ package io.privacypal.common.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.privacypal.common.job.JobId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +62,7 @@ public abstract class VideoStoreContract {
         List.of("../secret.mp4", "sub/../../secret.mp4", "/etc/passwd", "", ".", "a\0b")) {
       assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
       assertThatThrownBy(() -> store.fetch(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
-      assertThatThrownBy(() -> store.createOutput(bad, "job1", 1))
+      assertThatThrownBy(() -> store.createOutput(bad, JOB1, 1))
           .as(bad)
           .isInstanceOf(InvalidVideoNameException.class);
     }
@@ -79,14 +82,18 @@ public abstract class VideoStoreContract {
         .hasMessage("video not found: nope.mp4");
   }
 
+  private static final JobId JOB1 = JobId.of("job1");
+  private static final JobId JOB2 = JobId.of("job2");
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
   @Test
-  void anOutputIsPublishedWholeOnlyOnCommitWhereOutputLocationSaid() throws IOException {
-    String expected = store.outputLocation("sub/inner.mov");
-    assertThat(expected).endsWith("inner-processed.mp4");
+  void anOutputIsPublishedWholeOnlyOnCommitUnderItsJobsOwnName() throws IOException {
+    String expected = store.outputLocation(JOB1);
+    assertThat(expected).endsWith("job1.output.mp4");
 
     String location;
     Path temp;
-    try (PendingOutput output = store.createOutput("sub/inner.mov", "job1", 1)) {
+    try (PendingOutput output = store.createOutput("sub/inner.mov", JOB1, 1)) {
       temp = output.path();
       Files.write(output.path(), bytes("anonymized"));
       assertThat(publishedOutputs()).doesNotContain(expected);
@@ -100,16 +107,79 @@ public abstract class VideoStoreContract {
   }
 
   @Test
+  void twoExtensionsOfOneNameGetTwoOutputsAndTheAliasOfTheNewerSubmission() throws IOException {
+    addVideo("a.mp4", bytes("mp4"));
+    addVideo("a.mov", bytes("mov"));
+    assertThat(store.aliasLocation("a.mov")).isEqualTo(store.aliasLocation("a.mp4")).endsWith("a-processed.mp4");
+
+    // a.mov was submitted later but finishes first; a.mp4 finishes last and must not take the alias.
+    assertThat(publish("a.mov", JOB2, T0.plusSeconds(1), "blurred mov")).isPresent();
+    assertThat(publish("a.mp4", JOB1, T0, "blurred mp4")).isEmpty();
+
+    assertThat(readPublished(store.outputLocation(JOB1))).isEqualTo(bytes("blurred mp4"));
+    assertThat(readPublished(store.outputLocation(JOB2))).isEqualTo(bytes("blurred mov"));
+    assertThat(readPublished(store.aliasLocation("a.mp4"))).isEqualTo(bytes("blurred mov"));
+  }
+
+  @Test
+  void theSameVideoTwiceWithTheOlderFinishingLastKeepsTheNewerInTheAlias() throws IOException {
+    assertThat(publish("clip.mp4", JOB1, T0, "first, faces blurred")).isPresent();
+    assertThat(readPublished(store.aliasLocation("clip.mp4"))).isEqualTo(bytes("first, faces blurred"));
+    JobId newer = JobId.of("job3");
+    JobId older = JobId.of("job4");
+
+    assertThat(publish("clip.mp4", newer, T0.plusSeconds(20), "newest submission")).isPresent();
+    assertThat(publish("clip.mp4", older, T0.plusSeconds(10), "older, blurFaces false")).isEmpty();
+
+    assertThat(readPublished(store.aliasLocation("clip.mp4"))).isEqualTo(bytes("newest submission"));
+    assertThat(readPublished(store.outputLocation(older))).isEqualTo(bytes("older, blurFaces false"));
+    assertThat(readPublished(store.outputLocation(JOB1))).isEqualTo(bytes("first, faces blurred"));
+  }
+
+  @Test
+  void deletingACancelledJobsOutputLeavesTheOtherJobsOutputAndTheirAlias() throws IOException {
+    publish("clip.mp4", JOB1, T0, "job1's");
+    publish("clip.mp4", JOB2, T0.plusSeconds(1), "job2's, cancelled after publishing");
+
+    store.deleteOutput("clip.mp4", JOB2);
+    store.deleteOutput("clip.mp4", JOB2);
+
+    assertThat(readPublished(store.outputLocation(JOB1))).isEqualTo(bytes("job1's"));
+    // The alias held job2's output, which must not outlive its cancel.
+    assertThat(publishedOutputs()).containsExactly(store.outputLocation(JOB1));
+
+    publish("clip.mp4", JobId.of("job3"), T0.plusSeconds(2), "job3's");
+    store.deleteOutput("clip.mp4", JOB1);
+    assertThat(readPublished(store.aliasLocation("clip.mp4"))).isEqualTo(bytes("job3's"));
+  }
+
+  @Test
+  void namesWithControlCharactersAreRefused() {
+    for (String bad : List.of("a\nINFO forged line.mp4", "a\rb.mp4", "tab\tname.mp4", "esc\u001b[31m.mp4")) {
+      assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
+    }
+  }
+
+  private Optional<String> publish(String video, JobId job, Instant submitted, String content)
+      throws IOException {
+    try (PendingOutput output = store.createOutput(video, job, 1)) {
+      Files.write(output.path(), bytes(content));
+      output.commit();
+      return output.publishAlias(submitted);
+    }
+  }
+
+  @Test
   void aNewAttemptRemovesWhatAKilledEarlierAttemptOfTheSameJobLeft() throws IOException {
     // Attempts 1 and 2 were killed mid-write: nothing closed their outputs.
-    Path first = store.createOutput("clip.mp4", "job1", 1).path();
+    Path first = store.createOutput("clip.mp4", JOB1, 1).path();
     Files.write(first, bytes("half"));
-    Path second = store.createOutput("clip.mp4", "job1", 2).path();
+    Path second = store.createOutput("clip.mp4", JOB1, 2).path();
     Files.write(second, bytes("half"));
-    Path otherJob = store.createOutput("clip.mp4", "job2", 1).path();
+    Path otherJob = store.createOutput("clip.mp4", JOB2, 1).path();
     Files.write(otherJob, bytes("another job's, still running"));
 
-    try (PendingOutput third = store.createOutput("clip.mp4", "job1", 3)) {
+    try (PendingOutput third = store.createOutput("clip.mp4", JOB1, 3)) {
       Files.write(third.path(), bytes("whole"));
       assertThat(first).doesNotExist();
       assertThat(second).doesNotExist();
@@ -117,27 +187,13 @@ public abstract class VideoStoreContract {
       third.commit();
     }
     Files.delete(otherJob);
-    assertThat(publishedOutputs()).containsExactly(store.outputLocation("clip.mp4"));
-  }
-
-  @Test
-  void deleteOutputRemovesAPublishedOutputAndIgnoresAMissingOne() throws IOException {
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
-      Files.write(output.path(), bytes("anonymized"));
-      output.commit();
-    }
-    assertThat(publishedOutputs()).containsExactly(store.outputLocation("clip.mp4"));
-
-    store.deleteOutput("clip.mp4");
-    store.deleteOutput("clip.mp4");
-
-    assertThat(publishedOutputs()).isEmpty();
+    assertThat(publishedOutputs()).containsExactly(store.outputLocation(JOB1));
   }
 
   @Test
   void anAbandonedOutputLeavesNothingBehind() throws IOException {
     Path temp;
-    try (PendingOutput output = store.createOutput("clip.mp4", "job1", 1)) {
+    try (PendingOutput output = store.createOutput("clip.mp4", JOB1, 1)) {
       temp = output.path();
       Files.write(output.path(), bytes("half"));
     }

@@ -5,8 +5,10 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.worker.video.FfmpegTools;
 import io.privacypal.worker.video.FrameReader;
 import io.privacypal.worker.video.FrameWriter;
+import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.video.VideoInfo;
 import io.privacypal.worker.video.VideoProbe;
+import java.io.IOException;
 import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +31,20 @@ public final class AnonymizePipeline implements VideoProcessor {
     this.detector = detector;
     this.settings = settings;
     this.tools = settings.tools();
-    this.probe = new VideoProbe(tools, settings.maxWidth(), settings.maxHeight());
+    this.probe = new VideoProbe(tools, settings.limits());
   }
 
   @Override
   public JobStats process(PipelineRequest request, ProgressListener progress, Cancellation cancellation)
       throws Exception {
     cancellation.throwIfCancelled();
-    VideoInfo info = probe.probe(request.input());
+    VideoInfo info;
+    try {
+      info = probe.probe(request.input(), cancellation::onCancel);
+    } catch (IOException | InvalidVideoException e) {
+      cancellation.throwIfCancelled(); // killing ffprobe fails the probe: that is the cancel
+      throw e;
+    }
     LOG.info(
         "anonymizing {}x{} at {} fps, ~{} frames, audio {}, detector {}",
         info.width(), info.height(), info.frameRateFraction(), info.estimatedFrames(),
@@ -45,7 +53,7 @@ public final class AnonymizePipeline implements VideoProcessor {
     FrameReader reader = null;
     FrameWriter writer = null;
     try {
-      reader = FrameReader.open(tools, request.input(), info);
+      reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
       writer = FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
       FrameReader openReader = reader;
       FrameWriter openWriter = writer;
@@ -56,7 +64,10 @@ public final class AnonymizePipeline implements VideoProcessor {
             openWriter.kill();
           });
       JobStats stats =
-          new AnonymizeRun(info, request.options(), detector, cancellation, progress).run(reader, writer);
+          new AnonymizeRun(
+                  info, request.options(), detector, cancellation, progress,
+                  new FrameBudget(settings.frameMemoryBytes()))
+              .run(reader, writer);
       reader.finish();
       cancellation.throwIfCancelled();
       writer.finish();

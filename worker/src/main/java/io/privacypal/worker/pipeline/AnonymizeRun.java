@@ -8,9 +8,8 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
-import io.privacypal.worker.track.FaceFollower;
-import io.privacypal.worker.track.KeyframeTracker;
-import io.privacypal.worker.track.SceneCutDetector;
+import io.privacypal.worker.track.FaceTracker;
+import io.privacypal.worker.track.KeyframeSchedule;
 import io.privacypal.worker.video.Frame;
 import io.privacypal.worker.video.FramePool;
 import io.privacypal.worker.video.FrameReader;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Future;
-import org.opencv.core.Mat;
 
 /**
  * One job's frame loop: decode, detect on keyframes (every interval, and at scene cuts) in the
@@ -41,32 +39,31 @@ final class AnonymizeRun {
   private final ProgressThrottle progress;
   private final int keyframeInterval;
   private final int inFlight;
-  private final KeyframeTracker tracker;
-  private final FaceFollower follower;
+  private final FaceTracker tracker;
   private final FrameBlurrer blurrer;
   private final long started = System.nanoTime();
   private long framesWritten;
   private BackgroundDetector detections;
-  /** The last tracked window, written when the next one is tracked. */
-  private final List<Frame> held = new ArrayList<>();
-  private List<List<FaceBox>> heldBoxes = List.of();
 
   AnonymizeRun(
       VideoInfo info,
       JobOptions options,
       FaceDetector detector,
       Cancellation cancellation,
-      ProgressListener listener) {
+      ProgressListener listener,
+      FrameBudget budget) {
     this.info = info;
     this.options = options;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
-    this.keyframeInterval = keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate());
     this.inFlight = BackgroundDetector.concurrency(detector);
+    this.keyframeInterval =
+        budget.keyframeInterval(
+            keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate()),
+            inFlight + 2, info.paddedWidth(), info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
-    this.tracker = new KeyframeTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
-    this.follower = new FaceFollower(info.paddedWidth(), info.paddedHeight(), info.frameRate());
+    this.tracker = new FaceTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
   }
 
   static int keyframeInterval(double seconds, double frameRate) {
@@ -78,13 +75,13 @@ final class AnonymizeRun {
     // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
             new FramePool(
-                info.paddedWidth(), info.paddedHeight(), (inFlight + 2) * keyframeInterval + 1);
-        SceneCutDetector cuts = new SceneCutDetector();
+                info.paddedWidth(), info.paddedHeight(),
+                FrameBudget.poolFrames(keyframeInterval, inFlight + 2));
+        KeyframeSchedule schedule = new KeyframeSchedule(keyframeInterval);
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
       this.detections = detections;
       Deque<Window> pending = new ArrayDeque<>();
       List<Frame> collecting = new ArrayList<>();
-      long lastKeyframe = -1;
       while (true) {
         cancellation.throwIfCancelled();
         Frame frame = pool.acquire();
@@ -93,15 +90,14 @@ final class AnonymizeRun {
           break;
         }
         collecting.add(frame);
-        boolean cut = cuts.isCut(frame.y());
-        if (lastKeyframe < 0 || cut || frame.index() - lastKeyframe >= keyframeInterval) {
+        KeyframeSchedule.Kind kind = schedule.next(frame);
+        if (kind.isKeyframe()) {
           // Block rather than grow: the oldest window goes out before another keyframe is sent.
           while (pending.size() >= inFlight) {
             trackOldest(pending, writer, pool);
           }
-          pending.add(new Window(collecting, detections.submit(frame), cut));
+          pending.add(new Window(collecting, detections.submit(frame), kind == KeyframeSchedule.Kind.CUT));
           collecting = new ArrayList<>();
-          lastKeyframe = frame.index();
         }
         // Windows whose faces are already known (or failed) go out at once, in keyframe order.
         while (!pending.isEmpty() && pending.peek().faces().isDone()) {
@@ -117,7 +113,7 @@ final class AnonymizeRun {
         Frame last = collecting.get(collecting.size() - 1);
         track(collecting, BackgroundDetector.await(detections.submit(last)), false, writer, pool);
       }
-      writeHeld(writer, pool);
+      write(tracker.finish(), writer, pool);
       JobStats stats = stats();
       progress.done(stats);
       return stats;
@@ -134,76 +130,24 @@ final class AnonymizeRun {
     track(window.frames(), BackgroundDetector.await(window.faces()), window.cut(), writer, pool);
   }
 
-  /** Tracks a window whose keyframe's faces are known, then writes the one held before it. */
+  /** Tracks a window whose keyframe's faces are known, and writes the frames that finishes. */
   private void track(
       List<Frame> window, List<FaceBox> faces, boolean cut, FrameWriter writer, FramePool pool)
       throws IOException, JobCancelledException {
-    KeyframeTracker.Covers covers = tracker.next(faces, window.size(), cut, held.size());
-    for (int i = 0; i < held.size(); i++) {
-      heldBoxes.get(i).addAll(covers.earlier().get(i));
-    }
-    follow(covers, window);
-    writeHeld(writer, pool);
-    held.addAll(window);
-    heldBoxes = covers.frames();
-    window.clear();
+    write(tracker.add(window, faces, cut), writer, pool);
   }
 
-  /**
-   * Follows the faces whose way between the keyframes is unknown through the frames themselves:
-   * those of the previous keyframe (the held window's last frame) forwards through this window,
-   * those of this keyframe backwards through it and the held window.
-   */
-  private void follow(KeyframeTracker.Covers covers, List<Frame> window) {
-    if (held.isEmpty() || window.isEmpty()
-        || (covers.uncertainBefore().isEmpty() && covers.uncertainAfter().isEmpty())) {
-      return;
-    }
-    Frame previousKeyframe = held.get(held.size() - 1);
-    List<Mat> forwards = new ArrayList<>();
-    for (Frame frame : window) {
-      forwards.add(frame.y());
-    }
-    for (FaceBox face : covers.uncertainBefore()) {
-      List<FaceBox> path = follower.follow(previousKeyframe.y(), face, forwards);
-      for (int i = 0; i < path.size(); i++) {
-        covers.frames().get(i).add(path.get(i));
-      }
-    }
-    // Backwards: this window's frames before the keyframe, then the held window's, last first.
-    List<Mat> backwards = new ArrayList<>();
-    for (int i = window.size() - 2; i >= 0; i--) {
-      backwards.add(window.get(i).y());
-    }
-    for (int i = held.size() - 1; i >= 0; i--) {
-      backwards.add(held.get(i).y());
-    }
-    Frame keyframe = window.get(window.size() - 1);
-    for (FaceBox face : covers.uncertainAfter()) {
-      List<FaceBox> path = follower.follow(keyframe.y(), face, backwards);
-      for (int n = 0; n < path.size(); n++) {
-        int i = window.size() - 2 - n;
-        if (i >= 0) {
-          covers.frames().get(i).add(path.get(n));
-        } else {
-          heldBoxes.get(held.size() + i).add(path.get(n));
-        }
-      }
-    }
-  }
-
-  private void writeHeld(FrameWriter writer, FramePool pool)
+  private void write(List<FaceTracker.CoveredFrame> frames, FrameWriter writer, FramePool pool)
       throws IOException, JobCancelledException {
-    for (int i = 0; i < held.size(); i++) {
+    for (FaceTracker.CoveredFrame covered : frames) {
       cancellation.throwIfCancelled();
-      Frame frame = held.get(i);
-      blurrer.apply(frame, areas(frame, heldBoxes.get(i)));
+      Frame frame = covered.frame();
+      blurrer.apply(frame, areas(frame, covered.faces()));
       writer.write(frame);
+      pool.release(frame);
       framesWritten++;
       progress.report(Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
     }
-    held.forEach(pool::release);
-    held.clear();
   }
 
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {

@@ -44,10 +44,18 @@ final class BoxMatcher {
     return pairs;
   }
 
+  /**
+   * Whether two boxes of similar size are close enough to be one face that moved up to {@code
+   * distance} pixels: for faces too far apart for {@link #score} (small, fast ones).
+   */
+  static boolean withinReach(FaceBox a, FaceBox b, double distance) {
+    return similarSize(a, b)
+        && Math.hypot(a.centerX() - b.centerX(), a.centerY() - b.centerY()) <= distance;
+  }
+
   /** Above 1 for overlapping boxes (1 + IoU), in (0, 1] for near ones, 0 for no match. */
   static double score(FaceBox a, FaceBox b) {
-    double sizeRatio = Math.max(a.width(), b.width()) / Math.min(a.width(), b.width());
-    if (sizeRatio > MAX_SIZE_RATIO) {
+    if (!similarSize(a, b)) {
       return 0;
     }
     double iou = a.iou(b);
@@ -57,5 +65,9 @@ final class BoxMatcher {
     double size = Math.max(Math.max(a.width(), a.height()), Math.max(b.width(), b.height()));
     double distance = Math.hypot(a.centerX() - b.centerX(), a.centerY() - b.centerY()) / size;
     return distance < MAX_CENTRE_DISTANCE ? 1 - distance / MAX_CENTRE_DISTANCE : 0;
+  }
+
+  private static boolean similarSize(FaceBox a, FaceBox b) {
+    return Math.max(a.width(), b.width()) / Math.min(a.width(), b.width()) <= MAX_SIZE_RATIO;
   }
 }

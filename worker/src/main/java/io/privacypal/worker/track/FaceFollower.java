@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
 import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
@@ -15,21 +16,23 @@ import org.opencv.imgproc.Imgproc;
  * keyframes alone cannot tell the path: faces seen at only one of two keyframes, and faces that
  * could be paired more than one way (fast rows, crossings). It stops when the face is lost.
  */
-public final class FaceFollower {
+final class FaceFollower {
   /** Below this the best place no longer looks like the face (it left, turned or was covered). */
   static final double MIN_SIMILARITY = 0.5;
   private static final int MIN_TEMPLATE = 8;
+  /** A patch flatter than this (grey-level deviation) looks the same everywhere: nothing to follow. */
+  private static final double MIN_DETAIL = 2;
 
   private final int width;
   private final int height;
   private final int step;
 
   /** For frames of this size and rate; a face moves at most {@link EdgeSweep}'s top speed. */
-  public FaceFollower(int width, int height, double frameRate) {
+  FaceFollower(int width, int height, double frameRate) {
     this.width = width;
     this.height = height;
     this.step =
-        (int) Math.ceil(Math.max(width, height) * EdgeSweep.FRAMES_PER_SECOND_OF_TRAVEL / frameRate);
+        (int) Math.ceil(FaceTracker.REACH_MARGIN * EdgeSweep.topSpeed(Math.max(width, height), frameRate));
   }
 
   /**
@@ -38,7 +41,7 @@ public final class FaceFollower {
    * @param frames grey planes in the order to visit them, nearest to the keyframe first
    * @return the face's box in each visited frame until it is lost (so possibly fewer than given)
    */
-  public List<FaceBox> follow(Mat keyframe, FaceBox face, List<Mat> frames) {
+  List<FaceBox> follow(Mat keyframe, FaceBox face, List<Mat> frames) {
     List<FaceBox> path = new ArrayList<>();
     Rect start = clip(face.x(), face.y(), face.width(), face.height());
     if (start == null || start.width < MIN_TEMPLATE || start.height < MIN_TEMPLATE) {
@@ -47,6 +50,9 @@ public final class FaceFollower {
     Mat template = keyframe.submat(start);
     Mat scores = new Mat();
     try {
+      if (!hasDetail(template)) {
+        return path;
+      }
       Rect last = start;
       for (Mat frame : frames) {
         Rect area = clip(last.x - step, last.y - step, last.width + 2.0 * step, last.height + 2.0 * step);
@@ -71,6 +77,18 @@ public final class FaceFollower {
       scores.release();
     }
     return path;
+  }
+
+  private static boolean hasDetail(Mat patch) {
+    MatOfDouble mean = new MatOfDouble();
+    MatOfDouble deviation = new MatOfDouble();
+    try {
+      Core.meanStdDev(patch, mean, deviation);
+      return deviation.get(0, 0)[0] >= MIN_DETAIL;
+    } finally {
+      mean.release();
+      deviation.release();
+    }
   }
 
   private Rect clip(double x, double y, double w, double h) {

@@ -10,7 +10,7 @@ import org.opencv.imgproc.Imgproc;
  * Spots hard cuts cheaply: the mean absolute difference between consecutive Y planes shrunk to a
  * thumbnail. A cut forces a keyframe, so faces are never interpolated across two scenes.
  */
-public final class SceneCutDetector implements AutoCloseable {
+final class SceneCutDetector implements AutoCloseable {
   private static final Size THUMBNAIL = new Size(64, 36);
   /** Mean grey-level change (0-255) above which consecutive frames are different scenes. */
   static final double CUT_THRESHOLD = 30;
@@ -20,12 +20,12 @@ public final class SceneCutDetector implements AutoCloseable {
   private final Mat difference = new Mat();
   private double lastDifference;
 
-  public SceneCutDetector() {
+  SceneCutDetector() {
     OpenCvNative.load();
   }
 
   /** Compares this frame's Y plane with the one before; the first frame is never a cut. */
-  public boolean isCut(Mat luma) {
+  boolean isCut(Mat luma) {
     Imgproc.resize(luma, current, THUMBNAIL, 0, 0, Imgproc.INTER_AREA);
     boolean cut = false;
     if (!previous.empty()) {
@@ -40,7 +40,7 @@ public final class SceneCutDetector implements AutoCloseable {
   }
 
   /** The change measured by the last {@link #isCut} call, for tests and logs. */
-  public double lastDifference() {
+  double lastDifference() {
     return lastDifference;
   }
 

@@ -18,6 +18,13 @@ public final class FrameReader implements AutoCloseable {
   private final FfmpegProcess ffmpeg;
   private final InputStream stdout;
   private final double frameRate;
+  /** What the container declares, or what a resampled input is asked for. */
+  private final long expectedFrames;
+  private final boolean exactCount;
+  /** Reading stops here: a file may hold far more frames than it declares. */
+  private final long frameLimit;
+  private final String overLimitReason;
+  private boolean overLimit;
   private long framesRead;
   /**
    * Frames are read whole into this array, then copied to the frame's buffer: a channel over the
@@ -26,21 +33,38 @@ public final class FrameReader implements AutoCloseable {
    */
   private byte[] staging = new byte[0];
 
-  private FrameReader(FfmpegProcess ffmpeg, double frameRate) {
+  private FrameReader(FfmpegProcess ffmpeg, VideoInfo info, long expectedFrames, long maxFrames) {
     this.ffmpeg = ffmpeg;
     this.stdout = ffmpeg.process().getInputStream();
-    this.frameRate = frameRate;
+    this.frameRate = info.frameRate();
+    this.expectedFrames = expectedFrames;
+    this.exactCount = info.frameCountFromIndex() && !info.variableFrameRate();
+    long slack = Math.max(expectedFrames / 10, (long) Math.ceil(info.frameRate() * 10));
+    this.frameLimit = Math.min(maxFrames, expectedFrames + slack);
+    this.overLimitReason =
+        frameLimit == maxFrames
+            ? "the video holds more than the limit of " + maxFrames + " frames"
+            : "the video holds more frames than it declares: over " + frameLimit + " of "
+                + expectedFrames;
   }
 
-  public static FrameReader open(FfmpegTools tools, Path input, VideoInfo info) throws IOException {
+  /**
+   * @param maxFrames never more frames than this, whatever the file declares
+   */
+  public static FrameReader open(FfmpegTools tools, Path input, VideoInfo info, long maxFrames)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error"));
-    command.addAll(List.of("-i", input.toString(), "-map", "0:v:0", "-an", "-sn", "-dn"));
+    command.addAll(InputAllowlist.input(input));
+    // "V": the first video stream that is not cover art, the one the probe described.
+    command.addAll(List.of("-map", "0:V:0", "-an", "-sn", "-dn"));
     command.addAll(List.of("-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2,format=yuv420p"));
+    long expected = info.estimatedFrames();
     if (info.variableFrameRate()) {
       // Resampled to the average rate; the frame limit stops the end-of-stream duplicates that
       // would otherwise make the output longer than the input.
       long frames = Math.max(1, Math.round(info.durationSeconds() * info.frameRate()));
+      expected = frames;
       command.addAll(List.of("-fps_mode", "cfr", "-r", info.frameRateFraction()));
       command.addAll(List.of("-frames:v", Long.toString(frames)));
     } else {
@@ -48,7 +72,7 @@ public final class FrameReader implements AutoCloseable {
       command.addAll(List.of("-fps_mode", "passthrough"));
     }
     command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
-    return new FrameReader(FfmpegProcess.start(command, "ffmpeg-decode"), info.frameRate());
+    return new FrameReader(FfmpegProcess.start(command, "ffmpeg-decode"), info, expected, maxFrames);
   }
 
   /**
@@ -57,6 +81,10 @@ public final class FrameReader implements AutoCloseable {
    * @return false at the end of the video
    */
   public boolean read(Frame frame) throws IOException {
+    if (framesRead >= frameLimit) {
+      overLimit = true;
+      return false;
+    }
     ByteBuffer buffer = frame.rawBuffer();
     buffer.clear();
     int size = buffer.remaining();
@@ -85,9 +113,14 @@ public final class FrameReader implements AutoCloseable {
   /**
    * After the last frame: checks that ffmpeg ended well.
    *
-   * @throws InvalidVideoException the input could not be decoded (no frames, or a decoding error)
+   * @throws InvalidVideoException the input could not be decoded (no frames, or a decoding error),
+   *     was not read whole (truncated or damaged), or holds more frames than it may
    */
   public void finish() throws IOException, InterruptedException, InvalidVideoException {
+    if (overLimit) {
+      ffmpeg.kill();
+      throw new InvalidVideoException(overLimitReason);
+    }
     int exit = ffmpeg.waitFor(EXIT_TIMEOUT_SECONDS);
     if (exit != 0) {
       throw new InvalidVideoException("the video could not be decoded: " + ffmpeg.stderrTail());
@@ -95,6 +128,9 @@ public final class FrameReader implements AutoCloseable {
     if (framesRead == 0) {
       throw new InvalidVideoException("the video stream has no decodable frames");
     }
+    WholeInputCheck.check(
+        framesRead, expectedFrames, exactCount, frameRate, ffmpeg.stderrLines(),
+        ffmpeg.firstStderrLine());
   }
 
   /** Stops ffmpeg at once (on cancel or failure); safe to call more than once, from any thread. */

@@ -24,6 +24,16 @@ public final class FrameWriter implements AutoCloseable {
     this.stdin = ffmpeg.process().getOutputStream();
   }
 
+  /**
+   * Only what playback needs leaves with the video: no container or stream metadata (titles,
+   * names, places, devices, creation times), no chapters, subtitles, data streams or attachments,
+   * and no muxer version tags. The rotation is already in the pixels (the decoder applies it).
+   */
+  private static final List<String> PLAYBACK_ONLY =
+      List.of(
+          "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn",
+          "-fflags", "+bitexact", "-flags:v", "+bitexact");
+
   /** The x264 speed/size trade-off and quality, as in {@code -preset} and {@code -crf}. */
   public record Encoding(String preset, int crf) {}
 
@@ -32,15 +42,34 @@ public final class FrameWriter implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
-    command.addAll(List.of("-f", "rawvideo", "-pix_fmt", "yuv420p"));
+    command.addAll(InputAllowlist.rawPipe());
+    command.addAll(List.of("-pix_fmt", "yuv420p"));
     command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
     command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
-    command.addAll(List.of("-i", original.toString(), "-map", "0:v:0"));
+    command.addAll(InputAllowlist.input(original));
+    command.addAll(List.of("-map", "0:v:0"));
     command.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
     command.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
+    command.addAll(colour(info.colour()));
     command.addAll(AudioPlan.of(info).ffmpegArguments());
-    command.addAll(List.of("-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", output.toString()));
+    command.addAll(PLAYBACK_ONLY);
+    command.addAll(List.of("-movflags", "+faststart", "-f", "mp4", output.toString()));
     return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /** The input's colour description; the range is always limited, as the decoder converts to it. */
+  private static List<String> colour(VideoInfo.Colour colour) {
+    List<String> args = new ArrayList<>(List.of("-color_range", "tv"));
+    if (colour.primaries() != null) {
+      args.addAll(List.of("-color_primaries", colour.primaries()));
+    }
+    if (colour.transfer() != null) {
+      args.addAll(List.of("-color_trc", colour.transfer()));
+    }
+    if (colour.matrix() != null) {
+      args.addAll(List.of("-colorspace", colour.matrix()));
+    }
+    return args;
   }
 
   public void write(Frame frame) throws IOException {

@@ -17,6 +17,8 @@ final class StderrTail {
 
   private final Deque<String> lines = new ArrayDeque<>();
   private final Thread thread;
+  private int count;
+  private String first;
 
   StderrTail(InputStream stderr, String name) {
     thread = new Thread(() -> drain(stderr), name + "-stderr");
@@ -30,6 +32,9 @@ final class StderrTail {
       String line;
       while ((line = reader.readLine()) != null) {
         synchronized (lines) {
+          if (count++ == 0) {
+            first = line;
+          }
           lines.addLast(line);
           if (lines.size() > KEEP_LINES) {
             lines.removeFirst();
@@ -41,6 +46,21 @@ final class StderrTail {
       synchronized (lines) {
         lines.addLast("(stderr closed: " + e.getMessage() + ")");
       }
+    }
+  }
+
+  /** How many lines were written (after the process ended: all of them). */
+  int lines() {
+    text();
+    synchronized (lines) {
+      return count;
+    }
+  }
+
+  String first() {
+    text();
+    synchronized (lines) {
+      return first;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.worker.video.InputLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,30 @@ class PipelineSettingsTest {
     assertThat(settings.x264Crf()).isEqualTo(23);
     assertThat(settings.maxWidth()).isEqualTo(1920);
     assertThat(settings.maxHeight()).isEqualTo(1080);
+  }
+
+  @Test
+  void inputLimitsAndFrameMemoryComeFromTheConfiguration() {
+    PipelineSettings defaults = PipelineSettings.from(ConfigSource.of(Map.of()));
+    PipelineSettings settings =
+        PipelineSettings.from(
+            ConfigSource.of(
+                Map.of("PRIVACYPAL_MAX_DURATION_SECONDS", "600", "PRIVACYPAL_MAX_FRAMES", "20000",
+                    "PRIVACYPAL_MAX_FRAME_RATE", "60", "PRIVACYPAL_FRAME_MEMORY_MB", "256")));
+
+    assertThat(defaults.limits()).isEqualTo(InputLimits.DEFAULTS);
+    assertThat(defaults.frameMemoryBytes()).isEqualTo(1024L << 20);
+    assertThat(settings.limits().maxDurationSeconds()).isEqualTo(600);
+    assertThat(settings.limits().maxFrames()).isEqualTo(20000);
+    assertThat(settings.limits().maxFrameRate()).isEqualTo(60);
+    assertThat(settings.frameMemoryBytes()).isEqualTo(256L << 20);
+  }
+
+  @Test
+  void frameMemoryTooSmallForAnyVideoIsRefusedAtStartUp() {
+    assertThatThrownBy(() -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_FRAME_MEMORY_MB", "4"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("at least 16 MB");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.privacypal.worker.queue;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +39,22 @@ public final class RecordingStatusStore<T> implements JobStatusStore {
   }
 
   @Override
-  public Optional<JobStatus> latestForVideo(String video) {
-    return delegate.latestForVideo(video);
+  public Optional<JobStatus> latestForVideo(String client, String video) {
+    return delegate.latestForVideo(client, video);
   }
 
   @Override
   public List<JobStatus> recent(int limit) {
     return delegate.recent(limit);
+  }
+
+  @Override
+  public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+    return delegate.claimIdempotencyKey(key, claim);
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String key) {
+    delegate.releaseIdempotencyKey(key);
   }
 }

@@ -117,10 +117,18 @@ public final class WorkerTestBed implements AutoCloseable {
 
   /** Stores the job's first status as the gateway does, then sends its message. */
   public JobId submit(String jobId) {
+    return submit(jobId, "clip.mp4", JobOptions.defaults(), Instant.now());
+  }
+
+  public JobId submit(String jobId, String video, JobOptions options, Instant submittedAt) {
     JobId id = JobId.of(jobId);
-    statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
-    sendRaw(codec.encode(JobMessage.of(id, "clip.mp4", JobOptions.defaults(), Instant.now())));
+    statuses.createIfAbsent(JobStatus.queued(id, video, options, submittedAt));
+    sendRaw(codec.encode(JobMessage.of(id, video, options, submittedAt)));
     return id;
+  }
+
+  public Path video(String name) throws IOException {
+    return Files.writeString(videos.videoDirectory().resolve(name), "video " + name);
   }
 
   /** Receives the one message on the job queue until SQS moves it, as crashed workers leave it. */
@@ -176,12 +184,18 @@ public final class WorkerTestBed implements AutoCloseable {
             .get(name));
   }
 
+  /** Every file under the output directory, relative to it, but the aliases' lock. */
   public List<Path> outputFiles() throws IOException {
     if (!Files.isDirectory(outputDir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(outputDir)) {
-      return files.map(Path::getFileName).sorted().toList();
+    try (Stream<Path> files = Files.walk(outputDir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(outputDir::relativize)
+          .filter(p -> !p.toString().equals(".aliases.lock"))
+          .sorted()
+          .toList();
     }
   }
 

@@ -61,7 +61,7 @@ public final class OutputCheck {
             continue;
           }
           double change =
-              RawFrames.meanAbsDiff(input.get(n), output.get(n), TestVideos.WIDTH, TestVideos.HEIGHT, x, y, w, h);
+              RawFrames.meanAbsDiff(input.get(n), output.get(n), video.width(), video.height(), x, y, w, h);
           weakest[n] = weakest[n] < 0 ? change : Math.min(weakest[n], change);
         }
       }
@@ -70,9 +70,9 @@ public final class OutputCheck {
   }
 
   /** At least a few pixels' width of the face's middle is in the picture. */
-  private static boolean visible(int x, int y, int w, int h) {
-    int visibleWidth = Math.min(TestVideos.WIDTH, x + w) - Math.max(0, x);
-    int visibleHeight = Math.min(TestVideos.HEIGHT, y + h) - Math.max(0, y);
+  private boolean visible(int x, int y, int w, int h) {
+    int visibleWidth = Math.min(video.width(), x + w) - Math.max(0, x);
+    int visibleHeight = Math.min(video.height(), y + h) - Math.max(0, y);
     return visibleWidth >= 4 && visibleHeight >= 4;
   }
 
@@ -96,8 +96,8 @@ public final class OutputCheck {
 
   /** As {@link #largestBackgroundChange(List, List)}, over frames {@code from} (inclusive) to {@code to}. */
   public double largestBackgroundChange(List<byte[]> input, List<byte[]> output, int from, int to) {
-    int w = TestVideos.WIDTH;
-    int h = TestVideos.HEIGHT;
+    int w = video.width();
+    int h = video.height();
     int left = w;
     int right = 0;
     int bottom = 0;

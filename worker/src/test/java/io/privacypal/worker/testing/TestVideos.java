@@ -30,7 +30,12 @@ public final class TestVideos {
   public record Placement(int photo, int x, int y) {}
 
   /** A generated clip and, per frame, where its photos are, the top one last (none when empty). */
-  public record TestVideo(Path file, List<Path> photos, List<List<Placement>> placements) {
+  public record TestVideo(
+      Path file, List<Path> photos, List<List<Placement>> placements, int width, int height) {
+    TestVideo(Path file, List<Path> photos, List<List<Placement>> placements) {
+      this(file, photos, placements, WIDTH, HEIGHT);
+    }
+
     public int frames() {
       return placements.size();
     }
@@ -126,6 +131,56 @@ public final class TestVideos {
     return new TestVideo(out, List.of(first, second), placements);
   }
 
+  /**
+   * The first photo walking right at {@code speed} px a frame until a hard cut at {@code cutFrame},
+   * then the second, on another background, walking left at the same speed.
+   */
+  public static TestVideo walkingIntoCut(Path dir, Path first, Path second, int cutFrame, int speed)
+      throws IOException {
+    Path out = dir.resolve("walking-cut.mp4");
+    int x2 = WIDTH - PHOTO_WIDTH;
+    List<String> args = new ArrayList<>();
+    args.addAll(background(BACKGROUND, WIDTH, HEIGHT));
+    args.addAll(photoInput(first));
+    args.addAll(background(SECOND_BACKGROUND, WIDTH, HEIGHT));
+    args.addAll(photoInput(second));
+    String filter =
+        "[1]" + scalePhoto() + "[pa];[3]" + scalePhoto() + "[pb];"
+            + "[0][pa]overlay=x='" + speed + "*n':y=" + PHOTO_Y + ":eval=frame:shortest=1[a];"
+            + "[2][pb]overlay=x='" + x2 + "-" + speed + "*(n-" + cutFrame + ")':y=" + PHOTO_Y
+            + ":eval=frame:shortest=1[b];"
+            + "[a][b]overlay=x=0:y=0:enable='gte(n," + cutFrame + ")'[v]";
+    encode(out, args, filter, false, 0, FRAMES);
+    List<List<Placement>> placements = new ArrayList<>();
+    for (int n = 0; n < FRAMES; n++) {
+      placements.add(
+          List.of(n < cutFrame ? new Placement(0, speed * n, PHOTO_Y) : new Placement(1, x2 - speed * (n - cutFrame), PHOTO_Y)));
+    }
+    return new TestVideo(out, List.of(first, second), placements);
+  }
+
+  /**
+   * A {@code width}x{@code height} clip of {@code frames} frames: the photo moving {@code speed} px a
+   * frame sideways from {@code startX} (negative: to the left), out through an edge.
+   */
+  public static TestVideo fastExit(
+      Path dir, Path photo, int width, int height, int startX, int speed, int frames) throws IOException {
+    Path out = dir.resolve("exit-" + width + "-" + speed + ".mp4");
+    int y = (height - PHOTO_HEIGHT) / 2 & ~1;
+    List<String> args = new ArrayList<>();
+    args.addAll(background(BACKGROUND, width, height));
+    args.addAll(photoInput(photo));
+    String filter =
+        "[1]" + scalePhoto() + "[p];[0][p]overlay=x='" + startX + "+(" + speed + ")*n':y=" + y
+            + ":eval=frame:shortest=1[v]";
+    encode(out, args, filter, false, 0, frames);
+    List<List<Placement>> placements = new ArrayList<>();
+    for (int n = 0; n < frames; n++) {
+      placements.add(List.of(new Placement(0, startX + speed * n, y)));
+    }
+    return new TestVideo(out, List.of(photo), placements, width, height);
+  }
+
   private static TestVideo single(
       Path out, Path photo, String xExpression, String enable, IntFunction<Optional<Placement>> where, boolean audio)
       throws IOException {
@@ -144,7 +199,11 @@ public final class TestVideos {
   }
 
   private static List<String> background(String colour) {
-    return List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + WIDTH + "x" + HEIGHT + ":r=" + FPS);
+    return background(colour, WIDTH, HEIGHT);
+  }
+
+  private static List<String> background(String colour, int width, int height) {
+    return List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width + "x" + height + ":r=" + FPS);
   }
 
   private static List<String> photoInput(Path photo) {
@@ -157,6 +216,12 @@ public final class TestVideos {
 
   private static void encode(Path out, List<String> inputs, String filter, boolean audio, int audioInput)
       throws IOException {
+    encode(out, inputs, filter, audio, audioInput, FRAMES);
+  }
+
+  private static void encode(
+      Path out, List<String> inputs, String filter, boolean audio, int audioInput, int frames)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("-y"));
     args.addAll(inputs);
     if (audio) {
@@ -167,7 +232,7 @@ public final class TestVideos {
       args.addAll(List.of("-map", audioInput + ":a", "-c:a", "aac", "-b:a", "96k"));
     }
     args.addAll(
-        List.of("-frames:v", Integer.toString(FRAMES), "-c:v", "libx264", "-preset", "veryfast",
+        List.of("-frames:v", Integer.toString(frames), "-c:v", "libx264", "-preset", "veryfast",
             "-crf", "14", "-pix_fmt", "yuv420p", "-r", Integer.toString(FPS), out.toString()));
     RawFrames.ffmpeg(args.toArray(String[]::new));
   }

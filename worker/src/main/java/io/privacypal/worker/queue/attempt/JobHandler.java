@@ -25,6 +25,7 @@ import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -109,9 +110,10 @@ public final class JobHandler implements MessageHandler {
     }
   }
 
-  private void start(QueueMessage message, JobMessage job, JobId jobId) {
+  private void start(QueueMessage message, JobMessage sent, JobId jobId) {
     JobStatus status =
-        statuses.createIfAbsent(JobStatus.queued(jobId, job.video(), job.options(), clock.instant()));
+        statuses.createIfAbsent(JobStatus.queued(jobId, sent.video(), sent.options(), clock.instant()));
+    JobMessage job = storedJob(sent, status);
     if (status.isTerminal()) {
       log.info("job {} is already {}: deleting its message {}", jobId, status.state(), message.messageId());
       queue.delete(message);
@@ -128,19 +130,34 @@ public final class JobHandler implements MessageHandler {
     log.info("job {} started: attempt {} of video {}", jobId, run.attempt(), job.video());
     running.track(run, new JobHeartbeat(run, queue, statuses, settings, clock));
     try {
-      execute(run, job);
+      execute(run, job, status.createdAt());
     } finally {
       run.finish();
       running.untrack(run);
     }
   }
 
-  private void execute(JobRun run, JobMessage job) {
+  /**
+   * The job as its status says, whatever the message says: anyone who can send to the queue could
+   * otherwise re-point a queued job at another video or other options by reusing its id.
+   */
+  private static JobMessage storedJob(JobMessage sent, JobStatus stored) {
+    if (!sent.video().equals(stored.video()) || !sent.options().equals(stored.options())) {
+      log.warn(
+          "message for job {} names video {} or options that differ from the stored job's; running the stored job ({})",
+          stored.jobId(),
+          sent.video(),
+          stored.video());
+    }
+    return JobMessage.of(stored.jobId(), stored.video(), stored.options(), sent.submittedAt());
+  }
+
+  private void execute(JobRun run, JobMessage job, Instant submittedAt) {
     boolean interrupted = false;
     JobStatus done = null;
     Published published = null;
     try {
-      published = processAndPublish(run, job);
+      published = processAndPublish(run, job, submittedAt);
       Published output = published;
       done =
           statuses.update(
@@ -148,8 +165,9 @@ public final class JobHandler implements MessageHandler {
               s -> run.checkOwned(s).succeeded(output.location(), output.stats(), clock.instant()));
     } catch (JobRun.LostJobException e) {
       if (published != null && e.stop() == JobRun.Stop.CANCELLED) {
-        // Cancelled after the output went out: a cancelled job leaves no output. (Not so when
-        // superseded: the newer attempt publishes the same name and may have done so already.)
+        // Cancelled after the output went out: a cancelled job leaves no output (and no alias);
+        // other jobs' outputs are untouched. (Not so when superseded: the newer attempt
+        // publishes the same job's output and may have done so already.)
         removeOutput(run, job);
       }
       lost(run, e);
@@ -158,17 +176,20 @@ public final class JobHandler implements MessageHandler {
       interrupted = true;
       run.stop(JobRun.Stop.SHUTDOWN, "interrupted");
       afterStop(run);
-    } catch (Exception | LinkageError thrown) {
+    } catch (Exception | LinkageError | OutOfMemoryError thrown) {
       if (run.stopReason() != null) {
         afterStop(run);
         return;
       }
-      // A native library that failed to load (OpenCV's, say, while the JVM shuts down) is an Error:
-      // it must still end in a retry, not kill the slot with the job left PROCESSING.
+      // A native library that failed to load (OpenCV's, say, while the JVM shuts down) or memory
+      // that ran out (the job's frames are unreachable by now) is an Error: it must still end in a retry,
+      // not kill the slot with the job left PROCESSING.
       Exception e =
           thrown instanceof Exception ex
               ? ex
-              : new IllegalStateException("native code unavailable: " + thrown, thrown);
+              : new IllegalStateException(
+                  (thrown instanceof OutOfMemoryError ? "out of memory: " : "native code unavailable: ")
+                      + thrown, thrown);
       Optional<Throwable> permanent = FailurePolicy.permanentCause(e);
       try {
         if (permanent.isPresent()) {
@@ -201,9 +222,10 @@ public final class JobHandler implements MessageHandler {
 
   private record Published(String location, JobStats stats) {}
 
-  private Published processAndPublish(JobRun run, JobMessage job) throws Exception {
+  private Published processAndPublish(JobRun run, JobMessage job, Instant submittedAt)
+      throws Exception {
     try (LocalVideo input = videos.fetch(job.video());
-        PendingOutput output = videos.createOutput(job.video(), run.jobId().value(), run.attempt())) {
+        PendingOutput output = videos.createOutput(job.video(), run.jobId(), run.attempt())) {
       JobStats stats =
           processor.process(
               new PipelineRequest(input.path(), output.path(), job.options()),
@@ -213,13 +235,18 @@ public final class JobHandler implements MessageHandler {
       run.finish();
       // Publish only while still the owner; closing the output without a commit removes it.
       statuses.find(run.jobId()).ifPresent(run::checkOwned);
-      return new Published(output.commit(), stats);
+      String location = output.commit();
+      // Before SUCCEEDED, so PrivacyPal's name is in place once the front end reads "True".
+      if (output.publishAlias(submittedAt).isEmpty()) {
+        log.info("job {}: a job submitted later holds {}", run.jobId(), videos.aliasLocation(job.video()));
+      }
+      return new Published(location, stats);
     }
   }
 
   private void removeOutput(JobRun run, JobMessage job) {
     try {
-      videos.deleteOutput(job.video());
+      videos.deleteOutput(job.video(), run.jobId());
     } catch (IOException | RuntimeException e) {
       log.warn("job {} was cancelled after its output was published; removing it failed: {}",
           run.jobId(), e.toString());

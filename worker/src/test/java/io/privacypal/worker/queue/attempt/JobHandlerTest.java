@@ -7,7 +7,9 @@ import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
+import io.privacypal.common.video.PendingOutput;
 import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.queue.FakeProcessors;
 import io.privacypal.worker.queue.RecordingStatusStore;
@@ -58,13 +60,15 @@ class JobHandlerTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(queue) == 0);
     JobStatus done = bed.status(id);
-    Path output = bed.outputDir.resolve("clip-processed.mp4");
+    Path output = bed.outputDir.resolve("jobs/job-ok.output.mp4");
     assertThat(done.output()).isEqualTo(output.toString());
     assertThat(done.attempt()).isEqualTo(1);
     assertThat(done.worker()).isEqualTo("worker-a");
     assertThat(done.stats()).isEqualTo(FakeProcessors.STATS);
     assertThat(Files.readString(output)).isEqualTo("anonymized clip.mp4");
-    assertThat(bed.outputFiles()).containsExactly(Path.of("clip-processed.mp4"));
+    assertThat(bed.outputFiles())
+        .containsExactly(Path.of("clip-processed.mp4"), Path.of("jobs/job-ok.output.mp4"));
+    assertThat(bed.outputDir.resolve("clip-processed.mp4")).hasSameTextualContentAs(output);
     // The message was still on the queue when SUCCEEDED was written.
     assertThat(store.observed).contains(new Write(JobState.SUCCEEDED, 1));
   }
@@ -151,7 +155,14 @@ class JobHandlerTest {
   }
 
   @Test
-  void cancelLandingBetweenPublishingAndSucceededLeavesNoOutput() throws IOException {
+  void cancelLandingBetweenPublishingAndSucceededLeavesNoOutputAndAnEarlierJobsOutputStands()
+      throws IOException {
+    JobId earlier = JobId.of("job-earlier");
+    try (PendingOutput output = bed.videos.createOutput("clip.mp4", earlier, 1)) {
+      Files.writeString(output.path(), "the earlier job's");
+      output.commit();
+      output.publishAlias(Instant.now().minusSeconds(60));
+    }
     // The cancel arrives just after the output was published, before SUCCEEDED is written.
     JobStatusStore cancelsBeforeSuccess =
         new JobStatusStore() {
@@ -183,13 +194,23 @@ class JobHandlerTest {
           }
 
           @Override
-          public Optional<JobStatus> latestForVideo(String video) {
-            return bed.statuses.latestForVideo(video);
+          public Optional<JobStatus> latestForVideo(String client, String video) {
+            return bed.statuses.latestForVideo(client, video);
           }
 
           @Override
           public List<JobStatus> recent(int limit) {
             return bed.statuses.recent(limit);
+          }
+
+          @Override
+          public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+            return bed.statuses.claimIdempotencyKey(key, claim);
+          }
+
+          @Override
+          public void releaseIdempotencyKey(String key) {
+            bed.statuses.releaseIdempotencyKey(key);
           }
         };
     bed.startConsumer(
@@ -202,7 +223,11 @@ class JobHandlerTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.CANCELLED);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
-    await().atMost(Duration.ofSeconds(5)).until(() -> bed.outputFiles().isEmpty());
+    // The cancelled job's output and the alias it took are gone; the earlier job's output is not.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> bed.outputFiles().equals(List.of(Path.of("jobs/job-earlier.output.mp4"))));
+    assertThat(bed.outputDir.resolve("jobs/job-earlier.output.mp4")).hasContent("the earlier job's");
     assertThat(bed.status(id).output()).isNull();
   }
 

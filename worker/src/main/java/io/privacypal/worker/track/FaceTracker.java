@@ -1,0 +1,337 @@
+package io.privacypal.worker.track;
+
+import io.privacypal.common.detect.FaceBox;
+import io.privacypal.worker.video.Frame;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.opencv.core.Mat;
+
+/**
+ * Tracking for one video, in one place: it takes each window of buffered frames (the frames after
+ * one keyframe up to and including the next) with the faces found at its keyframe, decides the
+ * covers of every frame, and hands back the window before, finished. That window is held until
+ * now because a face first found at a keyframe may already have been in the frames before it.
+ *
+ * <p>Per face it keeps a {@link Track}: where it was at the last keyframe and how fast it moved.
+ *
+ * <ul>
+ *   <li>A face seen at both keyframes moves linearly from one box to the other; faces are paired
+ *       where their velocity takes them, and a face that could be paired more than one way (a row
+ *       moving past, two crossing) is covered along every plausible pairing.
+ *   <li>A face that vanished (left through an edge, at a scene cut, behind another face, or missed)
+ *       is carried with its velocity up to the keyframe that did not see it (up to the cut at a
+ *       cut), from where it was to where that velocity takes it, and followed through the frames
+ *       ({@link FaceFollower}); near an edge it is also stretched towards the edge ({@link
+ *       EdgeSweep}) and carried one window further, since a face half out of the picture is often
+ *       not found.
+ *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
+ *       followed backwards; near an edge it is stretched towards the edge back into the held window
+ *       too; the first face of a scene is covered from the scene's first frame.
+ *   <li>Nothing crosses a scene cut: the old scene's faces stop at it, the new scene's start at it.
+ * </ul>
+ */
+public final class FaceTracker {
+  /**
+   * A face found overlapping where its velocity put it this much (IoU) is the same face, even when
+   * it could be paired with others: static or steadily moving faces close together are otherwise
+   * never sure, and each sure face near an edge would be stretched towards it window after window.
+   */
+  static final double CONFIRMED_IOU = 0.5;
+
+  /** Faces at top speed are not cut off by rounding: a quarter more than the top speed is reached. */
+  static final double REACH_MARGIN = 1.25;
+
+  /** A finished frame and the face boxes to cover in it. */
+  public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
+
+  /** A face that vanished near an edge, seen last {@code since} frames before the held keyframe. */
+  private record Leaving(Track track, int since) {}
+
+  private final int width;
+  private final int height;
+  private final double topSpeed;
+  private final EdgeSweep edges;
+  private final FaceFollower follower;
+  private final List<Frame> held = new ArrayList<>();
+  private List<List<FaceBox>> heldCovers = new ArrayList<>();
+  private boolean heldEndsAtCut;
+  /** The faces at the held window's keyframe; null before the first keyframe. */
+  private List<Track> tracks;
+  private List<Leaving> leaving = List.of();
+
+  /** For frames of this size and rate (the rate turns a face's top speed into pixels per frame). */
+  public FaceTracker(int width, int height, double frameRate) {
+    this.width = width;
+    this.height = height;
+    this.topSpeed = EdgeSweep.topSpeed(Math.max(width, height), frameRate);
+    this.edges = new EdgeSweep(width, height, frameRate);
+    this.follower = new FaceFollower(width, height, frameRate);
+  }
+
+  /**
+   * @param window the frames after the last keyframe up to and including the next, in order; held
+   *     here until the next call (or {@link #finish})
+   * @param faces the faces found at that keyframe
+   * @param cut whether that keyframe is the first frame of a new scene
+   * @return the frames of the window given before, with their covers, in order
+   */
+  public List<CoveredFrame> add(List<Frame> window, List<FaceBox> faces, boolean cut) {
+    if (window.isEmpty()) {
+      throw new IllegalArgumentException("a window ends with its keyframe, so it is never empty");
+    }
+    int n = window.size();
+    List<List<FaceBox>> covers = emptyLists(n);
+    covers.get(n - 1).addAll(faces);
+    List<Track> found = new ArrayList<>(faces.size());
+    faces.forEach(face -> found.add(Track.seen(face)));
+    if (tracks == null) {
+      for (int i = 0; i < n - 1; i++) {
+        covers.get(i).addAll(faces);
+      }
+    } else if (cut) {
+      // The frames before the keyframe are the old scene: its faces go on to the cut, no further.
+      for (Leaving face : leaving) {
+        carry(face.track(), face.since(), face.since(), covers, n - 1);
+      }
+      for (Track face : tracks) {
+        carryVanished(face, window, n - 1, covers);
+      }
+      leaving = List.of();
+    } else {
+      leaving = between(window, found, covers);
+    }
+    tracks = found;
+    List<CoveredFrame> finished = finish();
+    held.addAll(window);
+    heldCovers = covers;
+    heldEndsAtCut = cut;
+    return finished;
+  }
+
+  /** The held frames with their covers: at the end of the video. */
+  public List<CoveredFrame> finish() {
+    List<CoveredFrame> finished = new ArrayList<>(held.size());
+    for (int i = 0; i < held.size(); i++) {
+      finished.add(new CoveredFrame(held.get(i), heldCovers.get(i)));
+    }
+    held.clear();
+    heldCovers = new ArrayList<>();
+    return finished;
+  }
+
+  /** Covers a window within one scene; returns the faces that vanished near an edge. */
+  private List<Leaving> between(List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
+    int n = window.size();
+    for (Leaving face : leaving) {
+      carry(face.track(), face.since(), face.since(), covers, n);
+    }
+    List<FaceBox> faces = found.stream().map(Track::box).toList();
+    List<FaceBox> predicted = tracks.stream().map(track -> track.ahead(n)).toList();
+    boolean[] previousMatched = new boolean[tracks.size()];
+    boolean[] currentMatched = new boolean[faces.size()];
+    boolean[] previousConfirmed = new boolean[tracks.size()];
+    boolean[] currentConfirmed = new boolean[faces.size()];
+    List<BoxMatcher.Pair> matched = BoxMatcher.match(predicted, faces);
+    for (BoxMatcher.Pair pair : matched) {
+      int p = pair.previous();
+      int c = pair.current();
+      previousMatched[p] = true;
+      currentMatched[c] = true;
+      // Found where its velocity said it would be: no other pairing need be feared for it.
+      boolean confirmed = tracks.get(p).moving() && predicted.get(p).iou(faces.get(c)) >= CONFIRMED_IOU;
+      previousConfirmed[p] = confirmed;
+      currentConfirmed[c] = confirmed;
+      interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
+      found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
+    }
+    Ambiguity ambiguity = Ambiguity.of(predicted, faces);
+    for (BoxMatcher.Pair pair : ambiguity.ambiguousPairs()) {
+      if (!matched.contains(pair)) {
+        interpolateBetween(tracks.get(pair.previous()).box(), faces.get(pair.current()), covers);
+      }
+    }
+    List<Integer> vanished = new ArrayList<>();
+    for (int p = 0; p < tracks.size(); p++) {
+      if (!previousMatched[p] || (ambiguity.previous(p) && !previousConfirmed[p])) {
+        vanished.add(p);
+      }
+    }
+    List<Integer> newcomers = new ArrayList<>();
+    for (int c = 0; c < faces.size(); c++) {
+      if (!currentMatched[c] || (ambiguity.current(c) && !currentConfirmed[c])) {
+        newcomers.add(c);
+      }
+    }
+    pairFarApart(vanished, newcomers, previousMatched, currentMatched, found, covers);
+    List<Leaving> nearEdge = new ArrayList<>();
+    for (int p : vanished) {
+      Track carried = carryVanished(tracks.get(p), window, n, covers);
+      if (edges.nearEdge(carried.box(), n)) {
+        nearEdge.add(new Leaving(carried, n));
+      }
+    }
+    for (int c : newcomers) {
+      coverNewcomer(c, currentMatched[c], window, found, covers);
+    }
+    return nearEdge;
+  }
+
+  /**
+   * A face that vanished and one that showed up, both unpaired and too far apart for {@link
+   * BoxMatcher} but within a top-speed move (a small face crossing the picture quickly): covered
+   * along the way between them too, and, when neither has another such partner, the same face.
+   */
+  private void pairFarApart(
+      List<Integer> vanished,
+      List<Integer> newcomers,
+      boolean[] previousMatched,
+      boolean[] currentMatched,
+      List<Track> found,
+      List<List<FaceBox>> covers) {
+    int n = covers.size();
+    int[] partnersOfPrevious = new int[tracks.size()];
+    int[] partnersOfCurrent = new int[found.size()];
+    List<BoxMatcher.Pair> pairs = new ArrayList<>();
+    for (int p : vanished) {
+      for (int c : newcomers) {
+        if (!previousMatched[p] && !currentMatched[c]
+            && BoxMatcher.withinReach(tracks.get(p).box(), found.get(c).box(), REACH_MARGIN * topSpeed * n)) {
+          pairs.add(new BoxMatcher.Pair(p, c));
+          partnersOfPrevious[p]++;
+          partnersOfCurrent[c]++;
+        }
+      }
+    }
+    for (BoxMatcher.Pair pair : pairs) {
+      FaceBox from = tracks.get(pair.previous()).box();
+      FaceBox to = found.get(pair.current()).box();
+      interpolateBetween(from, to, covers);
+      if (partnersOfPrevious[pair.previous()] == 1 && partnersOfCurrent[pair.current()] == 1) {
+        found.set(pair.current(), moved(from, to, n));
+      }
+    }
+  }
+
+  /**
+   * Covers a face of the held keyframe that is not seen again in the first {@code count} frames of
+   * this window: carried with its velocity and followed through the frames. Returns it with the
+   * velocity the frames showed when it had none.
+   */
+  private Track carryVanished(Track face, List<Frame> window, int count, List<List<FaceBox>> covers) {
+    List<FaceBox> path =
+        count == 0 || held.isEmpty() ? List.of() : follower.follow(heldKeyframe().y(), face.box(), lumas(window, 0, count));
+    Track moving =
+        face.moving() || path.size() < 2 ? face : face.towards(path.get(path.size() - 1), path.size());
+    carry(moving, 0, window.size(), covers, count);
+    for (int i = 0; i < path.size(); i++) {
+      covers.get(i).add(path.get(i));
+    }
+    return moving;
+  }
+
+  /**
+   * Covers a face of this keyframe whose way in is not known (first seen, or pairable more than one
+   * way) in the frames before it: where following it backwards finds it, and where it was found,
+   * stretched towards a near edge (back into the held window too) unless it was both paired and
+   * followed all the way back, so it did not come in through the edge.
+   */
+  private void coverNewcomer(
+      int c, boolean paired, List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
+    FaceBox face = found.get(c).box();
+    int n = window.size();
+    // Held frames of this scene only: before a cut they show another one.
+    int sceneStart = heldEndsAtCut ? held.size() - 1 : 0;
+    List<Mat> backwards = lumas(window, 0, n - 1);
+    Collections.reverse(backwards);
+    for (int j = held.size() - 1; j >= sceneStart; j--) {
+      backwards.add(held.get(j).y());
+    }
+    List<FaceBox> path = follower.follow(window.get(n - 1).y(), face, backwards);
+    for (int k = 0; k < path.size(); k++) {
+      int i = n - 2 - k;
+      (i >= 0 ? covers.get(i) : heldCovers.get(held.size() + i)).add(path.get(k));
+    }
+    if (!found.get(c).moving() && path.size() >= 2) {
+      found.set(c, Track.between(path.get(path.size() - 1), face, path.size()));
+    }
+    if (paired && path.size() >= n - 1) {
+      return;
+    }
+    for (int i = 0; i < n - 1; i++) {
+      covers.get(i).add(edges.sweep(face, n - 1 - i, n));
+    }
+    if (edges.nearEdge(face, n)) {
+      for (int j = sceneStart; j < held.size(); j++) {
+        heldCovers.get(j).add(edges.sweep(face, n + held.size() - 1 - j, n));
+      }
+    } else if (heldEndsAtCut) {
+      heldCovers.get(sceneStart).add(face);
+    }
+  }
+
+  /**
+   * Covers a face last seen {@code since} frames before this window in its first {@code count}
+   * frames: carried with its velocity, and stretched towards an edge it may cross within {@code
+   * sweepWindow} frames (any edge when its velocity is not known, else those it is heading for).
+   */
+  private void carry(Track face, int since, int sweepWindow, List<List<FaceBox>> covers, int count) {
+    for (int i = 0; i < count; i++) {
+      int frames = since + i + 1;
+      FaceBox reach = face.reach(frames);
+      if (!face.moving()) {
+        covers.get(i).add(edges.sweep(reach, frames, sweepWindow));
+      } else if (inPicture(reach)) {
+        covers.get(i).add(edges.sweepAhead(reach, frames, sweepWindow, face.dx(), face.dy()));
+      }
+    }
+  }
+
+  private boolean inPicture(FaceBox box) {
+    return box.x() < width && box.y() < height && box.x() + box.width() > 0 && box.y() + box.height() > 0;
+  }
+
+  private Frame heldKeyframe() {
+    return held.get(held.size() - 1);
+  }
+
+  private static List<Mat> lumas(List<Frame> frames, int from, int to) {
+    List<Mat> lumas = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      lumas.add(frames.get(i).y());
+    }
+    return lumas;
+  }
+
+  /** The frames between two sightings of one face, moved linearly from the one to the other. */
+  private void interpolateBetween(FaceBox from, FaceBox to, List<List<FaceBox>> covers) {
+    int frames = covers.size();
+    FaceBox start = edges.uncut(from, to);
+    FaceBox end = edges.uncut(to, from);
+    for (int i = 0; i < frames - 1; i++) {
+      covers.get(i).add(interpolate(start, end, (i + 1.0) / frames));
+    }
+  }
+
+  /** The face seen at {@code from} and, {@code frames} later, at {@code to}: its velocity there. */
+  private Track moved(FaceBox from, FaceBox to, int frames) {
+    return Track.between(edges.uncut(from, to), edges.uncut(to, from), frames);
+  }
+
+  static FaceBox interpolate(FaceBox from, FaceBox to, double t) {
+    return new FaceBox(
+        from.x() + (to.x() - from.x()) * t,
+        from.y() + (to.y() - from.y()) * t,
+        from.width() + (to.width() - from.width()) * t,
+        from.height() + (to.height() - from.height()) * t,
+        Math.min(from.confidence(), to.confidence()));
+  }
+
+  private static List<List<FaceBox>> emptyLists(int count) {
+    List<List<FaceBox>> lists = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+}

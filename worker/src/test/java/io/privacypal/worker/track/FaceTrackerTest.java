@@ -1,0 +1,345 @@
+package io.privacypal.worker.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.privacypal.common.detect.FaceBox;
+import io.privacypal.worker.video.Frame;
+import io.privacypal.worker.video.FramePool;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The covers {@link FaceTracker} decides from keyframe boxes alone: the frames are flat, so the
+ * follower finds nothing in them (what it adds is {@link FaceFollowerTest}'s and the pipeline
+ * tests').
+ */
+class FaceTrackerTest {
+  /** 1000x1000 at 5 fps: a face may travel 100 px per frame, 400 px in a window of 4 frames. */
+  private final FramePool pool = new FramePool(1000, 1000, 64);
+  private final FaceTracker tracker = new FaceTracker(1000, 1000, 5);
+
+  @AfterEach
+  void release() {
+    pool.close();
+  }
+
+  private static FaceBox box(double x, double y) {
+    return new FaceBox(x, y, 40, 40, 1);
+  }
+
+  /** Hands the tracker a window of {@code frames} frames; returns the covers of the window before. */
+  private List<List<FaceBox>> next(FaceTracker to, FramePool from, List<FaceBox> faces, int frames, boolean cut) {
+    List<Frame> window = new ArrayList<>();
+    for (int i = 0; i < frames; i++) {
+      window.add(from.acquire());
+    }
+    return covers(to.add(window, faces, cut), from);
+  }
+
+  private List<List<FaceBox>> next(List<FaceBox> faces, int frames, boolean cut) {
+    return next(tracker, pool, faces, frames, cut);
+  }
+
+  private List<List<FaceBox>> finish() {
+    return covers(tracker.finish(), pool);
+  }
+
+  private static List<List<FaceBox>> covers(List<FaceTracker.CoveredFrame> finished, FramePool pool) {
+    finished.forEach(covered -> pool.release(covered.frame()));
+    return finished.stream().map(FaceTracker.CoveredFrame::faces).toList();
+  }
+
+  /** The first keyframe (a window of one frame), then a window of {@code frames} up to the next. */
+  private List<List<FaceBox>> between(List<FaceBox> previous, List<FaceBox> current, int frames, boolean cut) {
+    next(previous, 1, false);
+    next(current, frames, cut);
+    return finish();
+  }
+
+  /** Whether a cover hides all of a 40 px face at (x, y). */
+  private static boolean hides(FaceBox cover, double x, double y) {
+    return cover.x() <= x && cover.x() + cover.width() >= x + 40
+        && cover.y() <= y && cover.y() + cover.height() >= y + 40;
+  }
+
+  @Test
+  void faceSeenAtBothKeyframesMovesLinearlyBetweenThem() {
+    List<List<FaceBox>> frames = between(List.of(box(0, 0)), List.of(box(40, 20)), 4, false);
+
+    assertThat(frames).hasSize(4);
+    assertThat(frames.get(0)).singleElement().satisfies(b -> {
+      assertThat(b.x()).isCloseTo(10, within(1e-9));
+      assertThat(b.y()).isCloseTo(5, within(1e-9));
+      assertThat(b.width()).isCloseTo(40, within(1e-9));
+    });
+    assertThat(frames.get(1).get(0).x()).isCloseTo(20, within(1e-9));
+    assertThat(frames.get(3)).containsExactly(box(40, 20));
+  }
+
+  @Test
+  void faceFirstSeenAtTheLaterKeyframeIsCoveredFromTheFirstFrameAfterTheEarlierOne() {
+    FaceBox newcomer = box(480, 480);
+    List<List<FaceBox>> frames = between(List.of(), List.of(newcomer), 4, false);
+
+    assertThat(frames).allSatisfy(boxes -> assertThat(boxes).containsExactly(newcomer));
+  }
+
+  @Test
+  void faceThatVanishedIsHeldUpToAndIncludingTheLaterKeyframe() {
+    FaceBox leaving = box(480, 480);
+    next(List.of(leaving), 1, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> frames = next(List.of(), 4, false);
+
+    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes).containsExactly(leaving));
+    assertThat(finish()).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+  }
+
+  @Test
+  void nothingIsCarriedAcrossASceneCut() {
+    FaceBox before = box(480, 480);
+    FaceBox after = box(490, 480);
+    List<List<FaceBox>> frames = between(List.of(before), List.of(after), 4, true);
+
+    assertThat(frames.subList(0, 3)).allSatisfy(boxes -> assertThat(boxes).containsExactly(before));
+    assertThat(frames.get(3)).containsExactly(after);
+  }
+
+  @Test
+  void firstKeyframeCoversOnlyItself() {
+    FaceBox face = box(10, 10);
+    next(List.of(face), 1, false);
+    assertThat(finish()).containsExactly(List.of(face));
+  }
+
+  @Test
+  void facesFurtherApartThanAFaceCanTravelAreNotMatchedButBothCovered() {
+    // 2 frames: at most 200 px of travel; these are 460 px apart (and further from every edge).
+    FaceBox left = box(450, 250);
+    FaceBox right = box(450, 710);
+    List<List<FaceBox>> frames = between(List.of(left), List.of(right), 2, false);
+
+    assertThat(frames.get(0)).containsExactlyInAnyOrder(left, right);
+    assertThat(frames.get(1)).containsExactlyInAnyOrder(left, right);
+  }
+
+  @Test
+  void twoFacesAreEachMatchedToTheirNearestSuccessor() {
+    List<List<FaceBox>> frames =
+        between(List.of(box(0, 0), box(200, 0)), List.of(box(210, 0), box(10, 0)), 2, false);
+
+    assertThat(frames.get(0)).extracting(FaceBox::x).containsExactlyInAnyOrder(5.0, 205.0);
+  }
+
+  @Test
+  void faceFirstSeenNearAnEdgeIsStretchedBackTowardsItAsFarAsItCouldHaveTravelled() {
+    // 50 px from the right edge: it may have slid in through it in the 4 frames before.
+    FaceBox newcomer = new FaceBox(910, 480, 40, 40, 1);
+    List<List<FaceBox>> frames = between(List.of(), List.of(newcomer), 4, false);
+
+    assertThat(frames.get(3)).containsExactly(newcomer);
+    // 1 frame before the keyframe it was at most 100 px away: at most to the edge (1000).
+    assertThat(frames.get(2)).singleElement().satisfies(b -> {
+      assertThat(b.x()).isEqualTo(910);
+      assertThat(b.x() + b.width()).isCloseTo(1000, within(1e-9));
+      assertThat(b.y()).isEqualTo(480);
+      assertThat(b.height()).isEqualTo(40);
+    });
+  }
+
+  @Test
+  void faceFirstSeenFarFromTheEdgeIsStretchedOnlyAsFarAsItCouldTravelPerFrame() {
+    // 350 px from the left edge: within the window's reach (400 px), not within one frame's.
+    FaceBox newcomer = new FaceBox(350, 480, 40, 40, 1);
+    List<List<FaceBox>> frames = between(List.of(), List.of(newcomer), 4, false);
+
+    assertThat(frames.get(2).get(0).x()).isCloseTo(250, within(1e-9));
+    assertThat(frames.get(1).get(0).x()).isCloseTo(150, within(1e-9));
+    assertThat(frames.get(0).get(0).x()).isCloseTo(50, within(1e-9));
+    assertThat(frames).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
+  }
+
+  @Test
+  void newcomerNearAnEdgeAlsoCoversTheUnwrittenWindowBefore() {
+    next(List.of(), 1, false);
+    next(List.of(), 4, false);
+    // Half in the picture at the keyframe before, it was not found there; it is found 4 frames on.
+    FaceBox newcomer = new FaceBox(0, 480, 60, 60, 1);
+    List<List<FaceBox>> earlier = next(List.of(newcomer), 4, false);
+
+    assertThat(earlier).hasSize(4);
+    assertThat(earlier).allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
+      assertThat(b.x()).isEqualTo(0);
+      assertThat(b.x() + b.width()).isEqualTo(60);
+      assertThat(b.y()).isEqualTo(480);
+    }));
+  }
+
+  @Test
+  void newcomerFarFromEveryEdgeLeavesTheWindowBeforeAlone() {
+    next(List.of(), 1, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> earlier = next(List.of(box(480, 480)), 4, false);
+
+    assertThat(earlier).hasSize(4).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+  }
+
+  @Test
+  void faceThatVanishedNearAnEdgeIsStretchedTowardsItAndCarriedIntoTheNextWindow() {
+    FaceBox leaving = new FaceBox(480, 30, 40, 40, 1);
+    next(List.of(leaving), 1, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> frames = next(List.of(), 4, false);
+
+    assertThat(frames.get(0)).singleElement().satisfies(b -> {
+      assertThat(b.y()).isEqualTo(0);
+      assertThat(b.y() + b.height()).isEqualTo(70);
+      assertThat(b.x()).isEqualTo(480);
+    });
+    assertThat(frames.get(3).get(0).y()).isEqualTo(0);
+    // Half out of the picture it may go unseen at the next keyframe while still showing.
+    assertThat(next(List.of(), 4, false))
+        .allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
+          assertThat(b.y()).isEqualTo(0);
+          assertThat(b.y() + b.height()).isEqualTo(70);
+        }));
+    assertThat(finish()).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+  }
+
+  @Test
+  void faceInACornerIsStretchedTowardsBothEdges() {
+    FaceBox newcomer = new FaceBox(900, 900, 60, 60, 1);
+    FaceBox earliest = between(List.of(), List.of(newcomer), 4, false).get(0).get(0);
+
+    assertThat(earliest.x() + earliest.width()).isEqualTo(1000);
+    assertThat(earliest.y() + earliest.height()).isEqualTo(1000);
+    assertThat(earliest.x()).isEqualTo(900);
+    assertThat(earliest.y()).isEqualTo(900);
+  }
+
+  @Test
+  void faceEnteringBehindARowOfFacesMovingPastIsCoveredOnItsWayIn() {
+    // Measured on a study clip (1280x720, 25 fps, 8 frames a window): four faces ~100 px apart
+    // slide left 96 px a window. At the later keyframe a new face (1139) sits where another was
+    // (1142), so best-score pairing alone held it there while it was really coming in from x=1235.
+    FaceTracker wide = new FaceTracker(1280, 720, 25);
+    List<List<FaceBox>> frames;
+    try (FramePool widePool = new FramePool(1280, 720, 32)) {
+      next(wide, widePool, List.of(new FaceBox(1112, 186, 74, 84, 1)), 1, false);
+      next(wide, widePool, List.of(new FaceBox(1142, 153, 64, 65, 1), new FaceBox(1009, 197, 96, 79, 1)), 8, false);
+      next(wide, widePool,
+          List.of(new FaceBox(1041, 155, 78, 64, 1), new FaceBox(919, 185, 79, 87, 1), new FaceBox(1139, 183, 77, 89, 1)),
+          8, false);
+      frames = covers(wide.finish(), widePool);
+    }
+
+    // One frame after the earlier keyframe the new face's middle spans x 1251-1284, y 203-238.
+    assertThat(frames.get(0)).anySatisfy(b -> {
+      assertThat(b.x()).isLessThanOrEqualTo(1251);
+      assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(1280);
+      assertThat(b.y()).isLessThanOrEqualTo(203);
+      assertThat(b.y() + b.height()).isGreaterThanOrEqualTo(238);
+    });
+  }
+
+  @Test
+  void crossingFacesAreCoveredWhicheverWayTheyPair() {
+    // Two faces 40 px wide swap sides within one window: at x 410 and 460, then the other way
+    // round. Paired by overlap each would stand still; in truth each passed the other.
+    FaceBox left = box(410, 480);
+    FaceBox right = box(460, 480);
+    List<List<FaceBox>> frames = between(List.of(left, right), List.of(box(460, 482), box(410, 482)), 4, false);
+
+    // Half way both are at x 435: the middles of the faces (445-465) are covered.
+    assertThat(frames.get(1)).anySatisfy(b -> {
+      assertThat(b.x()).isLessThanOrEqualTo(445);
+      assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(465);
+    });
+  }
+
+  @Test
+  void faceThatVanishesIsCarriedWithItsVelocityNotHeldStill() {
+    // 10 px a frame to the right between two keyframes, then not found at the next one (behind
+    // another face, say): held at x 340 it would be bare from the second frame on.
+    next(List.of(box(300, 480)), 1, false);
+    next(List.of(box(340, 480)), 4, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> frames = finish();
+
+    for (int i = 0; i < 4; i++) {
+      double x = 340 + 10 * (i + 1);
+      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
+      // From where it was seen to where it went: a face that stopped is covered too.
+      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, 340, 480)).isTrue());
+    }
+  }
+
+  @Test
+  void facesBeforeASceneCutAreCarriedWithTheirVelocityUpToItAndNotBeyond() {
+    next(List.of(box(100, 480)), 1, false);
+    next(List.of(box(140, 480)), 4, false);
+    next(List.of(box(700, 100)), 6, true);
+    List<List<FaceBox>> frames = finish();
+
+    for (int i = 0; i < 5; i++) {
+      double x = 140 + 10 * (i + 1);
+      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
+      assertThat(frames.get(i)).as("frame %d", i).allSatisfy(b -> assertThat(b.iou(box(700, 100))).isZero());
+    }
+    assertThat(frames.get(5)).containsExactly(box(700, 100));
+  }
+
+  @Test
+  void faceFirstSeenAfterACutIsCoveredFromTheCutsFirstFrameAndNotBefore() {
+    next(List.of(box(100, 100)), 1, false);
+    next(List.of(box(100, 100)), 4, false);
+    // The cut's keyframe did not find it; the keyframe after it does.
+    next(List.of(), 4, true);
+    FaceBox newcomer = box(480, 480);
+    List<List<FaceBox>> cutWindow = next(List.of(newcomer), 4, false);
+
+    assertThat(cutWindow.get(3)).containsExactly(newcomer);
+    assertThat(cutWindow.subList(0, 3))
+        .allSatisfy(boxes -> assertThat(boxes).noneSatisfy(b -> assertThat(b.x()).isGreaterThan(400)));
+    assertThat(finish()).allSatisfy(boxes -> assertThat(boxes).contains(newcomer));
+  }
+
+  @Test
+  void newcomerNearAnEdgeAfterACutIsNotStretchedBackIntoTheSceneBefore() {
+    next(List.of(), 1, false);
+    next(List.of(), 4, true);
+    FaceBox newcomer = new FaceBox(0, 480, 60, 60, 1);
+    List<List<FaceBox>> cutWindow = next(List.of(newcomer), 4, false);
+
+    assertThat(cutWindow.subList(0, 3)).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+    assertThat(cutWindow.get(3)).singleElement().satisfies(b -> assertThat(b.x()).isEqualTo(0));
+  }
+
+  @Test
+  void smallFaceMovingAtTopSpeedIsCoveredAlongItsWayAndThenMatchedByItsVelocity() {
+    // 24 px, 90 px a frame: 360 px between keyframes, 15 face widths, too far for overlap or
+    // nearness, within a top-speed move (100 px a frame).
+    FaceBox first = new FaceBox(100, 480, 24, 24, 1);
+    FaceBox second = new FaceBox(460, 480, 24, 24, 1);
+    FaceBox third = new FaceBox(820, 480, 24, 24, 1);
+    next(List.of(first), 1, false);
+    next(List.of(second), 4, false);
+    List<List<FaceBox>> firstWindow = next(List.of(third), 4, false);
+    List<List<FaceBox>> secondWindow = finish();
+
+    for (int i = 0; i < 3; i++) {
+      double x = 100 + 90 * (i + 1);
+      assertThat(firstWindow.get(i)).as("frame %d", i)
+          .anySatisfy(b -> assertThat(b.x()).isCloseTo(x, within(1e-9)));
+      double later = 460 + 90 * (i + 1);
+      assertThat(secondWindow.get(i)).as("frame %d", i)
+          .anySatisfy(b -> assertThat(b.x()).isCloseTo(later, within(1e-9)));
+      // Paired by where its velocity takes it, it is no newcomer stretched in from the edge.
+      assertThat(secondWindow.get(i)).as("frame %d", i)
+          .noneSatisfy(b -> assertThat(b.x() + b.width()).isGreaterThan(900));
+    }
+  }
+}
