@@ -1,6 +1,6 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.worker.bench.PipelineBenchmark;
+import io.privacypal.bench.PipelineBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

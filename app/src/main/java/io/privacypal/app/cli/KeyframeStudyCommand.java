@@ -1,6 +1,6 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.worker.bench.KeyframeIntervalStudy;
+import io.privacypal.bench.KeyframeIntervalStudy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

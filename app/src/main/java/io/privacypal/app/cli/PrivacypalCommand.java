@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       DlqCommand.class,
       BenchCommand.class,
       KeyframeStudyCommand.class,
+      LeakBenchCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     })

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The house's one-way dependencies: gateway and worker on common, common on neither, and within
- * each module no two packages that need each other.
+ * The house's one-way dependencies: gateway and worker on common, common on neither, the benchmarks
+ * on the worker and nothing on them but the launcher, and within each module no two packages that
+ * need each other.
  */
 class DependencyRulesTest {
   private static JavaClasses classes;
@@ -33,7 +34,8 @@ class DependencyRulesTest {
         .resideInAPackage("io.privacypal.common..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.app..")
+        .resideInAnyPackage(
+            "io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.app..")
         .check(classes);
   }
 
@@ -55,7 +57,8 @@ class DependencyRulesTest {
         .resideInAPackage("io.privacypal.gateway..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.privacypal.worker..", "io.privacypal.app..", "org.opencv..", "nu.pattern..")
+        .resideInAnyPackage(
+            "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.app..", "org.opencv..", "nu.pattern..")
         .check(classes);
   }
 
@@ -64,6 +67,17 @@ class DependencyRulesTest {
     noClasses()
         .that()
         .resideInAPackage("io.privacypal.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.bench..", "io.privacypal.app..")
+        .check(classes);
+  }
+
+  @Test
+  void benchmarksStayOutOfTheServices() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.privacypal.bench..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.app..")

@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.BlurMode;

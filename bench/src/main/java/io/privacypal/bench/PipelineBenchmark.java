@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * remote detector (a fixed latency per call, no faces) keeping 1 and 4 calls in flight. Not a test:
  * figures only.
  *
- * <p>Run: {@code java -cp <worker classpath> io.privacypal.worker.bench.PipelineBenchmark [workDir]
+ * <p>Run: {@code java -cp <bench classpath> io.privacypal.bench.PipelineBenchmark [workDir]
  * [--clips=1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]} (0
  * skips the remote runs; see {@link BenchClip} for the clips)
  */

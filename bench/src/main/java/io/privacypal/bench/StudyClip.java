@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 import io.privacypal.common.detect.FaceBox;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A video decoded by ffmpeg to 8-bit grey, read one frame at a time: memory stays one frame. */
-final class GreyFrames implements AutoCloseable {
+public final class GreyFrames implements AutoCloseable {
   private final Process process;
   private final InputStream in;
   private final int frameSize;
 
-  GreyFrames(Path ffmpeg, Path video, int width, int height) throws IOException {
+  public GreyFrames(Path ffmpeg, Path video, int width, int height) throws IOException {
     this.frameSize = width * height;
     this.process =
         new ProcessBuilder(
@@ -24,7 +24,7 @@ final class GreyFrames implements AutoCloseable {
   }
 
   /** The next frame into {@code frame}; false at the end of the video. */
-  boolean next(byte[] frame) throws IOException {
+  public boolean next(byte[] frame) throws IOException {
     int read = in.readNBytes(frame, 0, frameSize);
     if (read == 0) {
       return false;

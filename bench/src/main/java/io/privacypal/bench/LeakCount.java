@@ -1,4 +1,4 @@
-package io.privacypal.worker.bench;
+package io.privacypal.bench;
 
 /**
  * Face-frames of one or more clips: those whose box's middle half lies inside the frame, and
