@@ -1,5 +1,6 @@
 package io.privacypal.gateway;
 
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.VideoStore;
@@ -7,7 +8,6 @@ import io.privacypal.gateway.clients.Client;
 import io.privacypal.gateway.http.ApiKeyAuthentication;
 import io.privacypal.gateway.http.CorsPolicy;
 import io.privacypal.gateway.http.JavalinServer;
-import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.gateway.http.RequestFilter;
 import io.privacypal.gateway.http.Responses;
 import io.privacypal.gateway.http.Route;
@@ -15,8 +15,8 @@ import io.privacypal.gateway.http.Router;
 import io.privacypal.gateway.jobs.IdempotencyIndex;
 import io.privacypal.gateway.jobs.JobListing;
 import io.privacypal.gateway.jobs.JobRoutes;
-import io.privacypal.gateway.jobs.OutputDownload;
 import io.privacypal.gateway.jobs.JobService;
+import io.privacypal.gateway.jobs.OutputDownload;
 import io.privacypal.gateway.legacy.LegacyRoutes;
 import io.privacypal.gateway.ops.OpenApiDocument;
 import io.privacypal.gateway.ops.ReadinessCheck;
@@ -61,9 +61,9 @@ public final class GatewayServer implements AutoCloseable {
     this.settings = settings;
     this.router = new Router(settings.maxBodyBytes());
     JobService jobs =
-        new JobService(
-            statuses, videos, queue, clock, new IdempotencyIndex(statuses), metrics);
-    new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos)).register(router);
+        new JobService(statuses, videos, queue, clock, new IdempotencyIndex(statuses), metrics);
+    new JobRoutes(jobs, new JobListing(statuses), new OutputDownload(jobs, videos))
+        .register(router);
     new LegacyRoutes(jobs).register(router);
     router.add("GET", "/ready", new ReadinessCheck(queue, statuses)::handle);
     router.add("GET", "/openapi.json", new OpenApiDocument()::handle);
@@ -94,7 +94,11 @@ public final class GatewayServer implements AutoCloseable {
     }
     server =
         JavalinServer.start(
-            router, settings.bindAddress(), settings.port(), settings.threads(), settings.timeouts());
+            router,
+            settings.bindAddress(),
+            settings.port(),
+            settings.threads(),
+            settings.timeouts());
     log.info("gateway listening on {}:{} ({})", settings.bindAddress(), port(), settings);
     if (!settings.authenticationRequired()) {
       log.warn(

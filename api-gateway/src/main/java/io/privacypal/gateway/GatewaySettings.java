@@ -16,8 +16,8 @@ import java.util.List;
  * How the HTTP API is served.
  *
  * @param port PRIVACYPAL_HTTP_PORT, default 8080; 0 takes any free port (tests)
- * @param bindAddress PRIVACYPAL_HTTP_BIND; default 127.0.0.1 when no API keys are configured (an open
- *     gateway serves this machine only unless told otherwise), 0.0.0.0 when keys are
+ * @param bindAddress PRIVACYPAL_HTTP_BIND; default 127.0.0.1 when no API keys are configured (an
+ *     open gateway serves this machine only unless told otherwise), 0.0.0.0 when keys are
  * @param maxBodyBytes PRIVACYPAL_MAX_BODY_BYTES, default 64 KiB; larger bodies get 413
  * @param threads PRIVACYPAL_HTTP_THREADS, default 16: the fixed pool that runs the handlers
  * @param corsOrigins PRIVACYPAL_CORS_ORIGINS, comma separated; empty means no CORS headers
@@ -75,11 +75,17 @@ public record GatewaySettings(
         commaList(config.get("PRIVACYPAL_CORS_ORIGINS", "")),
         keys,
         new HttpTimeouts(
-            seconds(config, "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.read(), 300),
-            seconds(config, "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.idle(), 3600)));
+            seconds(
+                config, "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", HttpTimeouts.DEFAULTS.read(), 300),
+            seconds(
+                config,
+                "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS",
+                HttpTimeouts.DEFAULTS.idle(),
+                3600)));
   }
 
-  private static Duration seconds(ConfigSource config, String name, Duration defaultValue, int max) {
+  private static Duration seconds(
+      ConfigSource config, String name, Duration defaultValue, int max) {
     int seconds = config.getInt(name, (int) defaultValue.toSeconds());
     if (seconds < 1 || seconds > max) {
       throw new ConfigException(name + " must be 1-" + max + " seconds, got " + seconds);
@@ -109,7 +115,8 @@ public record GatewaySettings(
                   }
                 }
               } catch (IOException e) {
-                throw new ConfigException("cannot read PRIVACYPAL_API_KEYS_FILE " + file + ": " + e);
+                throw new ConfigException(
+                    "cannot read PRIVACYPAL_API_KEYS_FILE " + file + ": " + e);
               }
             });
     return keys;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.gateway.http.HttpTimeouts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +59,14 @@ class GatewaySettingsTest {
 
   @Test
   void slowClientsGetTenSecondsAndIdleConnectionsThirtyUnlessConfigured() {
-    assertThat(from(Map.of()).timeouts()).isEqualTo(new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    assertThat(from(Map.of()).timeouts())
+        .isEqualTo(new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
     assertThat(
-            from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "3", "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", "75"))
+            from(Map.of(
+                    "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS",
+                    "3",
+                    "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS",
+                    "75"))
                 .timeouts())
         .isEqualTo(new HttpTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(75)));
     assertThatThrownBy(() -> from(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "0")))
@@ -74,7 +78,9 @@ class GatewaySettingsTest {
   void withKeysTheDefaultIsEveryInterfaceAndAnExplicitBindAlwaysWins() {
     String keys = "alice:alice-key-0123456789";
     assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys)).bindAddress()).isEqualTo("0.0.0.0");
-    assertThat(from(Map.of("PRIVACYPAL_API_KEYS", keys, "PRIVACYPAL_HTTP_BIND", "10.0.0.5")).bindAddress())
+    assertThat(
+            from(Map.of("PRIVACYPAL_API_KEYS", keys, "PRIVACYPAL_HTTP_BIND", "10.0.0.5"))
+                .bindAddress())
         .isEqualTo("10.0.0.5");
     assertThat(from(Map.of("PRIVACYPAL_HTTP_BIND", "0.0.0.0")).bindAddress()).isEqualTo("0.0.0.0");
   }
@@ -102,7 +108,13 @@ class GatewaySettingsTest {
   void theKeysNeverAppearInTheSettingsText() {
     GatewaySettings settings =
         new GatewaySettings(
-            0, "127.0.0.1", 4096, 2, List.of(), List.of("secret-key-0123456789"), HttpTimeouts.DEFAULTS);
+            0,
+            "127.0.0.1",
+            4096,
+            2,
+            List.of(),
+            List.of("secret-key-0123456789"),
+            HttpTimeouts.DEFAULTS);
 
     assertThat(settings.toString()).doesNotContain("secret-key").contains("apiKeys=1 configured");
   }

@@ -143,14 +143,18 @@ public abstract class GatewayTestSupport {
     }
   }
 
-  /** Every message now on the queue, decoded (ElasticMQ short polls see every message); receiving hides them. */
+  /**
+   * Every message now on the queue, decoded (ElasticMQ short polls see every message); receiving
+   * hides them.
+   */
   protected List<JobMessage> queuedMessages() {
     List<JobMessage> all = new ArrayList<>();
     JobMessageCodec codec = new JobMessageCodec();
     while (true) {
       List<Message> batch =
           sqs.client()
-              .receiveMessage(b -> b.queueUrl(sqs.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0))
+              .receiveMessage(
+                  b -> b.queueUrl(sqs.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0))
               .messages();
       if (batch.isEmpty()) {
         return all;

@@ -13,7 +13,8 @@ record BenchClip(int width, int height, int seconds, boolean still) {
 
   static BenchClip parse(String text) {
     boolean still = text.endsWith(":still");
-    String[] parts = (still ? text.substring(0, text.length() - ":still".length()) : text).split("x");
+    String[] parts =
+        (still ? text.substring(0, text.length() - ":still".length()) : text).split("x");
     if (parts.length != 3) {
       throw new IllegalArgumentException("a clip is WIDTHxHEIGHTxSECONDS[:still], got " + text);
     }
@@ -26,7 +27,8 @@ record BenchClip(int width, int height, int seconds, boolean still) {
   }
 
   Path file(Path work) {
-    return work.resolve("in-" + width + "x" + height + "-" + seconds + "s" + (still ? "-still" : "") + ".mp4");
+    return work.resolve(
+        "in-" + width + "x" + height + "-" + seconds + "s" + (still ? "-still" : "") + ".mp4");
   }
 
   long frames() {
@@ -42,9 +44,21 @@ record BenchClip(int width, int height, int seconds, boolean still) {
     }
     int subjectWidth = width / 4 & ~1;
     int subjectHeight = height / 4 & ~1;
-    return "smptehdbars=s=" + size + timing + "[bars];"
-        + "testsrc2=s=" + subjectWidth + "x" + subjectHeight + timing + "[subject];"
-        + "[bars][subject]overlay=x='mod(t*" + width / 5 + "," + (width - subjectWidth) + ")':y="
+    return "smptehdbars=s="
+        + size
+        + timing
+        + "[bars];"
+        + "testsrc2=s="
+        + subjectWidth
+        + "x"
+        + subjectHeight
+        + timing
+        + "[subject];"
+        + "[bars][subject]overlay=x='mod(t*"
+        + width / 5
+        + ","
+        + (width - subjectWidth)
+        + ")':y="
         + (height - subjectHeight) / 2;
   }
 }

@@ -21,7 +21,8 @@ final class FfmpegRun {
   }
 
   private static byte[] output(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try (InputStream out = process.getInputStream()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       out.transferTo(bytes);
@@ -41,8 +42,18 @@ final class FfmpegRun {
   static int[] imageSize(Path ffprobe, Path image) throws IOException {
     String[] parts =
         new String(
-                output(List.of(ffprobe.toString(), "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height",
-                    "-of", "csv=p=0", image.toString())),
+                output(
+                    List.of(
+                        ffprobe.toString(),
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=width,height",
+                        "-of",
+                        "csv=p=0",
+                        image.toString())),
                 StandardCharsets.US_ASCII)
             .trim()
             .split(",");

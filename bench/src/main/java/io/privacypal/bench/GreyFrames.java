@@ -15,9 +15,24 @@ public final class GreyFrames implements AutoCloseable {
     this.frameSize = width * height;
     this.process =
         new ProcessBuilder(
-                List.of(ffmpeg.toString(), "-nostdin", "-v", "error", "-i", video.toString(), "-map", "0:v:0",
-                    "-fps_mode", "passthrough", "-s", width + "x" + height, "-pix_fmt", "gray",
-                    "-f", "rawvideo", "pipe:1"))
+                List.of(
+                    ffmpeg.toString(),
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-i",
+                    video.toString(),
+                    "-map",
+                    "0:v:0",
+                    "-fps_mode",
+                    "passthrough",
+                    "-s",
+                    width + "x" + height,
+                    "-pix_fmt",
+                    "gray",
+                    "-f",
+                    "rawvideo",
+                    "pipe:1"))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     this.in = process.getInputStream();

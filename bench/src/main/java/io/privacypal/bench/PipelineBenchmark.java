@@ -1,9 +1,9 @@
 package io.privacypal.bench;
 
 import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
 import io.privacypal.worker.pipeline.Cancellation;
@@ -34,7 +34,10 @@ public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path work = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : Files.createTempDirectory("privacypal-bench");
+    Path work =
+        args.length > 0 && !args[0].startsWith("--")
+            ? Path.of(args[0])
+            : Files.createTempDirectory("privacypal-bench");
     String clips = "1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60";
     long remoteLatencyMillis = 150;
     for (String arg : args) {
@@ -48,7 +51,10 @@ public final class PipelineBenchmark {
     PipelineSettings settings = PipelineSettings.from(ConfigSource.fromEnvironment());
     System.out.printf(
         "x264 preset %s crf %d, %d CPUs, work dir %s%n",
-        settings.x264Preset(), settings.x264Crf(), Runtime.getRuntime().availableProcessors(), work);
+        settings.x264Preset(),
+        settings.x264Crf(),
+        Runtime.getRuntime().availableProcessors(),
+        work);
     try (OpenCvFaceDetector detector = new OpenCvFaceDetector()) {
       AnonymizePipeline pipeline = new AnonymizePipeline(detector, settings);
       for (String text : clips.split(",")) {
@@ -61,16 +67,34 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static void run(AnonymizePipeline pipeline, PipelineSettings settings, Path work, BenchClip clip)
+  private static void run(
+      AnonymizePipeline pipeline, PipelineSettings settings, Path work, BenchClip clip)
       throws Exception {
     int width = clip.width();
     int height = clip.height();
     int seconds = clip.seconds();
     Path input = clip.file(work);
     if (!Files.exists(input)) {
-      ffmpeg(settings, "-f", "lavfi", "-i", clip.source(),
-          "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
-          "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac",
+      ffmpeg(
+          settings,
+          "-f",
+          "lavfi",
+          "-i",
+          clip.source(),
+          "-f",
+          "lavfi",
+          "-i",
+          "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+          "-c:v",
+          "libx264",
+          "-preset",
+          "ultrafast",
+          "-crf",
+          "18",
+          "-pix_fmt",
+          "yuv420p",
+          "-c:a",
+          "aac",
           input.toString());
     }
     long frames = clip.frames();
@@ -79,8 +103,19 @@ public final class PipelineBenchmark {
     String plainRss;
     long started = System.nanoTime();
     try (RssSampler rss = new RssSampler()) {
-      ffmpeg(settings, "-i", input.toString(), "-c:v", "libx264", "-preset", settings.x264Preset(),
-          "-crf", Integer.toString(settings.x264Crf()), "-c:a", "copy", plainOut.toString());
+      ffmpeg(
+          settings,
+          "-i",
+          input.toString(),
+          "-c:v",
+          "libx264",
+          "-preset",
+          settings.x264Preset(),
+          "-crf",
+          Integer.toString(settings.x264Crf()),
+          "-c:a",
+          "copy",
+          plainOut.toString());
       plainRss = rss.peaks();
     }
     double plainSeconds = (System.nanoTime() - started) / 1e9;
@@ -89,17 +124,28 @@ public final class PipelineBenchmark {
     JobStats stats;
     String pipelineRss;
     try (RssSampler rss = new RssSampler()) {
-      stats = pipeline.process(new PipelineRequest(input, out, JobOptions.defaults()), ProgressListener.NONE, new Cancellation());
+      stats =
+          pipeline.process(
+              new PipelineRequest(input, out, JobOptions.defaults()),
+              ProgressListener.NONE,
+              new Cancellation());
       pipelineRss = rss.peaks();
     }
     // The same pipeline with one fixed region and no detector: what decode, blur and encode cost.
     JobOptions regionOnly =
         JobOptions.defaults().withRegions(List.of(BlurRegion.of(0, 0, width / 4, height / 4)));
     regionOnly =
-        new JobOptions(false, regionOnly.regions(), regionOnly.blurMode(), regionOnly.mask(),
-            regionOnly.keyframeIntervalSeconds(), regionOnly.boxScale(), null);
+        new JobOptions(
+            false,
+            regionOnly.regions(),
+            regionOnly.blurMode(),
+            regionOnly.mask(),
+            regionOnly.keyframeIntervalSeconds(),
+            regionOnly.boxScale(),
+            null);
     JobStats noDetection =
-        pipeline.process(new PipelineRequest(input, out, regionOnly), ProgressListener.NONE, new Cancellation());
+        pipeline.process(
+            new PipelineRequest(input, out, regionOnly), ProgressListener.NONE, new Cancellation());
     Files.deleteIfExists(out);
 
     double plainFps = frames / plainSeconds;
@@ -108,37 +154,52 @@ public final class PipelineBenchmark {
         "%s: pipeline %.1f fps (%.1f s), plain transcode %.1f fps (%.1f s), pipeline/plain %.2f,"
             + " %.0f detector calls per video minute; without detection %.1f fps%n"
             + "  pipeline %s%n  plain    %s%n",
-        clip.label(), pipelineFps, stats.processingSeconds(), plainFps, plainSeconds,
-        pipelineFps / plainFps, stats.detectorCallsPerVideoMinute(),
-        noDetection.frames() / noDetection.processingSeconds(), pipelineRss, plainRss);
+        clip.label(),
+        pipelineFps,
+        stats.processingSeconds(),
+        plainFps,
+        plainSeconds,
+        pipelineFps / plainFps,
+        stats.detectorCallsPerVideoMinute(),
+        noDetection.frames() / noDetection.processingSeconds(),
+        pipelineRss,
+        plainRss);
     Files.deleteIfExists(plainOut);
     Files.deleteIfExists(out);
   }
 
   /** The same clip with a simulated remote detector, one call in flight and then several. */
   private static void runRemote(
-      PipelineSettings settings, Path work, BenchClip clip, long latencyMillis)
-      throws Exception {
+      PipelineSettings settings, Path work, BenchClip clip, long latencyMillis) throws Exception {
     Path input = clip.file(work);
     Path out = work.resolve("anonymized-remote.mp4");
     StringBuilder line =
         new StringBuilder(
-            String.format("%s: simulated remote detector (%d ms a call):", clip.label(), latencyMillis));
+            String.format(
+                "%s: simulated remote detector (%d ms a call):", clip.label(), latencyMillis));
     for (int inFlight : REMOTE_IN_FLIGHT) {
       JobStats stats =
           new AnonymizePipeline(new SimulatedRemoteDetector(latencyMillis, inFlight), settings)
-              .process(new PipelineRequest(input, out, JobOptions.defaults()), ProgressListener.NONE, new Cancellation());
+              .process(
+                  new PipelineRequest(input, out, JobOptions.defaults()),
+                  ProgressListener.NONE,
+                  new Cancellation());
       line.append(
           String.format(
               " %d in flight %.1f fps (%.1f s, %d calls);",
-              inFlight, stats.frames() / stats.processingSeconds(), stats.processingSeconds(), stats.detectorCalls()));
+              inFlight,
+              stats.frames() / stats.processingSeconds(),
+              stats.processingSeconds(),
+              stats.detectorCalls()));
     }
     Files.deleteIfExists(out);
     System.out.println(line.substring(0, line.length() - 1));
   }
 
-  private static void ffmpeg(PipelineSettings settings, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
+  private static void ffmpeg(PipelineSettings settings, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).inheritIO().start();
     try {

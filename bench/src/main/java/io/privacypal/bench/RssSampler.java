@@ -26,8 +26,7 @@ final class RssSampler implements AutoCloseable {
   private void loop() {
     while (running) {
       long jvm = rssKb(ProcessHandle.current().pid());
-      long children =
-          ProcessHandle.current().descendants().mapToLong(p -> rssKb(p.pid())).sum();
+      long children = ProcessHandle.current().descendants().mapToLong(p -> rssKb(p.pid())).sum();
       peakJvmKb = Math.max(peakJvmKb, jvm);
       peakChildrenKb = Math.max(peakChildrenKb, children);
       peakTotalKb = Math.max(peakTotalKb, jvm + children);

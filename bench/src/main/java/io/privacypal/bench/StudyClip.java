@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A generated clip of the keyframe study: one photo moved over a flat canvas, and where its top-left
- * corner is in every frame (null while it is not shown).
+ * A generated clip of the keyframe study: one photo moved over a flat canvas, and where its
+ * top-left corner is in every frame (null while it is not shown).
  */
 record StudyClip(String name, Path file, StudyPhoto photo, List<int[]> positions) {
   static final int WIDTH = 1280;

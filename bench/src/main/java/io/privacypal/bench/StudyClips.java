@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
 
 /**
  * Makes the study's clips: every frame is composed here (flat background, the photo pasted at an
- * even position computed in Java) and piped to ffmpeg as raw I420, so the positions the ground truth
- * uses are exactly those in the video, whatever the motion.
+ * even position computed in Java) and piped to ffmpeg as raw I420, so the positions the ground
+ * truth uses are exactly those in the video, whatever the motion.
  */
 final class StudyClips {
   private static final byte BACKGROUND_Y = 90;
@@ -37,14 +37,19 @@ final class StudyClips {
     return make(name, photo, n -> new int[] {40 + (int) (pixelsPerSecond * n / StudyClip.FPS), y});
   }
 
-  /** Back and forth across the whole canvas at {@code pixelsPerSecond}: turns are not linear motion. */
+  /**
+   * Back and forth across the whole canvas at {@code pixelsPerSecond}: turns are not linear motion.
+   */
   StudyClip bounce(String name, StudyPhoto photo, double pixelsPerSecond) throws IOException {
     int y = (StudyClip.HEIGHT - photo.height()) / 2;
     int range = StudyClip.WIDTH - photo.width();
-    return make(name, photo, n -> {
-      int travelled = (int) (pixelsPerSecond * n / StudyClip.FPS) % (2 * range);
-      return new int[] {travelled <= range ? travelled : 2 * range - travelled, y};
-    });
+    return make(
+        name,
+        photo,
+        n -> {
+          int travelled = (int) (pixelsPerSecond * n / StudyClip.FPS) % (2 * range);
+          return new int[] {travelled <= range ? travelled : 2 * range - travelled, y};
+        });
   }
 
   /**
@@ -56,8 +61,16 @@ final class StudyClips {
       throws IOException {
     int y = (StudyClip.HEIGHT - photo.height()) / 2;
     int stop = 80;
-    return make(name, photo, n -> new int[] {
-        Math.max(stop, StudyClip.WIDTH - (int) (pixelsPerSecond * (n - lateFrames) / StudyClip.FPS)), y});
+    return make(
+        name,
+        photo,
+        n ->
+            new int[] {
+              Math.max(
+                  stop,
+                  StudyClip.WIDTH - (int) (pixelsPerSecond * (n - lateFrames) / StudyClip.FPS)),
+              y
+            });
   }
 
   /** Nothing until {@code fromFrame}, then the photo, still, in the middle. */
@@ -66,7 +79,8 @@ final class StudyClips {
     return make(name, photo, n -> n >= fromFrame ? at : null);
   }
 
-  private StudyClip make(String name, StudyPhoto photo, IntFunction<int[]> where) throws IOException {
+  private StudyClip make(String name, StudyPhoto photo, IntFunction<int[]> where)
+      throws IOException {
     List<int[]> positions = new ArrayList<>();
     for (int n = 0; n < frames; n++) {
       int[] at = where.apply(n);
@@ -79,9 +93,30 @@ final class StudyClips {
 
   private void encode(Path file, StudyPhoto photo, List<int[]> positions) throws IOException {
     List<String> command =
-        List.of(ffmpeg.toString(), "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p",
-            "-s", StudyClip.WIDTH + "x" + StudyClip.HEIGHT, "-r", Integer.toString(StudyClip.FPS),
-            "-i", "pipe:0", "-c:v", "libx264", "-preset", "veryfast", "-crf", "16", "-pix_fmt", "yuv420p",
+        List.of(
+            ffmpeg.toString(),
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "yuv420p",
+            "-s",
+            StudyClip.WIDTH + "x" + StudyClip.HEIGHT,
+            "-r",
+            Integer.toString(StudyClip.FPS),
+            "-i",
+            "pipe:0",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "16",
+            "-pix_fmt",
+            "yuv420p",
             file.toString());
     Process process =
         new ProcessBuilder(command)
@@ -123,21 +158,53 @@ final class StudyClips {
     paste(photo.i420(), 0, pw, ph, frame, 0, w, h, at[0], at[1]);
     int photoLuma = pw * ph;
     int photoChroma = photoLuma / 4;
-    paste(photo.i420(), photoLuma, pw / 2, ph / 2, frame, lumaSize, w / 2, h / 2, at[0] / 2, at[1] / 2);
-    paste(photo.i420(), photoLuma + photoChroma, pw / 2, ph / 2, frame, lumaSize + chromaSize, w / 2, h / 2,
-        at[0] / 2, at[1] / 2);
+    paste(
+        photo.i420(),
+        photoLuma,
+        pw / 2,
+        ph / 2,
+        frame,
+        lumaSize,
+        w / 2,
+        h / 2,
+        at[0] / 2,
+        at[1] / 2);
+    paste(
+        photo.i420(),
+        photoLuma + photoChroma,
+        pw / 2,
+        ph / 2,
+        frame,
+        lumaSize + chromaSize,
+        w / 2,
+        h / 2,
+        at[0] / 2,
+        at[1] / 2);
   }
 
   /** Copies one plane of the photo into one plane of the frame at (x, y), clipped to the frame. */
   private static void paste(
-      byte[] src, int srcOffset, int sw, int sh, byte[] dst, int dstOffset, int dw, int dh, int x, int y) {
+      byte[] src,
+      int srcOffset,
+      int sw,
+      int sh,
+      byte[] dst,
+      int dstOffset,
+      int dw,
+      int dh,
+      int x,
+      int y) {
     int fromCol = Math.max(0, -x);
     int toCol = Math.min(sw, dw - x);
     if (toCol <= fromCol) {
       return;
     }
     for (int row = Math.max(0, -y); row < sh && y + row < dh; row++) {
-      System.arraycopy(src, srcOffset + row * sw + fromCol, dst, dstOffset + (y + row) * dw + x + fromCol,
+      System.arraycopy(
+          src,
+          srcOffset + row * sw + fromCol,
+          dst,
+          dstOffset + (y + row) * dw + x + fromCol,
           toCol - fromCol);
     }
   }

@@ -1,7 +1,7 @@
 package io.privacypal.bench;
 
-import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.DetectionException;
+import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
 import java.io.IOException;
@@ -20,8 +20,19 @@ record StudyPhoto(String name, int width, int height, byte[] i420, List<FaceBox>
     int[] size = FfmpegRun.imageSize(ffprobe, file);
     int height = (int) Math.round((double) width * size[1] / size[0]) & ~1;
     byte[] pixels =
-        FfmpegRun.ffmpeg(ffmpeg, "-i", file.toString(), "-frames:v", "1", "-vf",
-            "scale=" + width + ":" + height, "-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1");
+        FfmpegRun.ffmpeg(
+            ffmpeg,
+            "-i",
+            file.toString(),
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale=" + width + ":" + height,
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "rawvideo",
+            "pipe:1");
     ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
     buffer.put(pixels).flip();
     List<FaceBox> faces = detector.detect(new KeyframeImage(width, height, buffer, 0));

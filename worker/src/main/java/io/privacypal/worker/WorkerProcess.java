@@ -31,7 +31,8 @@ public final class WorkerProcess implements AutoCloseable {
 
   private WorkerProcess(Builder parts) {
     Clock clock = Clock.systemUTC();
-    DeadLetterQueue deadLetters = DeadLetterQueue.of(parts.sqs, parts.queueUrl, parts.statuses, clock);
+    DeadLetterQueue deadLetters =
+        DeadLetterQueue.of(parts.sqs, parts.queueUrl, parts.statuses, clock);
     JobQueueReceiver queue = new JobQueueReceiver(parts.sqs, parts.queueUrl, clock);
     JobHandler handler =
         new JobHandler(

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
  * (running jobs finish or go back to the queue) and then ends the process with status 0, since a
  * stop on request is a clean exit, not the JVM's default 143.
  *
- * <p>The status is forced to 0 only when the hook itself stopped the worker. A main that exits
- * with an error closes its worker first, and its status stands.
+ * <p>The status is forced to 0 only when the hook itself stopped the worker. A main that exits with
+ * an error closes its worker first, and its status stands.
  */
 public final class WorkerProcessShutdownHook {
   private static final Logger log = LoggerFactory.getLogger(WorkerProcessShutdownHook.class);

@@ -63,7 +63,12 @@ public final class SigtermWorkerMain {
                 b.queueUrl(sqs.queueUrl())
                     .messageBody(
                         new JobMessageCodec()
-                            .encode(JobMessage.of(JobId.of("job-sigterm"), "clip.mp4", JobOptions.defaults(), Instant.now()))));
+                            .encode(
+                                JobMessage.of(
+                                    JobId.of("job-sigterm"),
+                                    "clip.mp4",
+                                    JobOptions.defaults(),
+                                    Instant.now()))));
     running.await();
     System.out.println("READY");
     System.out.flush();

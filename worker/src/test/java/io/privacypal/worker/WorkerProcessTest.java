@@ -33,7 +33,9 @@ class WorkerProcessTest {
           WorkerProcess.builder(sqs.client(), sqs.queueUrl())
               .statuses(new FileJobStatusStore(root.resolve("status")))
               .processor((request, progress, cancel) -> null)
-              .settings(ConsumerSettings.from(io.privacypal.common.config.ConfigSource.of(java.util.Map.of())));
+              .settings(
+                  ConsumerSettings.from(
+                      io.privacypal.common.config.ConfigSource.of(java.util.Map.of())));
 
       assertThatThrownBy(builder::build)
           .isInstanceOf(NullPointerException.class)
@@ -49,7 +51,8 @@ class WorkerProcessTest {
     ConsumerSettings settings =
         ConsumerSettings.from(
             io.privacypal.common.config.ConfigSource.of(
-                java.util.Map.of("PRIVACYPAL_POLL_WAIT_SECONDS", "1", "PRIVACYPAL_WORKER_SLOTS", "2")));
+                java.util.Map.of(
+                    "PRIVACYPAL_POLL_WAIT_SECONDS", "1", "PRIVACYPAL_WORKER_SLOTS", "2")));
     try (LocalSqs sqs = LocalSqs.start(3, 30)) {
       WorkerProcess worker =
           WorkerProcess.builder(sqs.client(), sqs.queueUrl())
@@ -70,9 +73,12 @@ class WorkerProcessTest {
                   b.queueUrl(sqs.queueUrl())
                       .messageBody(
                           new JobMessageCodec()
-                              .encode(JobMessage.of(id, "clip.mp4", JobOptions.defaults(), Instant.now()))));
+                              .encode(
+                                  JobMessage.of(
+                                      id, "clip.mp4", JobOptions.defaults(), Instant.now()))));
 
-      await().atMost(Duration.ofSeconds(60))
+      await()
+          .atMost(Duration.ofSeconds(60))
           .until(() -> statuses.find(id).map(JobStatus::state).orElse(null) == JobState.SUCCEEDED);
       worker.close();
       assertThat(worker.isStopped()).isTrue();
@@ -86,12 +92,18 @@ class WorkerProcessTest {
     Path log = root.resolve("child.log");
     Process process =
         new ProcessBuilder(
-                List.of(java, "-cp", System.getProperty("java.class.path"), SigtermWorkerMain.class.getName(), root.toString()))
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SigtermWorkerMain.class.getName(),
+                    root.toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
     try {
-      // A child JVM starting on a loaded 2-core machine can take long; the exit below is what is tested.
+      // A child JVM starting on a loaded 2-core machine can take long; the exit below is what is
+      // tested.
       await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("READY"));
 
       process.destroy(); // SIGTERM
@@ -100,7 +112,9 @@ class WorkerProcessTest {
       String output = Files.readString(log);
       assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
       JobStatus released =
-          new FileJobStatusStore(root.resolve("status")).find(JobId.of("job-sigterm")).orElseThrow();
+          new FileJobStatusStore(root.resolve("status"))
+              .find(JobId.of("job-sigterm"))
+              .orElseThrow();
       assertThat(released.state()).isEqualTo(JobState.QUEUED);
       assertThat(output).contains("released to the queue");
     } finally {

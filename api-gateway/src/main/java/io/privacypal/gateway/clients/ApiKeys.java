@@ -50,7 +50,10 @@ public final class ApiKeys {
       if (adminByName.putIfAbsent(client.name(), client.admin()) != null
           && adminByName.get(client.name()) != client.admin()) {
         throw new ConfigException(
-            "API key entry " + (i + 1) + ": client " + client.name()
+            "API key entry "
+                + (i + 1)
+                + ": client "
+                + client.name()
                 + " has other keys with a different :admin; give it to all of its keys or none");
       }
       entries.add(entry);
@@ -72,7 +75,9 @@ public final class ApiKeys {
       admin = parts.length == 3;
       if (!NAME.matcher(name).matches()) {
         throw new ConfigException(
-            "API key entry " + position + ": the client name must be 1-64 letters, digits, '.', '_' or '-'");
+            "API key entry "
+                + position
+                + ": the client name must be 1-64 letters, digits, '.', '_' or '-'");
       }
     } else {
       throw new ConfigException(
@@ -81,7 +86,11 @@ public final class ApiKeys {
     // Short keys can be guessed; refuse them before they protect anything.
     if (key.length() < MIN_KEY_LENGTH) {
       throw new ConfigException(
-          "API key entry " + position + ": the key must be at least " + MIN_KEY_LENGTH + " characters long");
+          "API key entry "
+              + position
+              + ": the key must be at least "
+              + MIN_KEY_LENGTH
+              + " characters long");
     }
     return new Entry(new Client(name, admin), digest(key));
   }

@@ -54,14 +54,16 @@ public final class Exchange {
     return new ResponseHeaders();
   }
 
-  /** The body, which must arrive whole within the read timeout of its first read (408 otherwise). */
+  /**
+   * The body, which must arrive whole within the read timeout of its first read (408 otherwise).
+   */
   public InputStream getRequestBody() throws IOException {
     return new BodyDeadline(context.req().getInputStream(), readTimeout);
   }
 
   /**
-   * Sends the status line and headers. {@code length} is the body's size; -1 means no body, and 0
-   * a body of unknown size (sent chunked), as on the JDK server.
+   * Sends the status line and headers. {@code length} is the body's size; -1 means no body, and 0 a
+   * body of unknown size (sent chunked), as on the JDK server.
    */
   public void sendResponseHeaders(int status, long length) {
     if (responseCode != -1) {

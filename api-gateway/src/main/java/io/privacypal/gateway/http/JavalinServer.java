@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves a {@link Router} with Javalin on Jetty, with limits for clients that are slow or large on
  * purpose. Jetty reads request headers without holding a thread, so a client trickling its headers
- * costs a connection, not a handler; {@link RequestHeaderTimeout} closes it. The read timeout ends a
- * body or a response that stalls, {@link BodyDeadline} a body that trickles, and the idle timeout
+ * costs a connection, not a handler; {@link RequestHeaderTimeout} closes it. The read timeout ends
+ * a body or a response that stalls, {@link BodyDeadline} a body that trickles, and the idle timeout
  * closes kept-alive connections.
  *
  * <p>Every request, whatever its method and path, goes to the router: its routes, 404s, 405s with
@@ -26,12 +26,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavalinServer {
   private static final Logger log = LoggerFactory.getLogger(JavalinServer.class);
+
   /** Request line plus headers; a larger block is answered 431. */
   public static final int MAX_HEADER_BYTES = 8 * 1024;
+
   private static final int ACCEPTORS = 1;
   private static final int SELECTORS = 2;
+
   /** Connections the kernel may hold for the acceptor: a burst beyond it waits for SYN retries. */
   private static final int ACCEPT_QUEUE = 1024;
+
   private static final long STOP_GRACE_MILLIS = 5_000;
 
   private final Javalin app;
@@ -41,8 +45,8 @@ public final class JavalinServer {
   }
 
   /**
-   * @param handlerThreads threads that run handlers; Jetty's acceptor and selectors come on top,
-   *     so that many requests are always served at once
+   * @param handlerThreads threads that run handlers; Jetty's acceptor and selectors come on top, so
+   *     that many requests are always served at once
    */
   public static JavalinServer start(
       Router router, String host, int port, int handlerThreads, HttpTimeouts timeouts) {
@@ -57,13 +61,15 @@ public final class JavalinServer {
               config.startupWatcherEnabled = false;
               config.jetty.threadPool = threads;
               config.jetty.modifyHttpConfiguration(http -> limit(http, timeouts));
-              config.jetty.addConnector((server, http) -> connector(server, http, host, port, timeouts));
+              config.jetty.addConnector(
+                  (server, http) -> connector(server, http, host, port, timeouts));
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(new JsonErrorHandler());
                     server.setStopTimeout(STOP_GRACE_MILLIS);
                   });
-              config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JsonErrorHandler()));
               config.router.mount(
                   routes ->
                       routes.before(
@@ -76,7 +82,8 @@ public final class JavalinServer {
       app.start();
     } catch (RuntimeException e) {
       // Javalin has stopped its server already.
-      throw new UncheckedIOException("cannot listen on " + host + ":" + port, new IOException(e.getMessage(), e));
+      throw new UncheckedIOException(
+          "cannot listen on " + host + ":" + port, new IOException(e.getMessage(), e));
     }
     return new JavalinServer(app);
   }

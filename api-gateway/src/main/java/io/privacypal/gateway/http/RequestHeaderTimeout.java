@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection whose request line and headers are still incomplete a timeout after they
- * began to arrive. Jetty's idle timeout only notices silence: a client that sends one header byte
- * a second is never idle and would keep its connection, and a file descriptor, for as long as it
+ * began to arrive. Jetty's idle timeout only notices silence: a client that sends one header byte a
+ * second is never idle and would keep its connection, and a file descriptor, for as long as it
  * likes. A connection that has sent nothing of its next request is left to the idle timeout.
  *
  * <p>Each connection waiting for a request is looked at once per timeout; one that had received
@@ -99,7 +99,8 @@ final class RequestHeaderTimeout implements Connection.Listener, HttpChannel.Lis
         return; // the headers arrived while this look was due
       }
       if (requestBegun) {
-        log.debug("closing {}: its request headers took longer than {} ms", connection, timeoutMillis);
+        log.debug(
+            "closing {}: its request headers took longer than {} ms", connection, timeoutMillis);
         next = null;
         connection.getEndPoint().close();
         return;

@@ -68,7 +68,11 @@ public final class Router {
     } catch (IOException e) {
       if (exchange.getResponseCode() != -1) {
         // Mid-response: the client went away or stopped reading past the read timeout.
-        log.debug("response to {} {} cut short: {}", exchange.getRequestMethod(), exchange.rawPath(), e.toString());
+        log.debug(
+            "response to {} {} cut short: {}",
+            exchange.getRequestMethod(),
+            exchange.rawPath(),
+            e.toString());
         return;
       }
       log.error("unexpected failure on {} {}", exchange.getRequestMethod(), exchange.rawPath(), e);

@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class JobListing {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 200;
+
   /**
    * How many stored statuses one listing reads (the most recently changed), so a huge store cannot
    * stall a thread; older jobs are still found by id.
@@ -32,9 +33,7 @@ public final class JobListing {
   static final int MAX_SCAN = 2_000;
 
   private static final Comparator<JobStatus> NEWEST_FIRST =
-      Comparator.comparing(JobStatus::createdAt)
-          .thenComparing(s -> s.jobId().value())
-          .reversed();
+      Comparator.comparing(JobStatus::createdAt).thenComparing(s -> s.jobId().value()).reversed();
 
   private final JobStatusStore statuses;
 
@@ -57,7 +56,8 @@ public final class JobListing {
             new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 2);
         return new Cursor(Instant.parse(parts[0]), parts[1]);
       } catch (RuntimeException e) {
-        throw ApiException.badRequest("invalid cursor: pass back the nextCursor of an earlier page");
+        throw ApiException.badRequest(
+            "invalid cursor: pass back the nextCursor of an earlier page");
       }
     }
 

@@ -53,11 +53,13 @@ public final class JobRoutes {
   }
 
   private void get(Request request) throws IOException {
-    Responses.json(request.exchange(), 200, JobView.of(jobs.require(request.client(), jobId(request))));
+    Responses.json(
+        request.exchange(), 200, JobView.of(jobs.require(request.client(), jobId(request))));
   }
 
   private void cancel(Request request) throws IOException {
-    Responses.json(request.exchange(), 200, JobView.of(jobs.cancel(request.client(), jobId(request))));
+    Responses.json(
+        request.exchange(), 200, JobView.of(jobs.cancel(request.client(), jobId(request))));
   }
 
   static JobId jobId(Request request) {

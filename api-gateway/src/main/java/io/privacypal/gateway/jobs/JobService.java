@@ -1,12 +1,12 @@
 package io.privacypal.gateway.jobs;
 
-import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.message.JobMessage;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
@@ -24,7 +24,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The gateway's whole job: check the video, write the first status, send exactly one message. It
- * never opens a video. Also cancels, by writing CANCELLED; workers see it before and while they run.
+ * never opens a video. Also cancels, by writing CANCELLED; workers see it before and while they
+ * run.
  */
 public final class JobService {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
@@ -118,7 +119,8 @@ public final class JobService {
             id,
             s ->
                 s.failed(
-                    JobFailure.of(FailureKind.TRANSIENT, "the job could not be queued: " + e.getMessage()),
+                    JobFailure.of(
+                        FailureKind.TRANSIENT, "the job could not be queued: " + e.getMessage()),
                     clock.instant()));
         throw e;
       }
@@ -135,7 +137,9 @@ public final class JobService {
     return statuses.find(id).filter(client::sees);
   }
 
-  /** @throws ApiException 404 when there is no such job or it is another client's */
+  /**
+   * @throws ApiException 404 when there is no such job or it is another client's
+   */
   public JobStatus require(Client client, JobId id) {
     return find(client, id).orElseThrow(() -> ApiException.notFound("no job with id " + id));
   }
@@ -166,7 +170,11 @@ public final class JobService {
             current -> {
               if (current.isTerminal()) {
                 throw ApiException.conflict(
-                    "job " + id + " has already finished (" + current.state() + "); it cannot be cancelled");
+                    "job "
+                        + id
+                        + " has already finished ("
+                        + current.state()
+                        + "); it cannot be cancelled");
               }
               return current.cancelled(clock.instant());
             });

@@ -22,13 +22,14 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/jobs/{id}/output}: the finished video, with single byte ranges so a player can
- * seek. Only the file the video store names as this job's own output is served, never another
- * path a status might hold nor the output another job published under the same video name; and
- * only to the client that submitted the job. Where the store is remote (S3) the answer is a 307 to
- * a short-lived presigned GET, so the gateway never streams large objects and S3 serves the ranges.
+ * seek. Only the file the video store names as this job's own output is served, never another path
+ * a status might hold nor the output another job published under the same video name; and only to
+ * the client that submitted the job. Where the store is remote (S3) the answer is a 307 to a
+ * short-lived presigned GET, so the gateway never streams large objects and S3 serves the ranges.
  */
 public final class OutputDownload {
   private static final int CHUNK = 64 * 1024;
+
   /** Long enough to start a download or a player's first requests; a player re-asks after. */
   static final Duration LINK_LIFETIME = Duration.ofMinutes(5);
 
@@ -95,7 +96,9 @@ public final class OutputDownload {
     long length = range.map(ByteRange::length).orElse(size);
     range.ifPresent(r -> headers.set("Content-Range", r.contentRange(size)));
     // A zero-length 200 must say so with -1; 0 would mean "chunked".
-    request.exchange().sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
+    request
+        .exchange()
+        .sendResponseHeaders(range.isPresent() ? 206 : 200, length == 0 ? -1 : length);
     if (length == 0) {
       return;
     }

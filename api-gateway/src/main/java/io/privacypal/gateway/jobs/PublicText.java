@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 public final class PublicText {
   private static final Pattern ARN = Pattern.compile("arn:aws[a-zA-Z-]*:[^\\s\"',;)]*");
   private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\"',;)]*");
+
   /** An absolute path of two segments or more, Unix or Windows. */
   private static final Pattern PATH =
       Pattern.compile("(?<![\\w.~/-])(?:/[^\\s/\"',;:)]+){2,}/?|\\b[A-Za-z]:\\\\[^\\s\"',;)]*");
+
   private static final Pattern ACCOUNT_ID = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
 
   private PublicText() {}

@@ -83,7 +83,10 @@ public final class SubmissionParser {
       return "unknown field \""
           + unknown.getPropertyName()
           + "\"; accepted here: "
-          + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+          + unknown.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
+              .collect(Collectors.joining(", "));
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InvalidJobOptionsException invalid) {
@@ -99,6 +102,8 @@ public final class SubmissionParser {
     // Jackson's own wording names Java types; keep the first sentence, which says what was wrong.
     int cut = what.indexOf('\n');
     what = cut > 0 ? what.substring(0, cut) : what;
-    return field.isEmpty() ? "invalid options: " + what : "invalid value for \"" + field + "\": " + what;
+    return field.isEmpty()
+        ? "invalid options: " + what
+        : "invalid value for \"" + field + "\": " + what;
   }
 }

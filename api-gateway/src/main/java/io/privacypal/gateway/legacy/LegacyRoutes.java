@@ -67,13 +67,14 @@ public final class LegacyRoutes {
     switch (status.state()) {
       case SUCCEEDED -> Responses.text(request.exchange(), 200, "True");
       case QUEUED, PROCESSING -> Responses.text(request.exchange(), 200, "False");
-      case FAILED -> Responses.text(
-          request.exchange(),
-          409,
-          "Error: processing failed: "
-              + (status.failure() == null
-                  ? "no reason given"
-                  : PublicText.redact(status.failure().reason())));
+      case FAILED ->
+          Responses.text(
+              request.exchange(),
+              409,
+              "Error: processing failed: "
+                  + (status.failure() == null
+                      ? "no reason given"
+                      : PublicText.redact(status.failure().reason())));
       case CANCELLED -> Responses.text(request.exchange(), 409, "Error: processing was cancelled");
     }
   }
@@ -90,7 +91,9 @@ public final class LegacyRoutes {
     }
     if (latest.get().state() != JobState.QUEUED && latest.get().state() != JobState.PROCESSING) {
       Responses.text(
-          request.exchange(), 409, "Error: processing already finished (" + latest.get().state() + ")");
+          request.exchange(),
+          409,
+          "Error: processing already finished (" + latest.get().state() + ")");
       return;
     }
     jobs.cancel(request.client(), latest.get().jobId());

@@ -27,9 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load on a real gateway over the embedded queue and a real status directory: N clients each
- * submit R jobs, then poll each of their jobs once. Prints requests/s, p50/p99 latency and errors.
- * In src/test because the embedded ElasticMQ is a test dependency.
+ * Load on a real gateway over the embedded queue and a real status directory: N clients each submit
+ * R jobs, then poll each of their jobs once. Prints requests/s, p50/p99 latency and errors. In
+ * src/test because the embedded ElasticMQ is a test dependency.
  *
  * <p>Run: {@code java -cp <test classpath> io.privacypal.gateway.bench.GatewayLoadBenchmark
  * [clients=16] [requestsPerClient=100] [httpThreads=16]}
@@ -70,7 +70,9 @@ public final class GatewayLoadBenchmark {
     }
 
     private static double percentile(long[] sorted, double p) {
-      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+      return sorted.length == 0
+          ? 0
+          : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
   }
 
@@ -88,10 +90,14 @@ public final class GatewayLoadBenchmark {
           GatewaySettings.from(
               ConfigSource.of(
                   Map.of(
-                      "PRIVACYPAL_HTTP_PORT", "0",
-                      "PRIVACYPAL_HTTP_BIND", "127.0.0.1",
-                      "PRIVACYPAL_HTTP_THREADS", Integer.toString(httpThreads),
-                      "PRIVACYPAL_STATUS_DIRECTORY", root.resolve("status").toString())));
+                      "PRIVACYPAL_HTTP_PORT",
+                      "0",
+                      "PRIVACYPAL_HTTP_BIND",
+                      "127.0.0.1",
+                      "PRIVACYPAL_HTTP_THREADS",
+                      Integer.toString(httpThreads),
+                      "PRIVACYPAL_STATUS_DIRECTORY",
+                      root.resolve("status").toString())));
       GatewayServer server =
           new GatewayServer(
                   settings,
@@ -193,7 +199,8 @@ public final class GatewayLoadBenchmark {
   private static void poll(HttpClient http, URI base, List<String> ids, Samples samples)
       throws IOException, InterruptedException {
     for (String id : ids) {
-      HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + id)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + id)).GET().build();
       long t = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       samples.add(System.nanoTime() - t);

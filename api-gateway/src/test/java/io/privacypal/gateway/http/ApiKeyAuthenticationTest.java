@@ -18,9 +18,14 @@ class ApiKeyAuthenticationTest extends GatewayTestSupport {
 
   @BeforeEach
   void withKeys() throws IOException {
-    Path keyFile = Files.writeString(statusDir.resolve("keys.txt"), "# ops keys\n" + FILE_KEY + "\n");
+    Path keyFile =
+        Files.writeString(statusDir.resolve("keys.txt"), "# ops keys\n" + FILE_KEY + "\n");
     restartWith(
-        Map.of("PRIVACYPAL_API_KEYS", KEY + ", another-key-000000", "PRIVACYPAL_API_KEYS_FILE", keyFile.toString()));
+        Map.of(
+            "PRIVACYPAL_API_KEYS",
+            KEY + ", another-key-000000",
+            "PRIVACYPAL_API_KEYS_FILE",
+            keyFile.toString()));
   }
 
   private HttpResponse<String> getWith(String header, String value) {

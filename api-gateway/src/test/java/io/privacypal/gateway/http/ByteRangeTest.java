@@ -34,8 +34,11 @@ class ByteRangeTest {
 
   @Test
   void rangesPastTheEndAreUnsatisfiable() {
-    assertThatThrownBy(() -> ByteRange.parse("bytes=100-", 100)).isInstanceOf(ByteRange.Unsatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 100)).isInstanceOf(ByteRange.Unsatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=100-", 100))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 100))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=0-", 0))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
   }
 }

@@ -15,9 +15,7 @@ class CorsPolicyTest extends GatewayTestSupport {
   @BeforeEach
   void withCors() {
     restartWith(
-        Map.of(
-            "PRIVACYPAL_CORS_ORIGINS", APP,
-            "PRIVACYPAL_API_KEYS", "k-0123456789abcdef"));
+        Map.of("PRIVACYPAL_CORS_ORIGINS", APP, "PRIVACYPAL_API_KEYS", "k-0123456789abcdef"));
   }
 
   private HttpResponse<String> preflight(String origin, String path) {

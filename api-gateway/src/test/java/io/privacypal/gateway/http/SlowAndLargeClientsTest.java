@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Clients that are slow or large on purpose, against a real gateway on 127.0.0.1. */
 class SlowAndLargeClientsTest extends GatewayTestSupport {
   private static final int SLOW_CLIENTS = 200;
+
   /** A request whose header block never ends: the slow clients send it one byte a second. */
   private static final byte[] ENDLESS_HEADERS =
       ("POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200))
@@ -86,7 +87,9 @@ class SlowAndLargeClientsTest extends GatewayTestSupport {
         .getOutputStream()
         .write(
             ("POST /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + declaredLength + "\r\n\r\n{\"video\":")
+                    + "Content-Length: "
+                    + declaredLength
+                    + "\r\n\r\n{\"video\":")
                 .getBytes(StandardCharsets.US_ASCII));
     return socket;
   }
@@ -154,13 +157,22 @@ class SlowAndLargeClientsTest extends GatewayTestSupport {
 
   @Test
   void aConnectionThatSendsNothingIsLeftToTheIdleTimeout() throws IOException {
-    restartWith(Map.of("PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS", "1", "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS", "3"));
+    restartWith(
+        Map.of(
+            "PRIVACYPAL_HTTP_READ_TIMEOUT_SECONDS",
+            "1",
+            "PRIVACYPAL_HTTP_IDLE_TIMEOUT_SECONDS",
+            "3"));
     Socket quiet = connect();
     long start = System.nanoTime();
 
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> closedByServer(quiet));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> closedByServer(quiet));
 
-    // Closed by the idle timeout (3 s), not by the header check (1 s), which waits for a first byte.
+    // Closed by the idle timeout (3 s), not by the header check (1 s), which waits for a first
+    // byte.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(2500));
   }
 
@@ -200,7 +212,8 @@ class SlowAndLargeClientsTest extends GatewayTestSupport {
 
     assertThat(response).startsWith("HTTP/1.1 408 ");
     assertThat(jsonBody(response).get("status").asInt()).isEqualTo(408);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
     assertThat(queuedMessages()).isEmpty();
   }
 
@@ -223,6 +236,7 @@ class SlowAndLargeClientsTest extends GatewayTestSupport {
 
     assertThat(response.toString(StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 408");
     // The whole body was due 2 s after its first read; the next byte's arrival notices it.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
   }
 }

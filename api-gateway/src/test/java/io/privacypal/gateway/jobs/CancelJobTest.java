@@ -53,7 +53,8 @@ class CancelJobTest extends GatewayTestSupport {
   void aFinishedJobIs409AndStaysFinished() {
     JobId id = stored("done-1");
     statuses.update(id, s -> s.processing(1, "w1", t0.plusSeconds(1)));
-    statuses.update(id, s -> s.succeeded("/out/x.mp4", new JobStats(1, 1, 1, 1), t0.plusSeconds(2)));
+    statuses.update(
+        id, s -> s.succeeded("/out/x.mp4", new JobStats(1, 1, 1, 1), t0.plusSeconds(2)));
 
     HttpResponse<String> response = cancel("done-1");
 

@@ -21,7 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Several clients on one gateway (real HTTP, real files, the embedded queue): none sees another's. */
+/**
+ * Several clients on one gateway (real HTTP, real files, the embedded queue): none sees another's.
+ */
 class ClientIsolationTest extends GatewayTestSupport {
   private static final String ALICE = "alice-key-0123456789";
   private static final String BOB = "bob-key-0123456789ab";
@@ -70,8 +72,10 @@ class ClientIsolationTest extends GatewayTestSupport {
     String alices = submitAs(ALICE);
 
     assertThat(as(BOB, "GET", "/api/v1/jobs/" + alices, null).statusCode()).isEqualTo(404);
-    assertThat(as(BOB, "GET", "/api/v1/jobs/" + alices + "/output", null).statusCode()).isEqualTo(404);
-    assertThat(as(BOB, "POST", "/api/v1/jobs/" + alices + "/cancel", null).statusCode()).isEqualTo(404);
+    assertThat(as(BOB, "GET", "/api/v1/jobs/" + alices + "/output", null).statusCode())
+        .isEqualTo(404);
+    assertThat(as(BOB, "POST", "/api/v1/jobs/" + alices + "/cancel", null).statusCode())
+        .isEqualTo(404);
     assertThat(as(PLAIN, "GET", "/api/v1/jobs/" + alices, null).statusCode()).isEqualTo(404);
     assertThat(listedFor(BOB)).doesNotContain(alices);
 
@@ -92,7 +96,8 @@ class ClientIsolationTest extends GatewayTestSupport {
     assertThat(as(OPS, "GET", "/api/v1/jobs/" + ownerless, null).statusCode()).isEqualTo(200);
     assertThat(as(ALICE, "GET", "/api/v1/jobs/" + ownerless, null).statusCode()).isEqualTo(404);
     assertThat(listedFor(PLAIN)).containsExactly(plains);
-    assertThat(as(OPS, "POST", "/api/v1/jobs/" + alices + "/cancel", null).statusCode()).isEqualTo(200);
+    assertThat(as(OPS, "POST", "/api/v1/jobs/" + alices + "/cancel", null).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -122,9 +127,11 @@ class ClientIsolationTest extends GatewayTestSupport {
 
   @Test
   void thePrivacyPalRoutesActWithinTheCallersClient() {
-    assertThat(as(ALICE, "POST", "/process_video?filename=clip.mp4", null).statusCode()).isEqualTo(202);
+    assertThat(as(ALICE, "POST", "/process_video?filename=clip.mp4", null).statusCode())
+        .isEqualTo(202);
 
-    assertThat(as(BOB, "GET", "/process_status?filename=clip.mp4", null).statusCode()).isEqualTo(404);
+    assertThat(as(BOB, "GET", "/process_status?filename=clip.mp4", null).statusCode())
+        .isEqualTo(404);
     HttpResponse<String> bobCancels =
         send(
             HttpRequest.newBuilder(uri("/cancel_process"))

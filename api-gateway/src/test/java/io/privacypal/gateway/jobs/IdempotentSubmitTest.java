@@ -69,7 +69,8 @@ class IdempotentSubmitTest extends GatewayTestSupport {
 
     restartWith(Map.of());
 
-    assertThat(json(submit("durable", "{\"video\":\"clip.mp4\"}")).get("jobId").asText()).isEqualTo(first);
+    assertThat(json(submit("durable", "{\"video\":\"clip.mp4\"}")).get("jobId").asText())
+        .isEqualTo(first);
     assertThat(queuedMessages()).hasSize(1);
   }
 

@@ -23,7 +23,10 @@ class JobViewTest extends GatewayTestSupport {
     statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), t0));
     statuses.update(id, s -> s.processing(2, "w1", t0.plusSeconds(1)));
     statuses.update(
-        id, s -> s.succeeded("/out/clip-processed.mp4", new JobStats(900, 100, 30, 12), t0.plusSeconds(9)));
+        id,
+        s ->
+            s.succeeded(
+                "/out/clip-processed.mp4", new JobStats(900, 100, 30, 12), t0.plusSeconds(9)));
 
     JsonNode view = json(get("/api/v1/jobs/done-1"));
 
@@ -43,7 +46,10 @@ class JobViewTest extends GatewayTestSupport {
     JobId id = JobId.of("failed-1");
     statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), t0));
     statuses.update(
-        id, s -> s.failed(JobFailure.of(FailureKind.INVALID_INPUT, "not a video file"), t0.plusSeconds(2)));
+        id,
+        s ->
+            s.failed(
+                JobFailure.of(FailureKind.INVALID_INPUT, "not a video file"), t0.plusSeconds(2)));
 
     JsonNode view = json(get("/api/v1/jobs/failed-1"));
 

@@ -21,7 +21,8 @@ class ListJobsTest extends GatewayTestSupport {
     for (int i = 1; i <= 5; i++) {
       JobId id = JobId.of("job-" + i);
       statuses.createIfAbsent(
-          JobStatus.queued(id, i % 2 == 0 ? "even.mp4" : "odd.mp4", JobOptions.defaults(), t0.plusSeconds(i)));
+          JobStatus.queued(
+              id, i % 2 == 0 ? "even.mp4" : "odd.mp4", JobOptions.defaults(), t0.plusSeconds(i)));
     }
     statuses.update(JobId.of("job-2"), s -> s.cancelled(t0.plusSeconds(10)));
   }
@@ -43,16 +44,25 @@ class ListJobsTest extends GatewayTestSupport {
   @Test
   void stateAndVideoFilterTheList() {
     assertThat(ids(json(get("/api/v1/jobs?state=cancelled")))).containsExactly("job-2");
-    assertThat(ids(json(get("/api/v1/jobs?video=odd.mp4")))).containsExactly("job-5", "job-3", "job-1");
+    assertThat(ids(json(get("/api/v1/jobs?video=odd.mp4"))))
+        .containsExactly("job-5", "job-3", "job-1");
     assertThat(ids(json(get("/api/v1/jobs?video=even.mp4&state=QUEUED")))).containsExactly("job-4");
   }
 
   @Test
   void sinceAndUntilSelectBySubmissionTime() {
     // job-i was submitted at t0 + i s; since is inclusive, until exclusive.
-    assertThat(ids(json(get("/api/v1/jobs?since=" + t0.plusSeconds(4))))).containsExactly("job-5", "job-4");
+    assertThat(ids(json(get("/api/v1/jobs?since=" + t0.plusSeconds(4)))))
+        .containsExactly("job-5", "job-4");
     assertThat(ids(json(get("/api/v1/jobs?until=" + t0.plusSeconds(2))))).containsExactly("job-1");
-    assertThat(ids(json(get("/api/v1/jobs?since=" + t0.plusSeconds(2) + "&until=" + t0.plusSeconds(4)))))
+    assertThat(
+            ids(
+                json(
+                    get(
+                        "/api/v1/jobs?since="
+                            + t0.plusSeconds(2)
+                            + "&until="
+                            + t0.plusSeconds(4)))))
         .containsExactly("job-3", "job-2");
   }
 
@@ -74,9 +84,13 @@ class ListJobsTest extends GatewayTestSupport {
     assertThat(get("/api/v1/jobs?state=DONE").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/jobs?limit=0").statusCode()).isEqualTo(400);
     assertThat(get("/api/v1/jobs?limit=many").statusCode()).isEqualTo(400);
-    assertThat(json(get("/api/v1/jobs?cursor=!!!")).get("error").asText()).contains("invalid cursor");
-    assertThat(json(get("/api/v1/jobs?since=yesterday")).get("error").asText()).contains("ISO-8601");
-    assertThat(get("/api/v1/jobs?since=" + t0.plusSeconds(3) + "&until=" + t0.plusSeconds(3)).statusCode())
+    assertThat(json(get("/api/v1/jobs?cursor=!!!")).get("error").asText())
+        .contains("invalid cursor");
+    assertThat(json(get("/api/v1/jobs?since=yesterday")).get("error").asText())
+        .contains("ISO-8601");
+    assertThat(
+            get("/api/v1/jobs?since=" + t0.plusSeconds(3) + "&until=" + t0.plusSeconds(3))
+                .statusCode())
         .isEqualTo(400);
   }
 }

@@ -89,7 +89,8 @@ class OutputDownloadTest extends GatewayTestSupport {
 
   @Test
   void anUnfinishedJobIs409() {
-    statuses.createIfAbsent(JobStatus.queued(JobId.of("waiting"), "clip.mp4", JobOptions.defaults(), t0));
+    statuses.createIfAbsent(
+        JobStatus.queued(JobId.of("waiting"), "clip.mp4", JobOptions.defaults(), t0));
 
     HttpResponse<byte[]> response = download("waiting", null);
 
@@ -108,7 +109,8 @@ class OutputDownloadTest extends GatewayTestSupport {
   }
 
   /** What a worker does: the job's own output, then the alias for the name. */
-  private void finishedJob(String id, String video, Instant submitted, String content) throws IOException {
+  private void finishedJob(String id, String video, Instant submitted, String content)
+      throws IOException {
     JobId job = JobId.of(id);
     statuses.createIfAbsent(JobStatus.queued(job, video, JobOptions.defaults(), submitted));
     statuses.update(job, s -> s.processing(1, "w", submitted));

@@ -65,7 +65,8 @@ class RemoteOutputDownloadTest extends GatewayTestSupport {
     public Optional<URI> outputLink(JobId job, Duration validFor) {
       askedFor = validFor;
       return Files.isRegularFile(Path.of(outputLocation(job)))
-          ? Optional.of(URI.create("https://bucket.example/jobs/" + job + ".output.mp4?X-Amz-Signature=s"))
+          ? Optional.of(
+              URI.create("https://bucket.example/jobs/" + job + ".output.mp4?X-Amz-Signature=s"))
           : Optional.empty();
     }
 
@@ -98,7 +99,8 @@ class RemoteOutputDownloadTest extends GatewayTestSupport {
   }
 
   private HttpResponse<String> download(String key, JobId id) {
-    return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/output")).header("X-Api-Key", key));
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/output")).header("X-Api-Key", key));
   }
 
   @Test

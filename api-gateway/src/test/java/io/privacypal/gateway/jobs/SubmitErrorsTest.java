@@ -69,11 +69,15 @@ class SubmitErrorsTest extends GatewayTestSupport {
   @Test
   void aMistypedOptionNameIs400InsteadOfRunningWithDefaults() {
     video("clip.mp4");
-    JsonNode body = errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"blurface\":false}"), 400);
+    JsonNode body =
+        errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"blurface\":false}"), 400);
     assertThat(body.get("error").asText()).contains("unknown field \"blurface\"", "blurFaces");
 
     JsonNode nested =
-        errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"blurMod\":\"GAUSSIAN\"}}"), 400);
+        errorOf(
+            postJson(
+                "/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"blurMod\":\"GAUSSIAN\"}}"),
+            400);
     assertThat(nested.get("error").asText()).contains("unknown field \"blurMod\"");
   }
 
@@ -82,14 +86,16 @@ class SubmitErrorsTest extends GatewayTestSupport {
     video("clip.mp4");
     JsonNode body =
         errorOf(
-            postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{},\"blurFaces\":false}"), 400);
+            postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{},\"blurFaces\":false}"),
+            400);
     assertThat(body.get("error").asText()).contains("not both");
   }
 
   @Test
   void textAfterTheJsonObjectIs400() {
     video("clip.mp4");
-    JsonNode body = errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"} {\"video\":\"x\"}"), 400);
+    JsonNode body =
+        errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"} {\"video\":\"x\"}"), 400);
     assertThat(body.get("error").asText()).startsWith("malformed JSON");
   }
 
@@ -104,7 +110,9 @@ class SubmitErrorsTest extends GatewayTestSupport {
     video("clip.mp4");
     JsonNode body =
         errorOf(
-            postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"keyframeIntervalSeconds\":99}}"),
+            postJson(
+                "/api/v1/jobs",
+                "{\"video\":\"clip.mp4\",\"options\":{\"keyframeIntervalSeconds\":99}}"),
             400);
     assertThat(body.get("error").asText()).contains("keyframeIntervalSeconds must be between");
   }
@@ -153,7 +161,8 @@ class SubmitErrorsTest extends GatewayTestSupport {
     video("clip.mp4");
     String padding = "x".repeat(4096);
     JsonNode body =
-        errorOf(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"note\":\"" + padding + "\"}"), 413);
+        errorOf(
+            postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"note\":\"" + padding + "\"}"), 413);
     assertThat(body.get("error").asText()).contains("2048");
   }
 
@@ -166,7 +175,9 @@ class SubmitErrorsTest extends GatewayTestSupport {
             HttpRequest.newBuilder(uri("/api/v1/jobs"))
                 .header("Content-Type", "application/json")
                 // No length known up front: sent chunked, so the limit is enforced while reading.
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big))));
     errorOf(response, 413);
   }
 
@@ -187,10 +198,10 @@ class SubmitErrorsTest extends GatewayTestSupport {
 
   @Test
   void aWrongMethodIs405WithAllow() {
-    HttpResponse<String> response =
-        send(HttpRequest.newBuilder(uri("/api/v1/jobs")).DELETE());
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/jobs")).DELETE());
     errorOf(response, 405);
-    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(a -> assertThat(a).contains("POST"));
+    assertThat(response.headers().firstValue("Allow"))
+        .hasValueSatisfying(a -> assertThat(a).contains("POST"));
   }
 
   @Test

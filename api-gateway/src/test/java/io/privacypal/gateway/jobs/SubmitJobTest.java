@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
-import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.gateway.GatewayTestSupport;
 import java.net.http.HttpResponse;
@@ -22,7 +22,8 @@ class SubmitJobTest extends GatewayTestSupport {
     video("clip.mp4");
 
     HttpResponse<String> response =
-        postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"blurMode\":\"gaussian\"}}");
+        postJson(
+            "/api/v1/jobs", "{\"video\":\"clip.mp4\",\"options\":{\"blurMode\":\"gaussian\"}}");
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode view = json(response);
@@ -69,8 +70,7 @@ class SubmitJobTest extends GatewayTestSupport {
   void aBodyWithOnlyTheVideoGetsTheDefaultOptions() {
     video("sub/clip.mov");
 
-    HttpResponse<String> response =
-        postJson("/api/v1/jobs", "{\"video\":\"sub/clip.mov\"}");
+    HttpResponse<String> response = postJson("/api/v1/jobs", "{\"video\":\"sub/clip.mov\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(queuedMessages().get(0).options()).isEqualTo(JobOptions.defaults());
@@ -96,9 +96,12 @@ class SubmitJobTest extends GatewayTestSupport {
     video("clip.mp4");
 
     String first = json(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"}")).get("jobId").asText();
-    String second = json(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"}")).get("jobId").asText();
+    String second =
+        json(postJson("/api/v1/jobs", "{\"video\":\"clip.mp4\"}")).get("jobId").asText();
 
     assertThat(first).isNotEqualTo(second);
-    assertThat(queuedMessages()).extracting(m -> m.jobId().value()).containsExactlyInAnyOrder(first, second);
+    assertThat(queuedMessages())
+        .extracting(m -> m.jobId().value())
+        .containsExactlyInAnyOrder(first, second);
   }
 }

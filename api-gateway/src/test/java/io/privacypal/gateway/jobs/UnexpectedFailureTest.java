@@ -70,7 +70,8 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     HttpResponse<String> response = get("/api/v1/jobs/some-job");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(json(response).get("error").asText()).isEqualTo("internal error; see the gateway log");
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("internal error; see the gateway log");
     assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
   }
 
@@ -79,7 +80,8 @@ class UnexpectedFailureTest extends GatewayTestSupport {
     HttpResponse<String> response = get("/process_status?filename=clip.mp4");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(json(response).get("error").asText()).isEqualTo("internal error; see the gateway log");
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("internal error; see the gateway log");
     assertThat(response.body()).doesNotContain("secret", "AssertionError");
   }
 }

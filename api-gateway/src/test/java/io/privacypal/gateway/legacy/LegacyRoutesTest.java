@@ -50,7 +50,8 @@ class LegacyRoutesTest extends GatewayTestSupport {
     assertThat(messages).hasSize(1);
     assertThat(messages.get(0).video()).isEqualTo("clip.mp4");
     assertThat(messages.get(0).options()).isEqualTo(JobOptions.defaults());
-    assertThat(statuses.latestForVideo(null, "clip.mp4").orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    assertThat(statuses.latestForVideo(null, "clip.mp4").orElseThrow().state())
+        .isEqualTo(JobState.QUEUED);
   }
 
   @Test
@@ -74,7 +75,9 @@ class LegacyRoutesTest extends GatewayTestSupport {
   @Test
   void processVideoWithoutAFilenameIs400() {
     HttpResponse<String> response =
-        send(HttpRequest.newBuilder(uri("/process_video")).POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            HttpRequest.newBuilder(uri("/process_video"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").asText()).contains("filename");
@@ -88,7 +91,9 @@ class LegacyRoutesTest extends GatewayTestSupport {
     statuses.update(id, s -> s.processing(1, "w1", t0.plusSeconds(1)));
     assertThat(get("/process_status?filename=clip.mp4").body()).isEqualTo("False");
 
-    statuses.update(id, s -> s.succeeded("/out/clip-processed.mp4", new JobStats(1, 1, 1, 1), t0.plusSeconds(2)));
+    statuses.update(
+        id,
+        s -> s.succeeded("/out/clip-processed.mp4", new JobStats(1, 1, 1, 1), t0.plusSeconds(2)));
     HttpResponse<String> done = get("/process_status?filename=clip.mp4");
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).isEqualTo("True");
@@ -128,7 +133,8 @@ class LegacyRoutesTest extends GatewayTestSupport {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(statuses.find(id).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
-    assertThat(get("/process_status?filename=clip.mp4").body()).isEqualTo("Error: processing was cancelled");
+    assertThat(get("/process_status?filename=clip.mp4").body())
+        .isEqualTo("Error: processing was cancelled");
   }
 
   @Test

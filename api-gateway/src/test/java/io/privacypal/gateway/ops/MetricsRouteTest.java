@@ -19,7 +19,8 @@ class MetricsRouteTest extends GatewayTestSupport {
     HttpResponse<String> metrics = get("/metrics");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     assertThat(metrics.body())
         .contains("privacypal_jobs_submitted_total 2.0")
         .contains("privacypal_jobs_cancel_requests_total 1.0");

@@ -29,7 +29,8 @@ class OpenApiDocumentTest extends GatewayTestSupport {
                 path.getValue()
                     .fieldNames()
                     .forEachRemaining(
-                        method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+                        method ->
+                            documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
     Set<String> registered =
         server.routes().stream()
             .map(r -> r.method() + " " + r.template())
@@ -40,7 +41,8 @@ class OpenApiDocumentTest extends GatewayTestSupport {
 
   @Test
   void noRouteIsRegisteredTwice() {
-    assertThat(server.routes().stream().map(r -> r.method() + " " + r.template()).distinct().count())
+    assertThat(
+            server.routes().stream().map(r -> r.method() + " " + r.template()).distinct().count())
         .isEqualTo(server.routes().size());
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.JobQueue;
-import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.status.IdempotencyClaim;
+import io.privacypal.common.status.JobNotFoundException;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.status.StatusStoreException;
 import io.privacypal.gateway.GatewayServer;
@@ -64,14 +64,16 @@ class ReadinessCheckTest extends GatewayTestSupport {
           }
 
           @Override
-          public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+          public Optional<IdempotencyClaim> claimIdempotencyKey(
+              String key, IdempotencyClaim claim) {
             return Optional.empty();
           }
 
           @Override
           public void releaseIdempotencyKey(String key) {}
         };
-    server = new GatewayServer(settings(Map.of()), unreadable, videos, queue, Clock.systemUTC()).start();
+    server =
+        new GatewayServer(settings(Map.of()), unreadable, videos, queue, Clock.systemUTC()).start();
 
     HttpResponse<String> response = get("/ready");
 

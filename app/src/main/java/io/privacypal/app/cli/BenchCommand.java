@@ -9,18 +9,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code privacypal bench [WORK_DIR] [--clips=...] [--remote-latency-ms=150]}: pipeline vs plain ffmpeg. */
+/**
+ * {@code privacypal bench [WORK_DIR] [--clips=...] [--remote-latency-ms=150]}: pipeline vs plain
+ * ffmpeg.
+ */
 @Command(
     name = "bench",
-    description = "Pipeline throughput against a plain ffmpeg transcode, detector calls, peak memory.")
+    description =
+        "Pipeline throughput against a plain ffmpeg transcode, detector calls, peak memory.")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "WORK_DIR", description = "where the clips go (default a temporary directory)")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "WORK_DIR",
+      description = "where the clips go (default a temporary directory)")
   Path workDirectory;
 
-  @Option(names = "--clips", paramLabel = "WxHxS[:still],...", description = "the clips, e.g. 1280x720x10,1280x720x10:still,1920x1080x60")
+  @Option(
+      names = "--clips",
+      paramLabel = "WxHxS[:still],...",
+      description = "the clips, e.g. 1280x720x10,1280x720x10:still,1920x1080x60")
   String clips;
 
-  @Option(names = "--remote-latency-ms", paramLabel = "MS", description = "latency of the simulated remote detector (default 150)")
+  @Option(
+      names = "--remote-latency-ms",
+      paramLabel = "MS",
+      description = "latency of the simulated remote detector (default 150)")
   Long remoteLatencyMillis;
 
   @Override

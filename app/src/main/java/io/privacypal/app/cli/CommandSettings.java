@@ -7,9 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The settings a command runs with: the environment, overlaid with the value of each of its
- * options under the option's variable. The *Settings records read them from there, so their
- * defaults and checks stay in one place.
+ * The settings a command runs with: the environment, overlaid with the value of each of its options
+ * under the option's variable. The *Settings records read them from there, so their defaults and
+ * checks stay in one place.
  */
 final class CommandSettings {
   private CommandSettings() {}

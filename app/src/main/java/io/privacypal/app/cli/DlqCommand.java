@@ -2,9 +2,9 @@ package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.storage.Storage;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.deadletter.DeadLetterEntry;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code privacypal dlq list|redrive|fail-stranded [--limit=N]}: see or move back the dead-letter
- * queue, or fail now the jobs SQS left there (as workers do every PRIVACYPAL_STRANDED_SWEEP_SECONDS).
- * {@code list} stays read-only: an operator looking must not change what the user sees.
+ * queue, or fail now the jobs SQS left there (as workers do every
+ * PRIVACYPAL_STRANDED_SWEEP_SECONDS). {@code list} stays read-only: an operator looking must not
+ * change what the user sees.
  */
 @Command(
     name = "dlq",
@@ -56,7 +57,9 @@ final class DlqCommand {
     abstract void run(DeadLetterQueue dlq, int limit, ConfigSource config);
   }
 
-  @Command(name = "list", description = "The dead-lettered messages, one JSON object a line; changes nothing.")
+  @Command(
+      name = "list",
+      description = "The dead-lettered messages, one JSON object a line; changes nothing.")
   static final class List extends Action {
     @Override
     void run(DeadLetterQueue dlq, int limit, ConfigSource config) {
@@ -66,7 +69,9 @@ final class DlqCommand {
     }
   }
 
-  @Command(name = "redrive", description = "Move the messages back to the job queue; failed jobs go back to QUEUED.")
+  @Command(
+      name = "redrive",
+      description = "Move the messages back to the job queue; failed jobs go back to QUEUED.")
   static final class Redrive extends Action {
     @Override
     void run(DeadLetterQueue dlq, int limit, ConfigSource config) {
@@ -76,7 +81,8 @@ final class DlqCommand {
 
   @Command(
       name = "fail-stranded",
-      description = "Fail now the QUEUED/PROCESSING jobs whose messages SQS dead-lettered; the messages stay.")
+      description =
+          "Fail now the QUEUED/PROCESSING jobs whose messages SQS dead-lettered; the messages stay.")
   static final class FailStranded extends Action {
     @Mixin DeliveryOptions delivery;
 

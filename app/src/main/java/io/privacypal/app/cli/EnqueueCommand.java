@@ -1,19 +1,19 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.ops.BatchEnqueuer;
+import io.privacypal.app.ops.VideoSelection;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.storage.Storage;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.json.Json;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.ops.BatchEnqueuer;
-import io.privacypal.app.ops.VideoSelection;
+import io.privacypal.common.storage.Storage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.privacypal.common.config.ConfigSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +25,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** {@code privacypal enqueue FILE|DIR|GLOB...}: batch reprocessing through the job queue. */
 @Command(
     name = "enqueue",
-    description = "One job per video, sent ten per SendMessageBatch; the job option flags apply to all.")
+    description =
+        "One job per video, sent ten per SendMessageBatch; the job option flags apply to all.")
 final class EnqueueCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "FILE, DIRECTORY, 'GLOB' or s3://bucket/key")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "VIDEO",
+      description = "FILE, DIRECTORY, 'GLOB' or s3://bucket/key")
   List<String> selection;
 
   @Mixin JobOptionsFlags job;

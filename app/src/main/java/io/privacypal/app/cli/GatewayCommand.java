@@ -1,12 +1,12 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.queue.JobQueue;
 import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.common.storage.Storage;
 import io.privacypal.gateway.GatewayServer;
 import io.privacypal.gateway.GatewaySettings;
-import io.privacypal.common.config.ConfigSource;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +33,12 @@ final class GatewayCommand implements Callable<Integer> {
     String queueUrl = QueueSettings.from(config).queueUrl();
     SqsClient sqs = new AwsClientFactory(config).sqs();
     GatewayServer server =
-        new GatewayServer(settings, storage.statuses(), storage.videos(), new JobQueue(sqs, queueUrl), Clock.systemUTC());
+        new GatewayServer(
+            settings,
+            storage.statuses(),
+            storage.videos(),
+            new JobQueue(sqs, queueUrl),
+            Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -15,25 +15,41 @@ import picocli.CommandLine.Option;
  * underneath them all.
  */
 final class JobOptionsFlags {
-  @Option(names = "--blur-mode", paramLabel = "MODE", description = "job option blurMode: mosaic, gaussian or fill")
+  @Option(
+      names = "--blur-mode",
+      paramLabel = "MODE",
+      description = "job option blurMode: mosaic, gaussian or fill")
   String blurMode;
 
   @Option(names = "--mask", paramLabel = "SHAPE", description = "job option mask: box or ellipse")
   String mask;
 
-  @Option(names = "--keyframe-interval", paramLabel = "SECONDS", description = "job option keyframeIntervalSeconds")
+  @Option(
+      names = "--keyframe-interval",
+      paramLabel = "SECONDS",
+      description = "job option keyframeIntervalSeconds")
   Double keyframeInterval;
 
   @Option(names = "--box-scale", paramLabel = "FACTOR", description = "job option boxScale")
   Double boxScale;
 
-  @Option(names = "--blur-faces", arity = "0..1", paramLabel = "BOOLEAN", description = "job option blurFaces; --blur-faces=false blurs only the regions")
+  @Option(
+      names = "--blur-faces",
+      arity = "0..1",
+      paramLabel = "BOOLEAN",
+      description = "job option blurFaces; --blur-faces=false blurs only the regions")
   Boolean blurFaces;
 
-  @Option(names = "--regions", paramLabel = "JSON", description = "job option regions: '[{\"x\":0,\"y\":0,\"width\":10,\"height\":10}]'")
+  @Option(
+      names = "--regions",
+      paramLabel = "JSON",
+      description = "job option regions: '[{\"x\":0,\"y\":0,\"width\":10,\"height\":10}]'")
   String regions;
 
-  @Option(names = "--options-json", paramLabel = "JSON", description = "all job options as JSON; the flags above override it")
+  @Option(
+      names = "--options-json",
+      paramLabel = "JSON",
+      description = "all job options as JSON; the flags above override it")
   String optionsJson;
 
   static JobOptions read(ConfigSource config) {
@@ -42,9 +58,15 @@ final class JobOptionsFlags {
           (ObjectNode) Json.mapper().readTree(config.get("PRIVACYPAL_OPTIONS_JSON", "{}"));
       config.get("PRIVACYPAL_BLUR_MODE").ifPresent(v -> json.put("blurMode", v));
       config.get("PRIVACYPAL_MASK").ifPresent(v -> json.put("mask", v));
-      config.get("PRIVACYPAL_KEYFRAME_INTERVAL").ifPresent(v -> json.put("keyframeIntervalSeconds", Double.parseDouble(v)));
-      config.get("PRIVACYPAL_BOX_SCALE").ifPresent(v -> json.put("boxScale", Double.parseDouble(v)));
-      config.get("PRIVACYPAL_BLUR_FACES").ifPresent(v -> json.put("blurFaces", Boolean.parseBoolean(v)));
+      config
+          .get("PRIVACYPAL_KEYFRAME_INTERVAL")
+          .ifPresent(v -> json.put("keyframeIntervalSeconds", Double.parseDouble(v)));
+      config
+          .get("PRIVACYPAL_BOX_SCALE")
+          .ifPresent(v -> json.put("boxScale", Double.parseDouble(v)));
+      config
+          .get("PRIVACYPAL_BLUR_FACES")
+          .ifPresent(v -> json.put("blurFaces", Boolean.parseBoolean(v)));
       if (config.get("PRIVACYPAL_REGIONS").isPresent()) {
         json.set("regions", Json.mapper().readTree(config.get("PRIVACYPAL_REGIONS").get()));
       }

@@ -17,16 +17,28 @@ import picocli.CommandLine.Parameters;
     name = "bench-keyframes",
     description = "Leaked face-frames and detector calls per keyframe interval.")
 final class KeyframeStudyCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "WORK_DIR", description = "where the clips go (default a temporary directory)")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "WORK_DIR",
+      description = "where the clips go (default a temporary directory)")
   Path workDirectory;
 
-  @Option(names = "--intervals", paramLabel = "SECONDS,...", description = "keyframe intervals to compare (default 0.1,0.2,0.3,0.5,1.0)")
+  @Option(
+      names = "--intervals",
+      paramLabel = "SECONDS,...",
+      description = "keyframe intervals to compare (default 0.1,0.2,0.3,0.5,1.0)")
   String intervals;
 
-  @Option(names = "--seconds", paramLabel = "SECONDS", description = "length of each clip (default 4)")
+  @Option(
+      names = "--seconds",
+      paramLabel = "SECONDS",
+      description = "length of each clip (default 4)")
   Double seconds;
 
-  @Option(names = "--photo-width", paramLabel = "PIXELS", description = "width of the moving photos (default 640)")
+  @Option(
+      names = "--photo-width",
+      paramLabel = "PIXELS",
+      description = "width of the moving photos (default 640)")
   Integer photoWidth;
 
   @Override

@@ -18,13 +18,23 @@ import picocli.CommandLine.Parameters;
     name = "bench-leaks",
     description = "Leaked face-frames, longest leaked runs and over-blur per clip and detector.")
 final class LeakBenchCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "WORK_DIR", description = "where the clips are rendered and cached (default a temporary directory)")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "WORK_DIR",
+      description = "where the clips are rendered and cached (default a temporary directory)")
   Path workDirectory;
 
-  @Option(names = "--clips", paramLabel = "NAME,...", description = "the clips (default all: pan-zoom, turned-heads, sizes, fast-edges, crossing, scene-cut, long-1080p)")
+  @Option(
+      names = "--clips",
+      paramLabel = "NAME,...",
+      description =
+          "the clips (default all: pan-zoom, turned-heads, sizes, fast-edges, crossing, scene-cut, long-1080p)")
   String clips;
 
-  @Option(names = "--detectors", paramLabel = "NAME,...", description = "local and/or truth, the exact boxes (default local,truth)")
+  @Option(
+      names = "--detectors",
+      paramLabel = "NAME,...",
+      description = "local and/or truth, the exact boxes (default local,truth)")
   String detectors;
 
   @Option(names = "--keep-outputs", description = "keep the anonymized outputs beside the clips")

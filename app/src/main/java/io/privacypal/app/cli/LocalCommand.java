@@ -1,10 +1,10 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.local.AllInOneProcess;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.DirectoryStorageSettings;
-import io.privacypal.app.local.AllInOneProcess;
-import java.util.concurrent.Callable;
 import io.privacypal.gateway.GatewaySettings;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,10 @@ final class LocalCommand implements Callable<Integer> {
   @Mixin DetectorOptions detector;
   @Mixin AwsOptions aws;
 
-  @Option(names = "--sqs-port", paramLabel = "PORT", description = "port of the embedded SQS server (default 9324)")
+  @Option(
+      names = "--sqs-port",
+      paramLabel = "PORT",
+      description = "port of the embedded SQS server (default 9324)")
   Integer sqsPort;
 
   @Override

@@ -10,10 +10,18 @@ import picocli.CommandLine.ScopeType;
  * LogFormatConfigurator leaves alone; it warns of a value other than text or json).
  */
 final class LoggingOptions {
-  @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, description = "TRACE, DEBUG, INFO (default), WARN or ERROR")
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      scope = ScopeType.INHERIT,
+      description = "TRACE, DEBUG, INFO (default), WARN or ERROR")
   String logLevel;
 
-  @Option(names = "--log-format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, description = "text (default) or json: one JSON object per line, each with the jobId")
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      scope = ScopeType.INHERIT,
+      description = "text (default) or json: one JSON object per line, each with the jobId")
   String logFormat;
 
   void apply() {

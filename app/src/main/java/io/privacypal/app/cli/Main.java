@@ -10,8 +10,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
 /**
- * The launcher's entry point: {@code privacypal COMMAND [ARGS] [--setting=value...]}. Exit status
- * 0 done, 1 failed, 2 usage or settings wrong. Nothing here logs before the logging options are
+ * The launcher's entry point: {@code privacypal COMMAND [ARGS] [--setting=value...]}. Exit status 0
+ * done, 1 failed, 2 usage or settings wrong. Nothing here logs before the logging options are
  * applied: logback reads them when it starts.
  */
 public final class Main {
@@ -41,8 +41,8 @@ public final class Main {
   }
 
   /**
-   * {@code --help} and the settings footer on every command but {@code help} itself (picocli's
-   * help command has its own {@code -h}).
+   * {@code --help} and the settings footer on every command but {@code help} itself (picocli's help
+   * command has its own {@code -h}).
    */
   private static void helpOnEveryCommand(CommandLine line) {
     CommandSpec spec = line.getCommandSpec();
@@ -52,11 +52,13 @@ public final class Main {
             .description("Show this help and exit.")
             .build());
     spec.usageMessage().footer("", SETTINGS_FOOTER).abbreviateSynopsis(true).sortOptions(false);
-    line.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) {
-        helpOnEveryCommand(sub);
-      }
-    });
+    line.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) {
+                helpOnEveryCommand(sub);
+              }
+            });
   }
 
   private static int failed(Exception e, CommandLine command, ParseResult parsed) {

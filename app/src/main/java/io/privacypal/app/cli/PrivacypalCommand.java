@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code privacypal COMMAND}: the one list of commands; help and usage are generated from it. */
 @Command(
     name = "privacypal",
-    description = "Removes faces from videos: HTTP gateway, SQS job queue, ffmpeg + OpenCV workers.",
+    description =
+        "Removes faces from videos: HTTP gateway, SQS job queue, ffmpeg + OpenCV workers.",
     subcommands = {
       LocalCommand.class,
       GatewayCommand.class,

@@ -1,15 +1,16 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
-import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.pipeline.JobCancelledException;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.PipelineSettings;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import io.privacypal.common.config.ConfigSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +62,8 @@ final class ProcessCommand implements Callable<Integer> {
     JobOptions options = JobOptionsFlags.read(config);
     PipelineSettings settings = PipelineSettings.from(config);
     Files.createDirectories(output.getParent());
-    Path temp = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tmp.mp4");
+    Path temp =
+        output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tmp.mp4");
     Cancellation cancellation = new Cancellation();
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
@@ -110,15 +111,20 @@ final class ProcessCommand implements Callable<Integer> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("input", input.toString());
     summary.put("output", output.toString());
-    summary.put("detector", (options.detector() == null ? detectors.defaultKind() : options.detector()).json());
+    summary.put(
+        "detector",
+        (options.detector() == null ? detectors.defaultKind() : options.detector()).json());
     summary.put("frames", stats.frames());
     summary.put("detectorCalls", stats.detectorCalls());
-    summary.put("detectorCallsPerVideoMinute", Math.round(stats.detectorCallsPerVideoMinute() * 10) / 10.0);
+    summary.put(
+        "detectorCallsPerVideoMinute", Math.round(stats.detectorCallsPerVideoMinute() * 10) / 10.0);
     summary.put("videoSeconds", Math.round(stats.videoSeconds() * 100) / 100.0);
     summary.put("seconds", Math.round(stats.processingSeconds() * 100) / 100.0);
     summary.put(
         "fps",
-        stats.processingSeconds() > 0 ? Math.round(stats.frames() / stats.processingSeconds() * 10) / 10.0 : 0);
+        stats.processingSeconds() > 0
+            ? Math.round(stats.frames() / stats.processingSeconds() * 10) / 10.0
+            : 0);
     return summary;
   }
 }

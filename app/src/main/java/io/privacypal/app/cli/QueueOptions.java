@@ -5,9 +5,16 @@ import picocli.CommandLine.Option;
 
 /** Which queue carries jobs (QueueSettings). */
 final class QueueOptions {
-  @Option(names = "--queue-url", paramLabel = "URL", description = "the SQS job queue (default the embedded queue on --sqs-port)")
+  @Option(
+      names = "--queue-url",
+      paramLabel = "URL",
+      description = "the SQS job queue (default the embedded queue on --sqs-port)")
   String queueUrl;
 
-  @Option(names = "--sqs-port", paramLabel = "PORT", description = "port of the embedded SQS server (default " + QueueSettings.DEFAULT_SQS_PORT + ")")
+  @Option(
+      names = "--sqs-port",
+      paramLabel = "PORT",
+      description =
+          "port of the embedded SQS server (default " + QueueSettings.DEFAULT_SQS_PORT + ")")
   Integer sqsPort;
 }

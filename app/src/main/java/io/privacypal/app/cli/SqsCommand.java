@@ -1,11 +1,11 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.local.EmbeddedQueueServer;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.queue.QueueProvisioner;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.local.EmbeddedQueueServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import io.privacypal.common.config.ConfigSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +23,10 @@ final class SqsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DeliveryOptions delivery;
 
-  @Option(names = "--sqs-port", paramLabel = "PORT", description = "port to listen on (default " + QueueSettings.DEFAULT_SQS_PORT + ")")
+  @Option(
+      names = "--sqs-port",
+      paramLabel = "PORT",
+      description = "port to listen on (default " + QueueSettings.DEFAULT_SQS_PORT + ")")
   Integer sqsPort;
 
   @Override
@@ -32,11 +35,11 @@ final class SqsCommand implements Callable<Integer> {
     EmbeddedQueueServer server =
         EmbeddedQueueServer.start(
             config.getInt("PRIVACYPAL_SQS_PORT", QueueSettings.DEFAULT_SQS_PORT),
-            config.getInt("PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT),
-            config
-                .getInt(
-                    "PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS",
-                    QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS));
+            config.getInt(
+                "PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT),
+            config.getInt(
+                "PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS",
+                QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,11 +1,11 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.app.ops.QueueDepth;
 import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.storage.Storage;
+import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.queue.QueueSettings;
-import io.privacypal.app.ops.QueueDepth;
-import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.storage.Storage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -22,7 +22,8 @@ final class TerminalProgress {
     double f = Math.max(0, Math.min(1, fraction));
     int filled = (int) Math.round(f * WIDTH);
     out.printf(
-        "\r%s [%s%s] %3d%% %s", label, "#".repeat(filled), " ".repeat(WIDTH - filled), Math.round(f * 100), detail);
+        "\r%s [%s%s] %3d%% %s",
+        label, "#".repeat(filled), " ".repeat(WIDTH - filled), Math.round(f * 100), detail);
     out.flush();
   }
 

@@ -1,19 +1,19 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.common.config.AwsClientFactory;
-import io.privacypal.common.storage.Storage;
-import io.privacypal.common.metrics.PrivacypalMetrics;
-import io.privacypal.common.queue.QueueSettings;
 import io.privacypal.app.ops.MetricsServer;
 import io.privacypal.app.ops.QueueDepthGauges;
+import io.privacypal.common.config.AwsClientFactory;
+import io.privacypal.common.config.ConfigSource;
+import io.privacypal.common.metrics.PrivacypalMetrics;
+import io.privacypal.common.queue.QueueSettings;
+import io.privacypal.common.storage.Storage;
 import io.privacypal.worker.WorkerProcess;
 import io.privacypal.worker.WorkerProcessShutdownHook;
 import io.privacypal.worker.detect.Detectors;
-import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.opencv.OpenCvNative;
+import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.common.config.ConfigSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +41,16 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;
   @Mixin AwsOptions aws;
 
-  @Option(names = "--http-bind", paramLabel = "ADDRESS", description = "address of the metrics endpoint (default 127.0.0.1)")
+  @Option(
+      names = "--http-bind",
+      paramLabel = "ADDRESS",
+      description = "address of the metrics endpoint (default 127.0.0.1)")
   String httpBind;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT", description = "the Prometheus endpoint; 0 any free port, off none (default 9464)")
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description = "the Prometheus endpoint; 0 any free port, off none (default 9464)")
   String metricsPort;
 
   @Override
@@ -85,7 +91,8 @@ final class WorkerCommand implements Callable<Integer> {
       WorkerProcessShutdownHook.install(worker);
       worker.start();
       System.err.printf(
-          "privacypal: worker %s with %d slots on %s%n", settings.workerId(), settings.slots(), queueUrl);
+          "privacypal: worker %s with %d slots on %s%n",
+          settings.workerId(), settings.slots(), queueUrl);
       worker.awaitStopped();
       return 0;
     }

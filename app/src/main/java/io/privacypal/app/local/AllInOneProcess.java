@@ -70,7 +70,8 @@ public final class AllInOneProcess implements AutoCloseable {
   }
 
   /** Starts everything; settings as for the separate processes, plus PRIVACYPAL_SQS_PORT. */
-  public static AllInOneProcess start(ConfigSource config, Function<ConfigSource, Detectors> detectors) {
+  public static AllInOneProcess start(
+      ConfigSource config, Function<ConfigSource, Detectors> detectors) {
     AllInOneProcess stack = new AllInOneProcess(config, detectors);
     stack.gateway.start();
     stack.worker.start();
@@ -98,7 +99,9 @@ public final class AllInOneProcess implements AutoCloseable {
     return worker;
   }
 
-  /** Gateway first (no new jobs), then the worker (running jobs finish or go back), then the queue. */
+  /**
+   * Gateway first (no new jobs), then the worker (running jobs finish or go back), then the queue.
+   */
   @Override
   public void close() {
     try {
@@ -111,5 +114,4 @@ public final class AllInOneProcess implements AutoCloseable {
       queueServer.close();
     }
   }
-
 }

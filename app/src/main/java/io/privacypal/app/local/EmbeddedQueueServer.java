@@ -47,7 +47,8 @@ public final class EmbeddedQueueServer implements AutoCloseable {
   }
 
   /** Starts on {@code port} (0 for any free port). */
-  public static EmbeddedQueueServer start(int port, int maxReceiveCount, int visibilityTimeoutSeconds) {
+  public static EmbeddedQueueServer start(
+      int port, int maxReceiveCount, int visibilityTimeoutSeconds) {
     return new EmbeddedQueueServer(port, maxReceiveCount, visibilityTimeoutSeconds);
   }
 

@@ -29,12 +29,15 @@ public final class BatchEnqueuer {
 
   public record Result(List<JobId> sent, List<String> failures) {}
 
-  /** @param progress told the number of videos handled so far, after each batch */
+  /**
+   * @param progress told the number of videos handled so far, after each batch
+   */
   public Result enqueue(List<String> videos, JobOptions options, IntConsumer progress) {
     List<JobId> sent = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (int start = 0; start < videos.size(); start += JobQueue.MAX_BATCH) {
-      List<String> chunk = videos.subList(start, Math.min(videos.size(), start + JobQueue.MAX_BATCH));
+      List<String> chunk =
+          videos.subList(start, Math.min(videos.size(), start + JobQueue.MAX_BATCH));
       List<JobMessage> messages = new ArrayList<>();
       for (String video : chunk) {
         JobId id = JobId.random();

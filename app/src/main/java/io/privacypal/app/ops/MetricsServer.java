@@ -34,8 +34,12 @@ public final class MetricsServer implements AutoCloseable {
               "GET".equals(exchange.getRequestMethod())
                   ? metrics.scrape().getBytes(StandardCharsets.UTF_8)
                   : new byte[0];
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-          exchange.sendResponseHeaders("GET".equals(exchange.getRequestMethod()) ? 200 : 405, body.length == 0 ? -1 : body.length);
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange.sendResponseHeaders(
+              "GET".equals(exchange.getRequestMethod()) ? 200 : 405,
+              body.length == 0 ? -1 : body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }

@@ -27,8 +27,16 @@ public final class QueueDepthGauges {
     String name = "privacypal.queue.messages";
     String help = "Messages in the job queue and its dead-letter queue";
     metrics.gauge(name, help, () -> gauges.depth().visible(), "queue", "jobs", "kind", "visible");
-    metrics.gauge(name, help, () -> gauges.depth().inFlight(), "queue", "jobs", "kind", "in_flight");
-    metrics.gauge(name, help, () -> gauges.depth().deadLetters().orElse(0L), "queue", "dlq", "kind", "visible");
+    metrics.gauge(
+        name, help, () -> gauges.depth().inFlight(), "queue", "jobs", "kind", "in_flight");
+    metrics.gauge(
+        name,
+        help,
+        () -> gauges.depth().deadLetters().orElse(0L),
+        "queue",
+        "dlq",
+        "kind",
+        "visible");
   }
 
   private synchronized QueueDepth depth() {

@@ -35,7 +35,10 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.privacypal.gateway..", "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.app..")
+            "io.privacypal.gateway..",
+            "io.privacypal.worker..",
+            "io.privacypal.bench..",
+            "io.privacypal.app..")
         .check(classes);
   }
 
@@ -58,7 +61,11 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.privacypal.worker..", "io.privacypal.bench..", "io.privacypal.app..", "org.opencv..", "nu.pattern..")
+            "io.privacypal.worker..",
+            "io.privacypal.bench..",
+            "io.privacypal.app..",
+            "org.opencv..",
+            "nu.pattern..")
         .check(classes);
   }
 
@@ -69,7 +76,8 @@ class DependencyRulesTest {
         .resideInAPackage("io.privacypal.worker..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.privacypal.gateway..", "io.privacypal.bench..", "io.privacypal.app..")
+        .resideInAnyPackage(
+            "io.privacypal.gateway..", "io.privacypal.bench..", "io.privacypal.app..")
         .check(classes);
   }
 

@@ -3,6 +3,7 @@ package io.privacypal.app.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.privacypal.app.templates.RepositoryFiles;
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobId;
@@ -20,15 +21,14 @@ import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.TestVideos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.privacypal.app.templates.RepositoryFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -54,7 +54,10 @@ class LocalStackAwsPathTest {
   static String composeLocalStackImage() {
     try {
       return RepositoryFiles.yaml("docker-compose.yml")
-          .path("services").path("localstack").path("image").asText();
+          .path("services")
+          .path("localstack")
+          .path("image")
+          .asText();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,12 +69,18 @@ class LocalStackAwsPathTest {
     ConfigSource config =
         ConfigSource.of(
             Map.of(
-                "AWS_ENDPOINT_URL", endpoint,
-                "AWS_REGION", LOCALSTACK.getRegion(),
-                "PRIVACYPAL_S3_BUCKET", "privacypal-videos",
-                "PRIVACYPAL_S3_TEMP_DIRECTORY", work.resolve("tmp").toString(),
-                "PRIVACYPAL_POLL_WAIT_SECONDS", "1",
-                "PRIVACYPAL_WORKER_SLOTS", "1"));
+                "AWS_ENDPOINT_URL",
+                endpoint,
+                "AWS_REGION",
+                LOCALSTACK.getRegion(),
+                "PRIVACYPAL_S3_BUCKET",
+                "privacypal-videos",
+                "PRIVACYPAL_S3_TEMP_DIRECTORY",
+                work.resolve("tmp").toString(),
+                "PRIVACYPAL_POLL_WAIT_SECONDS",
+                "1",
+                "PRIVACYPAL_WORKER_SLOTS",
+                "1"));
     AwsClientFactory aws = new AwsClientFactory(config);
     try (SqsClient sqs = aws.sqs();
         S3Client s3 = aws.s3();
@@ -84,7 +93,9 @@ class LocalStackAwsPathTest {
 
       Storage storage = Storage.from(config);
       JobId id = JobId.random();
-      storage.statuses().createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
+      storage
+          .statuses()
+          .createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), Instant.now()));
       new JobQueue(sqs, queues.queueUrl()).send(JobMessage.of(id, "clip.mp4", null, Instant.now()));
 
       try (WorkerProcess worker =
@@ -102,8 +113,11 @@ class LocalStackAwsPathTest {
 
       JobStatus done = storage.statuses().find(id).orElseThrow();
       assertThat(done.state()).as(String.valueOf(done.failure())).isEqualTo(JobState.SUCCEEDED);
-      assertThat(done.output()).isEqualTo("s3://privacypal-videos/processed/jobs/" + id + ".output.mp4");
-      assertThat(s3.headObject(b -> b.bucket("privacypal-videos").key("processed/clip-processed.mp4")).contentLength())
+      assertThat(done.output())
+          .isEqualTo("s3://privacypal-videos/processed/jobs/" + id + ".output.mp4");
+      assertThat(
+              s3.headObject(b -> b.bucket("privacypal-videos").key("processed/clip-processed.mp4"))
+                  .contentLength())
           .isGreaterThan(1000);
     }
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.S3StorageSettings;
 import io.privacypal.common.config.DirectoryStorageSettings;
+import io.privacypal.common.config.S3StorageSettings;
 import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.DetectorKind;
 import io.privacypal.common.job.JobOptions;
@@ -49,10 +49,17 @@ class CommandFlagsTest {
   @Test
   void aVariableIsTheDefaultAndTheFlagWins() {
     Map<String, String> environment =
-        Map.of("PRIVACYPAL_HTTP_PORT", "8080", "PRIVACYPAL_WORKER_SLOTS", "2", "AWS_REGION", "eu-west-1");
+        Map.of(
+            "PRIVACYPAL_HTTP_PORT",
+            "8080",
+            "PRIVACYPAL_WORKER_SLOTS",
+            "2",
+            "AWS_REGION",
+            "eu-west-1");
 
     ConfigSource fromEnvironment = settings(environment, "local");
-    ConfigSource flagged = settings(environment, "local", "--http-port=9090", "--worker-slots", "4");
+    ConfigSource flagged =
+        settings(environment, "local", "--http-port=9090", "--worker-slots", "4");
 
     assertThat(GatewaySettings.from(fromEnvironment).port()).isEqualTo(8080);
     assertThat(ConsumerSettings.from(fromEnvironment).slots()).isEqualTo(2);
@@ -66,8 +73,12 @@ class CommandFlagsTest {
     GatewaySettings settings =
         GatewaySettings.from(
             settings(
-                "gateway", "--http-port=8081", "--http-bind=127.0.0.1", "--max-body-bytes=2048",
-                "--http-threads=3", "--cors-origins=https://a.example,https://b.example",
+                "gateway",
+                "--http-port=8081",
+                "--http-bind=127.0.0.1",
+                "--max-body-bytes=2048",
+                "--http-threads=3",
+                "--cors-origins=https://a.example,https://b.example",
                 "--http-read-timeout-seconds=12",
                 "--http-idle-timeout-seconds=40"));
 
@@ -84,15 +95,33 @@ class CommandFlagsTest {
   void workerFlagsSetTheConsumerPipelineDetectorQueueAndStorageSettings() {
     ConfigSource config =
         settings(
-            "worker", "--worker-slots=3", "--poll-wait-seconds=5", "--visibility-timeout-seconds=40",
-            "--max-receive-count=7", "--retry-delay-seconds=2", "--max-retry-delay-seconds=60",
-            "--shutdown-grace-seconds=9", "--worker-id=w2", "--stranded-sweep-seconds=0",
-            "--max-width=1920", "--max-height=1080", "--x264-preset=fast", "--x264-crf=23",
-            "--max-duration-seconds=60", "--max-frames=5000", "--max-frame-rate=50", "--frame-memory-mb=512",
-            "--detector=rekognition", "--rekognition-tps=2.5", "--rekognition-max-attempts=3",
-            "--rekognition-jpeg-quality=80", "--rekognition-min-confidence=70",
-            "--rekognition-concurrency=8", "--queue-url=http://127.0.0.1:1/000000000000/q",
-            "--video-directory=/data/v", "--metrics-port=off");
+            "worker",
+            "--worker-slots=3",
+            "--poll-wait-seconds=5",
+            "--visibility-timeout-seconds=40",
+            "--max-receive-count=7",
+            "--retry-delay-seconds=2",
+            "--max-retry-delay-seconds=60",
+            "--shutdown-grace-seconds=9",
+            "--worker-id=w2",
+            "--stranded-sweep-seconds=0",
+            "--max-width=1920",
+            "--max-height=1080",
+            "--x264-preset=fast",
+            "--x264-crf=23",
+            "--max-duration-seconds=60",
+            "--max-frames=5000",
+            "--max-frame-rate=50",
+            "--frame-memory-mb=512",
+            "--detector=rekognition",
+            "--rekognition-tps=2.5",
+            "--rekognition-max-attempts=3",
+            "--rekognition-jpeg-quality=80",
+            "--rekognition-min-confidence=70",
+            "--rekognition-concurrency=8",
+            "--queue-url=http://127.0.0.1:1/000000000000/q",
+            "--video-directory=/data/v",
+            "--metrics-port=off");
 
     ConsumerSettings consumer = ConsumerSettings.from(config);
     assertThat(consumer.slots()).isEqualTo(3);
@@ -116,8 +145,10 @@ class CommandFlagsTest {
     assertThat(Detectors.defaultKind(config)).isEqualTo(DetectorKind.REKOGNITION);
     assertThat(RekognitionSettings.from(config))
         .isEqualTo(new RekognitionSettings(2.5, 3, 80, 70, 8));
-    assertThat(QueueSettings.from(config).queueUrl()).isEqualTo("http://127.0.0.1:1/000000000000/q");
-    assertThat(DirectoryStorageSettings.from(config).videoDirectory()).isEqualTo(Path.of("/data/v"));
+    assertThat(QueueSettings.from(config).queueUrl())
+        .isEqualTo("http://127.0.0.1:1/000000000000/q");
+    assertThat(DirectoryStorageSettings.from(config).videoDirectory())
+        .isEqualTo(Path.of("/data/v"));
     assertThat(config.get("PRIVACYPAL_METRICS_PORT")).contains("off");
   }
 
@@ -125,13 +156,22 @@ class CommandFlagsTest {
   void s3AndAwsFlagsSetTheS3SettingsAndTheClients() {
     ConfigSource config =
         settings(
-            "status", "--s3-bucket=videos", "--s3-input-prefix=in", "--s3-output-prefix=out",
-            "--s3-status-prefix=st", "--s3-temp-directory=/tmp/s3", "--s3-max-input-bytes=1000",
-            "--s3-part-size-bytes=6000000", "--aws-region=eu-west-1",
-            "--aws-endpoint-url=http://127.0.0.1:1", "--aws-endpoint-url-sqs=http://127.0.0.1:2");
+            "status",
+            "--s3-bucket=videos",
+            "--s3-input-prefix=in",
+            "--s3-output-prefix=out",
+            "--s3-status-prefix=st",
+            "--s3-temp-directory=/tmp/s3",
+            "--s3-max-input-bytes=1000",
+            "--s3-part-size-bytes=6000000",
+            "--aws-region=eu-west-1",
+            "--aws-endpoint-url=http://127.0.0.1:1",
+            "--aws-endpoint-url-sqs=http://127.0.0.1:2");
 
     assertThat(S3StorageSettings.from(config))
-        .isEqualTo(new S3StorageSettings("videos", "in/", "out/", "st/", Path.of("/tmp/s3"), 1000, 6000000));
+        .isEqualTo(
+            new S3StorageSettings(
+                "videos", "in/", "out/", "st/", Path.of("/tmp/s3"), 1000, 6000000));
     AwsClientFactory aws = new AwsClientFactory(config);
     assertThat(aws.region().id()).isEqualTo("eu-west-1");
     assertThat(aws.endpoint("SQS")).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(2));
@@ -144,8 +184,14 @@ class CommandFlagsTest {
         Launch.command(Map.of(), "process", "in.mp4", "out/clip.mp4", "--blur-mode=gaussian");
     ConfigSource config =
         settings(
-            "process", "in.mp4", "out.mp4", "--options-json={\"boxScale\": 2.0, \"mask\": \"box\"}",
-            "--blur-mode=gaussian", "--mask=ellipse", "--keyframe-interval=0.5", "--blur-faces=false",
+            "process",
+            "in.mp4",
+            "out.mp4",
+            "--options-json={\"boxScale\": 2.0, \"mask\": \"box\"}",
+            "--blur-mode=gaussian",
+            "--mask=ellipse",
+            "--keyframe-interval=0.5",
+            "--blur-faces=false",
             "--regions=[{\"x\":0,\"y\":0,\"width\":10,\"height\":10}]");
 
     assertThat(process.inputArgument).isEqualTo(Path.of("in.mp4"));
@@ -161,7 +207,8 @@ class CommandFlagsTest {
 
   @Test
   void enqueueTakesTheJobOptionFlagsItDocuments() {
-    EnqueueCommand enqueue = Launch.command(Map.of(), "enqueue", "a.mp4", "trips/*.mp4", "--mask=ellipse");
+    EnqueueCommand enqueue =
+        Launch.command(Map.of(), "enqueue", "a.mp4", "trips/*.mp4", "--mask=ellipse");
     JobOptions options =
         JobOptionsFlags.read(settings("enqueue", "a.mp4", "--blur-mode=fill", "--box-scale=1.5"));
 
@@ -172,7 +219,8 @@ class CommandFlagsTest {
 
   @Test
   void localAndSqsTakeTheEmbeddedQueueSettings() {
-    ConfigSource local = settings("local", "--sqs-port=9400", "--max-receive-count=5", "--face-model=/m.tflite");
+    ConfigSource local =
+        settings("local", "--sqs-port=9400", "--max-receive-count=5", "--face-model=/m.tflite");
     ConfigSource sqs = settings("sqs", "--sqs-port=9401", "--visibility-timeout-seconds=30");
 
     assertThat(local.getInt("PRIVACYPAL_SQS_PORT", 0)).isEqualTo(9400);
@@ -185,17 +233,21 @@ class CommandFlagsTest {
   @Test
   void dlqActionsTakeALimitAndFailStrandedTheVisibilityTimeout() {
     assertThat(settings("dlq", "list", "--limit=5").getInt("PRIVACYPAL_LIMIT", 0)).isEqualTo(5);
-    assertThat(settings("dlq", "redrive", "--limit", "6").getInt("PRIVACYPAL_LIMIT", 0)).isEqualTo(6);
+    assertThat(settings("dlq", "redrive", "--limit", "6").getInt("PRIVACYPAL_LIMIT", 0))
+        .isEqualTo(6);
     ConfigSource stranded = settings("dlq", "fail-stranded", "--visibility-timeout-seconds=45");
-    assertThat(ConsumerSettings.from(stranded).visibilityTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(ConsumerSettings.from(stranded).visibilityTimeout())
+        .isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test
   void benchHandsOnTheClipsAndTheRemoteLatency() {
     BenchCommand bench =
-        Launch.command(Map.of("PRIVACYPAL_CLIPS", "640x360x2"), "bench", "/tmp/b", "--remote-latency-ms=150");
+        Launch.command(
+            Map.of("PRIVACYPAL_CLIPS", "640x360x2"), "bench", "/tmp/b", "--remote-latency-ms=150");
     KeyframeStudyCommand study =
-        Launch.command(Map.of(), "bench-keyframes", "--intervals=0.2,0.3", "--seconds=2", "--photo-width=320");
+        Launch.command(
+            Map.of(), "bench-keyframes", "--intervals=0.2,0.3", "--seconds=2", "--photo-width=320");
 
     assertThat(bench.benchmarkArguments())
         .containsExactly("/tmp/b", "--clips=640x360x2", "--remote-latency-ms=150");

@@ -20,10 +20,13 @@ class CommandUsageTest {
       args.add("--help");
       // A started service or benchmark would not return within the timeout.
       Launch.Outcome outcome =
-          assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Launch.run(args.toArray(String[]::new)));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> Launch.run(args.toArray(String[]::new)));
 
       assertThat(outcome.status()).as("%s", path).isZero();
-      assertThat(outcome.out()).as("%s", path).startsWith("Usage: privacypal " + String.join(" ", path));
+      assertThat(outcome.out())
+          .as("%s", path)
+          .startsWith("Usage: privacypal " + String.join(" ", path));
       assertThat(outcome.err()).as("%s", path).isEmpty();
     }
   }
@@ -35,7 +38,8 @@ class CommandUsageTest {
       args.addAll(Launch.requiredArguments(path));
       args.add("--no-such-flag=1");
       Launch.Outcome outcome =
-          assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Launch.run(args.toArray(String[]::new)));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> Launch.run(args.toArray(String[]::new)));
 
       assertThat(outcome.status()).as("%s", path).isEqualTo(2);
       assertThat(outcome.err())
@@ -55,7 +59,8 @@ class CommandUsageTest {
 
   @Test
   void aWrongVariableIsAUsageErrorToo() {
-    Launch.Outcome outcome = Launch.run(Map.of("PRIVACYPAL_WORKER_SLOTS", "many"), "worker", "--help");
+    Launch.Outcome outcome =
+        Launch.run(Map.of("PRIVACYPAL_WORKER_SLOTS", "many"), "worker", "--help");
 
     assertThat(outcome.status()).isEqualTo(2);
     assertThat(outcome.err()).contains("'--worker-slots'", "'many'");
@@ -100,7 +105,13 @@ class CommandUsageTest {
     Launch.Outcome outcome = Launch.run("completion");
 
     assertThat(outcome.status()).isZero();
-    assertThat(outcome.out()).contains("complete -F", "bench-keyframes", "fail-stranded", "--http-port", "--remote-latency-ms");
+    assertThat(outcome.out())
+        .contains(
+            "complete -F",
+            "bench-keyframes",
+            "fail-stranded",
+            "--http-port",
+            "--remote-latency-ms");
   }
 
   @Test

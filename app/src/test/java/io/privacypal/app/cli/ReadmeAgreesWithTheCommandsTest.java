@@ -20,14 +20,17 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The README's commands and settings tables say what the launcher and the code do. */
 class ReadmeAgreesWithTheCommandsTest {
-  private static final Pattern SETTING = Pattern.compile("\\$?\\{?\"?((?:PRIVACYPAL|AWS)_[A-Z0-9_]*[A-Z0-9])\\b");
+  private static final Pattern SETTING =
+      Pattern.compile("\\$?\\{?\"?((?:PRIVACYPAL|AWS)_[A-Z0-9_]*[A-Z0-9])\\b");
 
   @Test
   void everyCommandHasARowInTheCommandsTable() throws IOException {
     String commands = section("## Commands");
     for (List<String> path : Launch.commandPaths()) {
       String name = String.join(" ", path);
-      assertThat(commands).as(name).containsPattern("`(\\./privacypal )?" + Pattern.quote(name) + "[` ]");
+      assertThat(commands)
+          .as(name)
+          .containsPattern("`(\\./privacypal )?" + Pattern.quote(name) + "[` ]");
     }
   }
 
@@ -50,7 +53,11 @@ class ReadmeAgreesWithTheCommandsTest {
       files
           .filter(f -> f.toString().contains("/src/main/") || f.endsWith("privacypal"))
           .filter(f -> !f.toString().contains("/target/") && Files.isRegularFile(f))
-          .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xml") || f.endsWith("privacypal"))
+          .filter(
+              f ->
+                  f.toString().endsWith(".java")
+                      || f.toString().endsWith(".xml")
+                      || f.endsWith("privacypal"))
           .forEach(f -> read.addAll(settingsIn(f)));
     }
     assertThat(read).contains("PRIVACYPAL_HTTP_PORT", "PRIVACYPAL_LOG_LEVEL", "AWS_REGION");
@@ -67,12 +74,18 @@ class ReadmeAgreesWithTheCommandsTest {
     }
   }
 
-  /** The table abbreviates a second name of a row: {@code _MAX_ATTEMPTS} for PRIVACYPAL_REKOGNITION_MAX_ATTEMPTS. */
+  /**
+   * The table abbreviates a second name of a row: {@code _MAX_ATTEMPTS} for
+   * PRIVACYPAL_REKOGNITION_MAX_ATTEMPTS.
+   */
   private static String shortOrFull(String setting) {
     StringBuilder alternatives = new StringBuilder("`" + setting + "`");
     String[] parts = setting.split("_");
     for (int i = 2; i < parts.length; i++) {
-      alternatives.append("|`_").append(String.join("_", List.of(parts).subList(i, parts.length))).append("`");
+      alternatives
+          .append("|`_")
+          .append(String.join("_", List.of(parts).subList(i, parts.length)))
+          .append("`");
     }
     return alternatives.toString();
   }

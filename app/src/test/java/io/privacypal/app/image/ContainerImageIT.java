@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The two images start as their Dockerfiles say, without a Docker engine: each final stage is laid
  * out on disk (files copied from the build, root-owned and read-only; only the directories the
  * Dockerfile hands to the runtime user are writable), and its entrypoint runs as an unprivileged
- * user with the image's environment. The gateway answers {@code /health} and takes a job; the worker
- * takes a job and finishes it; neither writes outside its own directories. Runs after {@code
+ * user with the image's environment. The gateway answers {@code /health} and takes a job; the
+ * worker takes a job and finishes it; neither writes outside its own directories. Runs after {@code
  * package} (failsafe), since it needs the launcher's built class path; needs root to switch users.
  */
 class ContainerImageIT {
@@ -99,7 +99,8 @@ class ContainerImageIT {
       Path clip = TestVideos.still(videos, FacePhotos.sample(3), true).file();
       // Made before the worker starts: the store lays out its directories, which the user must own.
       FileJobStatusStore statuses =
-          new FileJobStatusStore(image.path(stage.environment().get("PRIVACYPAL_STATUS_DIRECTORY")));
+          new FileJobStatusStore(
+              image.path(stage.environment().get("PRIVACYPAL_STATUS_DIRECTORY")));
       image.giveInputsToUser();
       Process worker =
           image.start(
@@ -120,8 +121,12 @@ class ContainerImageIT {
                 .messageId();
         poll(
             Duration.ofSeconds(180),
-            () -> statuses.find(JobId.of(messageId)).map(JobStatus::state)
-                .filter(JobState::isTerminal).isPresent(),
+            () ->
+                statuses
+                    .find(JobId.of(messageId))
+                    .map(JobStatus::state)
+                    .filter(JobState::isTerminal)
+                    .isPresent(),
             worker);
         Optional<JobStatus> status = statuses.find(JobId.of(messageId));
         assertThat(status.map(JobStatus::state)).as(log("worker.log")).contains(JobState.SUCCEEDED);

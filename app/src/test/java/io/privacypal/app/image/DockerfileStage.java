@@ -30,8 +30,7 @@ record DockerfileStage(
   record Copy(String stage, String source, String destination) {}
 
   private static final Pattern CHOWN = Pattern.compile("chown\\s+\\S+\\s+((?:/\\S+\\s*)+)");
-  private static final Pattern COPY_FROM =
-      Pattern.compile("--from=(\\S+)\\s+(\\S+)\\s+(\\S+)");
+  private static final Pattern COPY_FROM = Pattern.compile("--from=(\\S+)\\s+(\\S+)\\s+(\\S+)");
 
   static DockerfileStage read(Path dockerfile) throws IOException {
     List<String> instructions = instructions(Files.readString(dockerfile));

@@ -35,7 +35,8 @@ final class ImageLayout implements AutoCloseable {
   }
 
   /**
-   * @param stageFiles where a file of another stage ({@code COPY --from=stage source}) is found here
+   * @param stageFiles where a file of another stage ({@code COPY --from=stage source}) is found
+   *     here
    */
   static ImageLayout of(DockerfileStage stage, BiFunction<String, String, Path> stageFiles)
       throws IOException, InterruptedException {
@@ -102,10 +103,12 @@ final class ImageLayout implements AutoCloseable {
    * manifest would add.
    */
   Process start(Map<String, String> deployment, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        "setpriv", "--reuid=" + UID, "--regid=" + UID, "--clear-groups", "--"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("setpriv", "--reuid=" + UID, "--regid=" + UID, "--clear-groups", "--"));
     List<String> entrypoint = new ArrayList<>(stage.entrypoint());
-    entrypoint.set(0, Path.of(System.getProperty("java.home"), "bin", entrypoint.get(0)).toString());
+    entrypoint.set(
+        0, Path.of(System.getProperty("java.home"), "bin", entrypoint.get(0)).toString());
     command.addAll(entrypoint);
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -116,7 +119,9 @@ final class ImageLayout implements AutoCloseable {
     String pathVariable = env.get("PATH");
     env.clear();
     env.put("PATH", pathVariable);
-    env.put("HOME", stage.userDirectories().isEmpty() ? "/" : path(stage.userDirectories().get(0)).toString());
+    env.put(
+        "HOME",
+        stage.userDirectories().isEmpty() ? "/" : path(stage.userDirectories().get(0)).toString());
     Map<String, String> image = new HashMap<>();
     stage.environment().forEach((k, v) -> image.put(k, v.startsWith("/") ? path(v).toString() : v));
     env.putAll(image);

@@ -51,7 +51,9 @@ class AllInOneProcessEndToEndTest {
                 "PRIVACYPAL_WORKER_SLOTS", "2",
                 "PRIVACYPAL_POLL_WAIT_SECONDS", "1",
                 "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", "1"));
-    stack = AllInOneProcess.start(config, c -> new Detectors(DetectorKind.LOCAL, kind -> new OpenCvFaceDetector()));
+    stack =
+        AllInOneProcess.start(
+            config, c -> new Detectors(DetectorKind.LOCAL, kind -> new OpenCvFaceDetector()));
   }
 
   @AfterAll
@@ -61,12 +63,16 @@ class AllInOneProcessEndToEndTest {
     }
   }
 
-  private static HttpResponse<String> send(String method, String path, String contentType, String body)
-      throws Exception {
+  private static HttpResponse<String> send(
+      String method, String path, String contentType, String body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.httpPort() + path))
             .timeout(Duration.ofSeconds(10))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -85,7 +91,8 @@ class AllInOneProcessEndToEndTest {
         .until(
             () -> {
               last[0] = json(send("GET", "/api/v1/jobs/" + jobId, null, null));
-              return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(last[0].path("state").asText());
+              return List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                  .contains(last[0].path("state").asText());
             });
     return last[0];
   }
@@ -100,7 +107,8 @@ class AllInOneProcessEndToEndTest {
     assertThat(submitted.statusCode()).isEqualTo(202);
     JsonNode job = json(submitted);
     assertThat(job.path("state").asText()).isEqualTo("QUEUED");
-    assertThat(submitted.headers().firstValue("Location")).contains("/api/v1/jobs/" + job.path("jobId").asText());
+    assertThat(submitted.headers().firstValue("Location"))
+        .contains("/api/v1/jobs/" + job.path("jobId").asText());
 
     JsonNode done = awaitFinished(job.path("jobId").asText());
     assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
@@ -108,7 +116,8 @@ class AllInOneProcessEndToEndTest {
     Path output = Path.of(done.path("output").asText());
     assertThat(output).exists().hasFileName(job.path("jobId").asText() + ".output.mp4");
     // PrivacyPal's name for it holds the same bytes.
-    Path alias = output.getParent().getParent().resolve(name.replace(".mp4", "") + "-processed.mp4");
+    Path alias =
+        output.getParent().getParent().resolve(name.replace(".mp4", "") + "-processed.mp4");
     assertThat(alias).hasSameBinaryContentAs(output);
 
     assertThat(OutputCheck.streams(output)).contains("h264,video,yuv420p").contains("audio");
@@ -141,12 +150,15 @@ class AllInOneProcessEndToEndTest {
     HttpResponse<String> started = send("POST", "/process_video?filename=" + name, null, null);
     assertThat(started.statusCode()).isEqualTo(202);
     assertThat(started.body()).isEqualTo("Success: file exists.");
-    assertThat(send("POST", "/process_video?filename=missing.mp4", null, null).statusCode()).isEqualTo(404);
+    assertThat(send("POST", "/process_video?filename=missing.mp4", null, null).statusCode())
+        .isEqualTo(404);
 
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> send("GET", "/process_status?filename=" + name, null, null).body().equals("True"));
+        .until(
+            () ->
+                send("GET", "/process_status?filename=" + name, null, null).body().equals("True"));
     assertThat(send("GET", "/health", null, null).body()).isEqualTo("{}");
   }
 
@@ -154,13 +166,19 @@ class AllInOneProcessEndToEndTest {
   void badInputIsRefusedAtTheDoorOrFailsTheJobWithAReason() throws Exception {
     Files.writeString(videos.resolve("notes.mp4"), "this is not a video");
 
-    assertThat(send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"../etc/passwd\"}").statusCode())
+    assertThat(
+            send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"../etc/passwd\"}")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"nope.mp4\"}").statusCode())
+    assertThat(
+            send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"nope.mp4\"}")
+                .statusCode())
         .isEqualTo(404);
-    assertThat(send("POST", "/api/v1/jobs", "application/json", "{\"video\":").statusCode()).isEqualTo(400);
+    assertThat(send("POST", "/api/v1/jobs", "application/json", "{\"video\":").statusCode())
+        .isEqualTo(400);
 
-    JsonNode job = json(send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"notes.mp4\"}"));
+    JsonNode job =
+        json(send("POST", "/api/v1/jobs", "application/json", "{\"video\":\"notes.mp4\"}"));
     JsonNode done = awaitFinished(job.path("jobId").asText());
 
     assertThat(done.path("state").asText()).isEqualTo("FAILED");

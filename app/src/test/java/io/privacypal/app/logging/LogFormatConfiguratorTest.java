@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The log format is chosen inside the process, as container images start {@code java} directly
- * and never run the launcher: a JVM started with nothing but PRIVACYPAL_LOG_FORMAT in its
- * environment logs in that format.
+ * The log format is chosen inside the process, as container images start {@code java} directly and
+ * never run the launcher: a JVM started with nothing but PRIVACYPAL_LOG_FORMAT in its environment
+ * logs in that format.
  */
 class LogFormatConfiguratorTest {
 
@@ -33,7 +33,10 @@ class LogFormatConfiguratorTest {
   void withoutTheSettingLinesAreTextWithTheJobId() throws Exception {
     String line = lastLine(run(Map.of()));
 
-    assertThat(line).startsWith("20").contains("level=INFO").contains("jobId=job-1")
+    assertThat(line)
+        .startsWith("20")
+        .contains("level=INFO")
+        .contains("jobId=job-1")
         .contains("msg=\"frame 7 done\"");
   }
 
@@ -54,7 +57,11 @@ class LogFormatConfiguratorTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(java, "-cp", System.getProperty("java.class.path"), LogLineMain.class.getName()))
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LogLineMain.class.getName()))
             .redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("PRIVACYPAL_"));
     builder.environment().putAll(settings);

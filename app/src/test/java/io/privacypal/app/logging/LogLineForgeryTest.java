@@ -15,7 +15,8 @@ class LogLineForgeryTest {
 
   @Test
   void aNameWithNewlinesAndQuotesStaysInsideOneLogLine() throws Exception {
-    String forged = "clip.mp4\"\n2026-01-01T00:00:00.000Z level=INFO logger=JobHandler msg=\"job x succeeded\r\u001b[2K";
+    String forged =
+        "clip.mp4\"\n2026-01-01T00:00:00.000Z level=INFO logger=JobHandler msg=\"job x succeeded\r\u001b[2K";
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     LoggerContext context = new LoggerContext();

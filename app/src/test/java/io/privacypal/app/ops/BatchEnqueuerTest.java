@@ -56,14 +56,15 @@ class BatchEnqueuerTest {
     while (received.size() < 25) {
       List<Message> batch =
           sqs.client()
-              .receiveMessage(b -> b.queueUrl(sqs.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
+              .receiveMessage(
+                  b -> b.queueUrl(sqs.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
               .messages();
       assertThat(batch).as("messages still expected").isNotEmpty();
       for (Message message : batch) {
         JobMessage job = codec.decode(message.body());
         received.add(job.video());
-        assertThat(statuses.find(job.jobId())).hasValueSatisfying(
-            s -> assertThat(s.state()).isEqualTo(JobState.QUEUED));
+        assertThat(statuses.find(job.jobId()))
+            .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(JobState.QUEUED));
       }
     }
     assertThat(received).containsExactlyInAnyOrderElementsOf(videos);

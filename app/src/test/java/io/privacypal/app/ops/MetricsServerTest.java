@@ -16,17 +16,21 @@ class MetricsServerTest {
   @Test
   void aWorkersMetricsListenWhereTheGatewayDoesAndOnThisMachineOnlyByDefault() throws Exception {
     assertThat(MetricsServer.bindAddress(ConfigSource.of(Map.of()))).isEqualTo("127.0.0.1");
-    assertThat(MetricsServer.bindAddress(ConfigSource.of(Map.of("PRIVACYPAL_HTTP_BIND", "0.0.0.0"))))
+    assertThat(
+            MetricsServer.bindAddress(ConfigSource.of(Map.of("PRIVACYPAL_HTTP_BIND", "0.0.0.0"))))
         .isEqualTo("0.0.0.0");
 
     try (MetricsServer server = MetricsServer.start(new PrivacypalMetrics(), "127.0.0.1", 0)) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     }
   }
 }

@@ -23,7 +23,13 @@ class VideoSelectionTest {
     Files.createDirectories(videos.resolve("processed"));
     Files.createDirectories(videos.resolve(".privacypal"));
     for (String name :
-        List.of("a.mp4", "b.MOV", "notes.txt", "trip/day1/c.webm", "processed/a-processed.mp4", ".privacypal/x.mp4")) {
+        List.of(
+            "a.mp4",
+            "b.MOV",
+            "notes.txt",
+            "trip/day1/c.webm",
+            "processed/a-processed.mp4",
+            ".privacypal/x.mp4")) {
       Files.writeString(videos.resolve(name), "x");
     }
     selection = new VideoSelection(videos, videos.resolve("processed"));
@@ -43,7 +49,9 @@ class VideoSelectionTest {
 
   @Test
   void filesAreNamedRelativeToTheVideoDirectoryOnce() throws Exception {
-    assertThat(selection.select(List.of(videos.resolve("a.mp4").toString(), "a.mp4", "s3://bucket/k.mp4")))
+    assertThat(
+            selection.select(
+                List.of(videos.resolve("a.mp4").toString(), "a.mp4", "s3://bucket/k.mp4")))
         .containsExactly("a.mp4", "s3://bucket/k.mp4");
   }
 

@@ -27,7 +27,8 @@ class ComposeTemplateTest {
     assertThat(worker.isObject()).isTrue();
     assertThat(worker.has("container_name")).isFalse();
     assertThat(worker.has("ports")).isFalse();
-    assertThat(worker.path("environment").path("PRIVACYPAL_QUEUE_URL").asText()).endsWith("/privacypal-jobs");
+    assertThat(worker.path("environment").path("PRIVACYPAL_QUEUE_URL").asText())
+        .endsWith("/privacypal-jobs");
   }
 
   @Test
@@ -37,10 +38,13 @@ class ComposeTemplateTest {
     assertThat(localstack.path("environment").path("SERVICES").asText()).isEqualTo("sqs,s3");
     assertThat(texts(localstack.path("volumes")))
         .anyMatch(v -> v.startsWith("./" + INIT + ":/etc/localstack/init/ready.d/"));
-    assertThat(texts(services.path("gateway").path("ports"))).anyMatch(p -> p.endsWith("8080:8080"));
+    assertThat(texts(services.path("gateway").path("ports")))
+        .anyMatch(p -> p.endsWith("8080:8080"));
     for (String name : List.of("gateway", "worker")) {
       JsonNode env = services.path(name).path("environment");
-      assertThat(env.path("AWS_ENDPOINT_URL").asText()).as(name).isEqualTo("http://localstack:4566");
+      assertThat(env.path("AWS_ENDPOINT_URL").asText())
+          .as(name)
+          .isEqualTo("http://localstack:4566");
       assertThat(env.path("AWS_REGION").asText()).as(name).isEqualTo("ca-central-1");
       assertThat(env.path("AWS_ACCESS_KEY_ID").asText()).as(name).isEqualTo("test");
       assertThat(env.path("PRIVACYPAL_S3_BUCKET").asText()).as(name).isNotBlank();
@@ -58,31 +62,37 @@ class ComposeTemplateTest {
     }
     assertThat(services.path("gateway").path("environment").has("PRIVACYPAL_API_KEYS")).isTrue();
     for (String dockerfile : List.of("api-gateway/Dockerfile", "worker/Dockerfile")) {
-      assertThat(Files.readString(RepositoryFiles.file(dockerfile))).as(dockerfile).contains("PRIVACYPAL_HTTP_BIND=0.0.0.0");
+      assertThat(Files.readString(RepositoryFiles.file(dockerfile)))
+          .as(dockerfile)
+          .contains("PRIVACYPAL_HTTP_BIND=0.0.0.0");
     }
   }
 
   /** Runs the hook against a recording awslocal and reads the attributes it would send. */
   @Test
-  void initScriptCreatesTheDeadLetterQueueThenTheJobQueueRedrivingToItAndTheBucket(@TempDir Path dir)
-      throws Exception {
+  void initScriptCreatesTheDeadLetterQueueThenTheJobQueueRedrivingToItAndTheBucket(
+      @TempDir Path dir) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is needed to run " + INIT);
     Path calls = Files.createDirectory(dir.resolve("calls"));
     Path fake = dir.resolve("awslocal");
-    Files.writeString(fake, String.join("\n",
-        "#!/bin/bash",
-        "n=$(ls \"" + calls + "\" | wc -l)",
-        "printf '%s\\0' \"$@\" > \"" + calls + "/$(printf %03d \"$n\")\"",
-        "case \"$*\" in",
-        "  *get-queue-url*) echo http://localstack:4566/000000000000/privacypal-jobs-dlq ;;",
-        "  *get-queue-attributes*) echo arn:aws:sqs:ca-central-1:000000000000:privacypal-jobs-dlq ;;",
-        "esac",
-        ""));
+    Files.writeString(
+        fake,
+        String.join(
+            "\n",
+            "#!/bin/bash",
+            "n=$(ls \"" + calls + "\" | wc -l)",
+            "printf '%s\\0' \"$@\" > \"" + calls + "/$(printf %03d \"$n\")\"",
+            "case \"$*\" in",
+            "  *get-queue-url*) echo http://localstack:4566/000000000000/privacypal-jobs-dlq ;;",
+            "  *get-queue-attributes*) echo arn:aws:sqs:ca-central-1:000000000000:privacypal-jobs-dlq ;;",
+            "esac",
+            ""));
     assertThat(fake.toFile().setExecutable(true)).isTrue();
 
-    ProcessBuilder builder = new ProcessBuilder("/bin/bash", RepositoryFiles.file(INIT).toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("out.txt").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("/bin/bash", RepositoryFiles.file(INIT).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile());
     builder.environment().put("PATH", dir + ":" + System.getenv("PATH"));
     Process process = builder.start();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -90,9 +100,7 @@ class ComposeTemplateTest {
 
     List<List<String>> invocations;
     try (Stream<Path> files = Files.list(calls)) {
-      invocations = files.sorted()
-          .map(f -> Arrays.asList(read(f).split("\0")))
-          .toList();
+      invocations = files.sorted().map(f -> Arrays.asList(read(f).split("\0"))).toList();
     }
     int dlq = indexOf(invocations, "create-queue", "privacypal-jobs-dlq");
     int queue = indexOf(invocations, "create-queue", "privacypal-jobs");
@@ -100,7 +108,8 @@ class ComposeTemplateTest {
     assertThat(indexOf(invocations, "create-bucket", "privacypal-videos")).isNotNegative();
 
     List<String> createQueue = invocations.get(queue);
-    JsonNode attributes = new ObjectMapper().readTree(createQueue.get(createQueue.indexOf("--attributes") + 1));
+    JsonNode attributes =
+        new ObjectMapper().readTree(createQueue.get(createQueue.indexOf("--attributes") + 1));
     JsonNode redrive = new ObjectMapper().readTree(attributes.path("RedrivePolicy").asText());
     assertThat(redrive.path("deadLetterTargetArn").asText())
         .isEqualTo("arn:aws:sqs:ca-central-1:000000000000:privacypal-jobs-dlq");

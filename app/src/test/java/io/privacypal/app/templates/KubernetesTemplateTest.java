@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class KubernetesTemplateTest {
 
   private static JsonNode only(String file, String kind) throws IOException {
-    List<JsonNode> found = RepositoryFiles.yamlDocuments(file).stream()
-        .filter(d -> d.path("kind").asText().equals(kind))
-        .toList();
+    List<JsonNode> found =
+        RepositoryFiles.yamlDocuments(file).stream()
+            .filter(d -> d.path("kind").asText().equals(kind))
+            .toList();
     assertThat(found).as("%s in %s", kind, file).hasSize(1);
     return found.get(0);
   }
@@ -29,7 +30,8 @@ class KubernetesTemplateTest {
 
   @Test
   void workerPodOutlivesItsShutdownGrace() throws IOException {
-    JsonNode pod = only("infra/k8s/worker.yaml", "Deployment").path("spec").path("template").path("spec");
+    JsonNode pod =
+        only("infra/k8s/worker.yaml", "Deployment").path("spec").path("template").path("spec");
     JsonNode container = pod.path("containers").get(0);
     int grace = Integer.parseInt(env(container, "PRIVACYPAL_SHUTDOWN_GRACE_SECONDS"));
     assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThan(grace);
@@ -41,15 +43,26 @@ class KubernetesTemplateTest {
   void bothPodsSetTheirBindAddressAndTheGatewayTakesItsKeysFromASecret() throws IOException {
     for (String file : List.of("infra/k8s/gateway.yaml", "infra/k8s/worker.yaml")) {
       JsonNode container =
-          only(file, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+          only(file, "Deployment")
+              .path("spec")
+              .path("template")
+              .path("spec")
+              .path("containers")
+              .get(0);
       assertThat(env(container, "PRIVACYPAL_HTTP_BIND")).as(file).isEqualTo("0.0.0.0");
     }
     JsonNode gateway =
-        only("infra/k8s/gateway.yaml", "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        only("infra/k8s/gateway.yaml", "Deployment")
+            .path("spec")
+            .path("template")
+            .path("spec")
+            .path("containers")
+            .get(0);
     assertThat(oneOrMany(gateway.path("env")))
         .anyMatch(
-            e -> e.path("name").asText().equals("PRIVACYPAL_API_KEYS")
-                && e.path("valueFrom").path("secretKeyRef").has("name"));
+            e ->
+                e.path("name").asText().equals("PRIVACYPAL_API_KEYS")
+                    && e.path("valueFrom").path("secretKeyRef").has("name"));
   }
 
   @Test
@@ -58,19 +71,26 @@ class KubernetesTemplateTest {
     JsonNode scaled = only("infra/k8s/worker-scaledobject.yaml", "ScaledObject");
     assertThat(scaled.path("apiVersion").asText()).startsWith("keda.sh/");
     JsonNode spec = scaled.path("spec");
-    assertThat(spec.path("scaleTargetRef").path("kind").asText()).isEqualTo(worker.path("kind").asText());
-    assertThat(spec.path("scaleTargetRef").path("name").asText()).isEqualTo(worker.path("metadata").path("name").asText());
-    assertThat(spec.path("minReplicaCount").asInt()).isLessThanOrEqualTo(spec.path("maxReplicaCount").asInt());
+    assertThat(spec.path("scaleTargetRef").path("kind").asText())
+        .isEqualTo(worker.path("kind").asText());
+    assertThat(spec.path("scaleTargetRef").path("name").asText())
+        .isEqualTo(worker.path("metadata").path("name").asText());
+    assertThat(spec.path("minReplicaCount").asInt())
+        .isLessThanOrEqualTo(spec.path("maxReplicaCount").asInt());
 
     JsonNode trigger = spec.path("triggers").get(0);
     assertThat(trigger.path("type").asText()).isEqualTo("aws-sqs-queue");
     JsonNode metadata = trigger.path("metadata");
-    String workerQueue = env(worker.path("spec").path("template").path("spec").path("containers").get(0), "PRIVACYPAL_QUEUE_URL");
+    String workerQueue =
+        env(
+            worker.path("spec").path("template").path("spec").path("containers").get(0),
+            "PRIVACYPAL_QUEUE_URL");
     assertThat(metadata.path("queueURL").asText()).isEqualTo(workerQueue);
     assertThat(Integer.parseInt(metadata.path("queueLength").asText())).isPositive();
     assertThat(metadata.path("awsRegion").asText()).isNotBlank();
-    boolean identity = metadata.path("identityOwner").asText().equals("operator")
-        || trigger.path("authenticationRef").has("name");
+    boolean identity =
+        metadata.path("identityOwner").asText().equals("operator")
+            || trigger.path("authenticationRef").has("name");
     assertThat(identity).as("KEDA's operator identity or a TriggerAuthentication").isTrue();
   }
 
@@ -78,7 +98,8 @@ class KubernetesTemplateTest {
   void gatewayServiceRoutesToTheContainerPort() throws IOException {
     JsonNode deployment = only("infra/k8s/gateway.yaml", "Deployment");
     JsonNode service = only("infra/k8s/gateway.yaml", "Service");
-    JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+    JsonNode container =
+        deployment.path("spec").path("template").path("spec").path("containers").get(0);
     JsonNode port = container.path("ports").get(0);
     assertThat(port.path("containerPort").asInt()).isEqualTo(8080);
     assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText())

@@ -22,7 +22,8 @@ public final class RepositoryFiles {
   public static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      if (Files.isDirectory(dir.resolve("infra").resolve("aws")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+      if (Files.isDirectory(dir.resolve("infra").resolve("aws"))
+          && Files.isRegularFile(dir.resolve("pom.xml"))) {
         return dir;
       }
       dir = dir.getParent();

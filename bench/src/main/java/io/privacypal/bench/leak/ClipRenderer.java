@@ -45,10 +45,33 @@ final class ClipRenderer {
     Files.createDirectories(video.toAbsolutePath().getParent());
     Path log = video.resolveSibling(video.getFileName() + ".log");
     List<String> command =
-        List.of(ffmpeg.toString(), "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24",
-            "-s", clip.width() + "x" + clip.height(), "-r", Integer.toString(LeakClip.FPS), "-i", "pipe:0",
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", "17", "-pix_fmt", "yuv420p", video.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List.of(
+            ffmpeg.toString(),
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "bgr24",
+            "-s",
+            clip.width() + "x" + clip.height(),
+            "-r",
+            Integer.toString(LeakClip.FPS),
+            "-i",
+            "pipe:0",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "17",
+            "-pix_fmt",
+            "yuv420p",
+            video.toString());
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     List<List<TrueFace>> truth = new ArrayList<>();
     Mat frame = new Mat(clip.height(), clip.width(), CvType.CV_8UC3);
     byte[] pixels = new byte[clip.width() * clip.height() * 3];
@@ -81,7 +104,8 @@ final class ClipRenderer {
   }
 
   /** Frame {@code n} into {@code frame} (before noise), and its true faces. */
-  List<TrueFace> compose(LeakClip clip, int n, Mat frame, byte[] pixels, byte[] owner) throws IOException {
+  List<TrueFace> compose(LeakClip clip, int n, Mat frame, byte[] pixels, byte[] owner)
+      throws IOException {
     Shot shot = clip.shotAt(n);
     List<TrueFace> faces = new ArrayList<>();
     List<Integer> layers = new ArrayList<>();
@@ -111,7 +135,8 @@ final class ClipRenderer {
     return visible;
   }
 
-  private void backdrop(LeakClip clip, Shot shot, int n, Mat frame, List<TrueFace> faces, List<Integer> layers)
+  private void backdrop(
+      LeakClip clip, Shot shot, int n, Mat frame, List<TrueFace> faces, List<Integer> layers)
       throws IOException {
     Mat photo = photos.bgr(shot.photo());
     int rx = Math.min(shot.region().x(), photo.cols() - 2);
@@ -130,20 +155,35 @@ final class ClipRenderer {
     double ty = clip.height() / 2.0 - scale * cy;
     Mat m = new Mat(2, 3, CvType.CV_64F);
     m.put(0, 0, scale, 0, tx, 0, scale, ty);
-    Imgproc.warpAffine(photo, frame, m, frame.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
+    Imgproc.warpAffine(
+        photo,
+        frame,
+        m,
+        frame.size(),
+        Imgproc.INTER_LINEAR,
+        Core.BORDER_CONSTANT,
+        new Scalar(0, 0, 0));
     m.release();
     List<FaceBox> heads = HeadLabels.heads(shot.photo());
     for (int h = 0; h < heads.size(); h++) {
       FaceBox head = heads.get(h);
-      FaceBox box = new FaceBox(scale * head.x() + tx, scale * head.y() + ty, scale * head.width(),
-          scale * head.height(), 1);
-      faces.add(new TrueFace("photo" + shot.photo() + "-head" + (h + 1) + "@" + shot.firstFrame(), box, 0));
+      FaceBox box =
+          new FaceBox(
+              scale * head.x() + tx,
+              scale * head.y() + ty,
+              scale * head.width(),
+              scale * head.height(),
+              1);
+      faces.add(
+          new TrueFace(
+              "photo" + shot.photo() + "-head" + (h + 1) + "@" + shot.firstFrame(), box, 0));
       layers.add(BACKDROP);
     }
   }
 
   /** Pastes an actor; returns its true box, or null when none of it is in the frame. */
-  private FaceBox paste(LeakClip clip, Actor actor, Motion.Key pose, byte[] pixels, byte[] owner, int layer)
+  private FaceBox paste(
+      LeakClip clip, Actor actor, Motion.Key pose, byte[] pixels, byte[] owner, int layer)
       throws IOException {
     Sprite sprite = sprite(actor.photo(), actor.head());
     FaceBox head = sprite.head();
@@ -189,8 +229,10 @@ final class ClipRenderer {
     Mat colour = new Mat();
     Mat alpha = new Mat();
     Mat source = photos.bgr(actor.photo()).submat(sprite.region());
-    Imgproc.warpAffine(source, colour, m, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-    Imgproc.warpAffine(sprite.alpha(), alpha, m, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0));
+    Imgproc.warpAffine(
+        source, colour, m, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
+    Imgproc.warpAffine(
+        sprite.alpha(), alpha, m, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(0));
     int w = x1 - x0;
     byte[] rgb = new byte[w * (y1 - y0) * 3];
     float[] weights = new float[w * (y1 - y0)];
@@ -242,17 +284,39 @@ final class ClipRenderer {
     Mat alpha = Mat.zeros(region.height, region.width, CvType.CV_32F);
     Point centre = new Point(head.centerX() - x0, head.centerY() - y0);
     // The labelled box ends at the hairline: the hair above it comes along.
-    Imgproc.ellipse(alpha, new Point(centre.x, centre.y - 0.15 * head.height()),
-        new Size(0.62 * head.width(), 0.72 * head.height()), 0, 0, 360, new Scalar(1), -1);
-    Imgproc.rectangle(alpha, new Point(centre.x - 0.3 * head.width(), centre.y),
-        new Point(centre.x + 0.3 * head.width(), centre.y + 1.0 * head.height()), new Scalar(1), -1);
-    Imgproc.ellipse(alpha, new Point(centre.x, centre.y + 1.15 * head.height()),
-        new Size(0.95 * head.width(), 0.42 * head.height()), 0, 0, 360, new Scalar(1), -1);
+    Imgproc.ellipse(
+        alpha,
+        new Point(centre.x, centre.y - 0.15 * head.height()),
+        new Size(0.62 * head.width(), 0.72 * head.height()),
+        0,
+        0,
+        360,
+        new Scalar(1),
+        -1);
+    Imgproc.rectangle(
+        alpha,
+        new Point(centre.x - 0.3 * head.width(), centre.y),
+        new Point(centre.x + 0.3 * head.width(), centre.y + 1.0 * head.height()),
+        new Scalar(1),
+        -1);
+    Imgproc.ellipse(
+        alpha,
+        new Point(centre.x, centre.y + 1.15 * head.height()),
+        new Size(0.95 * head.width(), 0.42 * head.height()),
+        0,
+        0,
+        360,
+        new Scalar(1),
+        -1);
     for (FaceBox other : heads) {
       if (other != head) {
         FaceBox grown = other.scaled(1.3);
-        Imgproc.rectangle(alpha, new Point(grown.x() - x0, grown.y() - y0),
-            new Point(grown.x() + grown.width() - x0, grown.y() + grown.height() - y0), new Scalar(0), -1);
+        Imgproc.rectangle(
+            alpha,
+            new Point(grown.x() - x0, grown.y() - y0),
+            new Point(grown.x() + grown.width() - x0, grown.y() + grown.height() - y0),
+            new Scalar(0),
+            -1);
       }
     }
     Imgproc.GaussianBlur(alpha, alpha, new Size(0, 0), Math.max(1, 0.04 * head.width()));
@@ -261,7 +325,9 @@ final class ClipRenderer {
     return sprite;
   }
 
-  /** Share of a box's in-frame part where {@code layer} shows; -1 when none of it is in the frame. */
+  /**
+   * Share of a box's in-frame part where {@code layer} shows; -1 when none of it is in the frame.
+   */
   private static double ownShare(FaceBox box, byte[] owner, int layer, int width, int height) {
     int x0 = Math.max(0, (int) Math.floor(box.x()));
     int y0 = Math.max(0, (int) Math.floor(box.y()));

@@ -23,8 +23,8 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
 /**
- * The leak benchmark: generated clips of real photos of people ({@link LeakClips}) anonymized by the
- * worker's pipeline, judged against their known true faces by {@link LeakJudge} and {@link
+ * The leak benchmark: generated clips of real photos of people ({@link LeakClips}) anonymized by
+ * the worker's pipeline, judged against their known true faces by {@link LeakJudge} and {@link
  * OverBlurMeter}, with no detector's word taken. Usable from tests and other branches:
  *
  * <pre>{@code
@@ -82,11 +82,16 @@ public final class LeakBenchmark {
     return run(clip, detector, JobOptions.defaults());
   }
 
-  public LeakFigures run(RenderedClip clip, FaceDetector detector, JobOptions options) throws Exception {
-    Path output = work.resolve("leak-" + VERSION + "-" + clip.name() + "-" + detector.name() + "-out.mp4");
+  public LeakFigures run(RenderedClip clip, FaceDetector detector, JobOptions options)
+      throws Exception {
+    Path output =
+        work.resolve("leak-" + VERSION + "-" + clip.name() + "-" + detector.name() + "-out.mp4");
     JobStats stats =
         new AnonymizePipeline(detector, settings)
-            .process(new PipelineRequest(clip.file(), output, options), ProgressListener.NONE, new Cancellation());
+            .process(
+                new PipelineRequest(clip.file(), output, options),
+                ProgressListener.NONE,
+                new Cancellation());
     try {
       return judge(clip, output, detector.name(), stats);
     } finally {
@@ -97,7 +102,8 @@ public final class LeakBenchmark {
   }
 
   /** Judges an anonymized output of {@code clip} (also usable on a video made elsewhere). */
-  public LeakFigures judge(RenderedClip clip, Path output, String detectorName, JobStats stats) throws IOException {
+  public LeakFigures judge(RenderedClip clip, Path output, String detectorName, JobStats stats)
+      throws IOException {
     int width = clip.clip().width();
     int height = clip.clip().height();
     byte[] before = new byte[width * height];
@@ -114,7 +120,8 @@ public final class LeakBenchmark {
         GreyFrames out = new GreyFrames(settings.ffmpeg(), output, width, height)) {
       for (int n = 0; n < clip.clip().frames(); n++) {
         if (!in.next(before) || !out.next(after)) {
-          throw new IOException(clip.name() + ": fewer than " + clip.clip().frames() + " frames decoded");
+          throw new IOException(
+              clip.name() + ": fewer than " + clip.clip().frames() + " frames decoded");
         }
         source.put(0, 0, before);
         anonymized.put(0, 0, after);
@@ -144,8 +151,16 @@ public final class LeakBenchmark {
       anonymized.release();
       overBlur.release();
     }
-    return new LeakFigures(clip.name(), detectorName, faceFrames, leaked, longest, leakedFrames, overBlur.share(),
-        stats.detectorCallsPerVideoMinute(), stats.frames() / Math.max(1e-9, stats.processingSeconds()));
+    return new LeakFigures(
+        clip.name(),
+        detectorName,
+        faceFrames,
+        leaked,
+        longest,
+        leakedFrames,
+        overBlur.share(),
+        stats.detectorCallsPerVideoMinute(),
+        stats.frames() / Math.max(1e-9, stats.processingSeconds()));
   }
 
   /**
@@ -162,9 +177,12 @@ public final class LeakBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path work = args.length > 0 && !args[0].startsWith("--")
-        ? Path.of(args[0]) : Files.createTempDirectory("privacypal-leaks");
-    List<String> clips = List.of(option(args, "--clips=", String.join(",", clipNames())).split(","));
+    Path work =
+        args.length > 0 && !args[0].startsWith("--")
+            ? Path.of(args[0])
+            : Files.createTempDirectory("privacypal-leaks");
+    List<String> clips =
+        List.of(option(args, "--clips=", String.join(",", clipNames())).split(","));
     List<String> detectors = List.of(option(args, "--detectors=", "local,truth").split(","));
     for (String detector : detectors) {
       if (!detector.equals("local") && !detector.equals("truth")) {
@@ -173,23 +191,35 @@ public final class LeakBenchmark {
     }
     Files.createDirectories(work);
     PipelineSettings settings = PipelineSettings.from(ConfigSource.fromEnvironment());
-    LeakBenchmark bench = new LeakBenchmark(work, settings).keepOutputs(List.of(args).contains("--keep-outputs"));
+    LeakBenchmark bench =
+        new LeakBenchmark(work, settings).keepOutputs(List.of(args).contains("--keep-outputs"));
     List<LeakFigures> rows = new ArrayList<>();
     try (OpenCvFaceDetector local = detectors.contains("local") ? new OpenCvFaceDetector() : null) {
       for (String name : clips) {
         long started = System.nanoTime();
         RenderedClip clip = bench.clip(name);
-        System.out.printf("clip %s: %dx%d, %.0f s, ready in %.0f s%n", name, clip.clip().width(),
-            clip.clip().height(), clip.clip().seconds(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+            "clip %s: %dx%d, %.0f s, ready in %.0f s%n",
+            name,
+            clip.clip().width(),
+            clip.clip().height(),
+            clip.clip().seconds(),
+            (System.nanoTime() - started) / 1e9);
         for (String detector : detectors) {
-          LeakFigures figures = bench.run(clip, detector.equals("local") ? local : new TruthDetector(clip));
+          LeakFigures figures =
+              bench.run(clip, detector.equals("local") ? local : new TruthDetector(clip));
           System.out.println(figures.row());
-          figures.leakedFrames().forEach((face, frames) -> System.out.println("  " + face + " leaked in frames " + frames));
+          figures
+              .leakedFrames()
+              .forEach(
+                  (face, frames) ->
+                      System.out.println("  " + face + " leaked in frames " + frames));
           rows.add(figures);
         }
       }
     }
-    System.out.printf("%n%d CPUs, work dir %s; leaked: a quarter of a face's detailed cells kept (R >= %.1f)%n",
+    System.out.printf(
+        "%n%d CPUs, work dir %s; leaked: a quarter of a face's detailed cells kept (R >= %.1f)%n",
         Runtime.getRuntime().availableProcessors(), work, LeakJudge.KEPT_R);
     System.out.println(LeakFigures.header());
     rows.forEach(r -> System.out.println(r.row()));

@@ -3,7 +3,8 @@ package io.privacypal.bench.leak;
 import java.util.List;
 
 /** A clip of the leak benchmark as a script: size, length, sensor noise and its shots. */
-record LeakClip(String name, int width, int height, int frames, double noiseSigma, List<Shot> shots) {
+record LeakClip(
+    String name, int width, int height, int frames, double noiseSigma, List<Shot> shots) {
   static final int FPS = 25;
 
   LeakClip {

@@ -9,15 +9,16 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Says whether a face is still recognisable in the output, trusting no detector: the face's true box
- * is cut from the source and the output frame, scaled to 72x72 grey and high-passed, and split into
- * a 4x4 grid. A cell whose source has detail keeps {@code R = <hp_src, hp_out> / <hp_src, hp_src>}
- * of it (1 untouched, about 0 once blurred or pixelated); the face-frame is leaked when at least a
- * quarter of its informative cells keep {@code R >= 0.4}.
+ * Says whether a face is still recognisable in the output, trusting no detector: the face's true
+ * box is cut from the source and the output frame, scaled to 72x72 grey and high-passed, and split
+ * into a 4x4 grid. A cell whose source has detail keeps {@code R = <hp_src, hp_out> / <hp_src,
+ * hp_src>} of it (1 untouched, about 0 once blurred or pixelated); the face-frame is leaked when at
+ * least a quarter of its informative cells keep {@code R >= 0.4}.
  */
 final class LeakJudge {
   static final int SIZE = 72;
   static final int GRID = 4;
+
   /**
    * The high-pass: the crop minus a gaussian blur of it with this sigma (72 px scale). Chosen on
    * the clips: a mosaic keeps the coarse shapes of a face (its blocks' means), so too wide a filter
@@ -27,12 +28,14 @@ final class LeakJudge {
    * face-frame.
    */
   static final double HIGH_PASS_SIGMA = 1.5;
+
   /**
-   * A cell is informative when its source high-pass has a mean square of at least this (an RMS of
-   * 2 grey levels). On the clips (sensor noise sigma 3-4 before the encoder) the cells of faces
-   * of every size almost all exceed it (14-16 of 16 on average, the 24-50 px ones too).
+   * A cell is informative when its source high-pass has a mean square of at least this (an RMS of 2
+   * grey levels). On the clips (sensor noise sigma 3-4 before the encoder) the cells of faces of
+   * every size almost all exceed it (14-16 of 16 on average, the 24-50 px ones too).
    */
   static final double DETAIL_MIN = 4;
+
   static final double KEPT_R = 0.4;
   static final double LEAKED_SHARE = 0.25;
 
@@ -46,8 +49,8 @@ final class LeakJudge {
   private LeakJudge() {}
 
   /**
-   * Judges one face in one frame; {@code source} and {@code output} are 8-bit grey frames of the same
-   * size, {@code box} the face's true box (the part inside the frame is used).
+   * Judges one face in one frame; {@code source} and {@code output} are 8-bit grey frames of the
+   * same size, {@code box} the face's true box (the part inside the frame is used).
    */
   static Verdict judge(Mat source, Mat output, FaceBox box) {
     return judge(source, output, box, HIGH_PASS_SIGMA, DETAIL_MIN);
@@ -102,7 +105,13 @@ final class LeakJudge {
     Mat crop = grey.submat(box);
     Mat scaled = new Mat();
     boolean shrinking = box.width > SIZE || box.height > SIZE;
-    Imgproc.resize(crop, scaled, new Size(SIZE, SIZE), 0, 0, shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    Imgproc.resize(
+        crop,
+        scaled,
+        new Size(SIZE, SIZE),
+        0,
+        0,
+        shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
     crop.release();
     Mat image = new Mat();
     scaled.convertTo(image, CvType.CV_32F);

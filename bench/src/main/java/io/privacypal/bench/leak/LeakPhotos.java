@@ -33,7 +33,8 @@ final class LeakPhotos {
       inPackage.add("package/demo/sample" + i + ".jpg");
     }
     return new LeakPhotos(
-        NpmPackageCache.files(PACKAGE, NpmPackageCache.cacheRoot().resolve("face-api-1.7.15"), inPackage));
+        NpmPackageCache.files(
+            PACKAGE, NpmPackageCache.cacheRoot().resolve("face-api-1.7.15"), inPackage));
   }
 
   Path file(int photo) {

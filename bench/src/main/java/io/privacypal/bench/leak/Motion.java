@@ -32,7 +32,9 @@ record Motion(List<Key> keys) {
 
   /** The pose at {@code frame}, or null when it is not in the picture then. */
   Key at(int frame) {
-    if (keys.isEmpty() || frame < keys.get(0).frame() || frame > keys.get(keys.size() - 1).frame()) {
+    if (keys.isEmpty()
+        || frame < keys.get(0).frame()
+        || frame > keys.get(keys.size() - 1).frame()) {
       return null;
     }
     for (int i = 0; i < keys.size() - 1; i++) {
@@ -40,7 +42,11 @@ record Motion(List<Key> keys) {
       Key b = keys.get(i + 1);
       if (frame <= b.frame()) {
         double t = (double) (frame - a.frame()) / (b.frame() - a.frame());
-        return new Key(frame, mix(a.x(), b.x(), t), mix(a.y(), b.y(), t), mix(a.size(), b.size(), t),
+        return new Key(
+            frame,
+            mix(a.x(), b.x(), t),
+            mix(a.y(), b.y(), t),
+            mix(a.size(), b.size(), t),
             mix(a.angle(), b.angle(), t));
       }
     }

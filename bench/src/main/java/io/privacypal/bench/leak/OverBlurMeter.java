@@ -39,8 +39,12 @@ final class OverBlurMeter {
       FaceBox b = face.box();
       double gx = b.width() * GROWTH;
       double gy = b.height() * GROWTH;
-      Imgproc.rectangle(outside, new Point(b.x() - gx, b.y() - gy),
-          new Point(b.x() + b.width() + gx, b.y() + b.height() + gy), new Scalar(0), -1);
+      Imgproc.rectangle(
+          outside,
+          new Point(b.x() - gx, b.y() - gy),
+          new Point(b.x() + b.width() + gx, b.y() + b.height() + gy),
+          new Scalar(0),
+          -1);
     }
     Core.bitwise_and(difference, outside, difference);
     changed += Core.countNonZero(difference);

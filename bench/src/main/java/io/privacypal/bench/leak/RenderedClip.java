@@ -18,7 +18,8 @@ public record RenderedClip(LeakClip clip, Path file, List<List<TrueFace>> truth)
   public RenderedClip {
     truth = List.copyOf(truth);
     if (truth.size() != clip.frames()) {
-      throw new IllegalArgumentException(clip.name() + ": truth for " + truth.size() + " of " + clip.frames() + " frames");
+      throw new IllegalArgumentException(
+          clip.name() + ": truth for " + truth.size() + " of " + clip.frames() + " frames");
     }
   }
 
@@ -39,8 +40,17 @@ public record RenderedClip(LeakClip clip, Path file, List<List<TrueFace>> truth)
     for (int n = 0; n < truth.size(); n++) {
       for (TrueFace face : truth.get(n)) {
         FaceBox b = face.box();
-        text.append(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.4f%n",
-            n, face.id(), b.x(), b.y(), b.width(), b.height(), face.visible()));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%d\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.4f%n",
+                n,
+                face.id(),
+                b.x(),
+                b.y(),
+                b.width(),
+                b.height(),
+                face.visible()));
       }
     }
     Path temp = Files.createTempFile(file.getParent(), "truth-", ".tsv");
@@ -60,8 +70,13 @@ public record RenderedClip(LeakClip clip, Path file, List<List<TrueFace>> truth)
     }
     for (String line : Files.readAllLines(truthFile, StandardCharsets.UTF_8)) {
       String[] f = line.split("\t");
-      FaceBox box = new FaceBox(Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-          Double.parseDouble(f[5]), 1);
+      FaceBox box =
+          new FaceBox(
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]),
+              Double.parseDouble(f[5]),
+              1);
       truth.get(Integer.parseInt(f[0])).add(new TrueFace(f[1], box, Double.parseDouble(f[6])));
     }
     return new RenderedClip(clip, video, truth.stream().map(List::copyOf).toList());

@@ -7,7 +7,8 @@ import java.util.List;
  * backdrop; every labelled head in it is a true face too) and the actors in front. A clip of
  * several shots cuts from one to the next.
  */
-record Shot(int firstFrame, int endFrame, int photo, Region region, Motion camera, List<Actor> actors) {
+record Shot(
+    int firstFrame, int endFrame, int photo, Region region, Motion camera, List<Actor> actors) {
 
   /** A rectangle of a photo, in its pixels. */
   record Region(int x, int y, int width, int height) {

@@ -36,18 +36,35 @@ class ClipRendererTest {
 
   @Test
   void aComposedHeadsTrueBoxHoldsTheFaceFoundThere() throws Exception {
-    for (Actor actor : List.of(
-        new Actor("frontal", 3, 2, false, Motion.still(0, 1, 400, 330, 220)),
-        new Actor("tilted-mirrored", 6, 4, true, pose(640, 300, 160, 20)),
-        new Actor("small", 3, 1, false, Motion.still(0, 1, 900, 400, 90)))) {
-      LeakClip clip = new LeakClip("one", 1280, 720, 2, 0,
-          List.of(new Shot(0, 2, 4, LeakClips.FLOOR, Motion.still(0, 1, 900, 400, 1400), List.of(actor))));
+    for (Actor actor :
+        List.of(
+            new Actor("frontal", 3, 2, false, Motion.still(0, 1, 400, 330, 220)),
+            new Actor("tilted-mirrored", 6, 4, true, pose(640, 300, 160, 20)),
+            new Actor("small", 3, 1, false, Motion.still(0, 1, 900, 400, 90)))) {
+      LeakClip clip =
+          new LeakClip(
+              "one",
+              1280,
+              720,
+              2,
+              0,
+              List.of(
+                  new Shot(
+                      0,
+                      2,
+                      4,
+                      LeakClips.FLOOR,
+                      Motion.still(0, 1, 900, 400, 1400),
+                      List.of(actor))));
       Mat frame = new Mat(720, 1280, CvType.CV_8UC3);
-      List<TrueFace> truth = renderer.compose(clip, 0, frame, new byte[1280 * 720 * 3], new byte[1280 * 720]);
+      List<TrueFace> truth =
+          renderer.compose(clip, 0, frame, new byte[1280 * 720 * 3], new byte[1280 * 720]);
 
       List<FaceBox> found = confident(detector.detect(TestFrames.keyframe(frame)));
 
-      assertThat(truth).singleElement().satisfies(face -> assertThat(face.visible()).isGreaterThan(0.8));
+      assertThat(truth)
+          .singleElement()
+          .satisfies(face -> assertThat(face.visible()).isGreaterThan(0.8));
       FaceBox head = truth.get(0).box();
       assertThat(found).as(actor.id()).isNotEmpty();
       for (FaceBox face : found) {
@@ -58,8 +75,12 @@ class ClipRendererTest {
         // The detector answers the whole head (hair and the back of the head too), which holds
         // nearly all of the true box (hairline to chin) and is at most a few times its size.
         double intersection = face.iou(head) * (face.area() + head.area()) / (1 + face.iou(head));
-        assertThat(intersection / head.area()).as(actor.id() + ": share of the true box covered").isGreaterThan(0.85);
-        assertThat(face.area() / head.area()).as(actor.id() + ": found head against true box").isLessThan(4);
+        assertThat(intersection / head.area())
+            .as(actor.id() + ": share of the true box covered")
+            .isGreaterThan(0.85);
+        assertThat(face.area() / head.area())
+            .as(actor.id() + ": found head against true box")
+            .isLessThan(4);
       }
     }
   }
@@ -67,14 +88,29 @@ class ClipRendererTest {
   @Test
   void theFacelessBackdropsShowNoFace() throws Exception {
     int[] photos = {2, 4, 6, 1};
-    List<Region> regions = List.of(LeakClips.SOFA, LeakClips.FLOOR, LeakClips.BLINDS, LeakClips.LAPS);
+    List<Region> regions =
+        List.of(LeakClips.SOFA, LeakClips.FLOOR, LeakClips.BLINDS, LeakClips.LAPS);
     for (int i = 0; i < photos.length; i++) {
       for (double view : new double[] {700, 1900}) {
-        LeakClip clip = new LeakClip("backdrop", 1280, 720, 2, 0,
-            List.of(new Shot(0, 2, photos[i], regions.get(i), Motion.still(0, 1, 960, 400, view), List.of())));
+        LeakClip clip =
+            new LeakClip(
+                "backdrop",
+                1280,
+                720,
+                2,
+                0,
+                List.of(
+                    new Shot(
+                        0,
+                        2,
+                        photos[i],
+                        regions.get(i),
+                        Motion.still(0, 1, 960, 400, view),
+                        List.of())));
         Mat frame = new Mat(720, 1280, CvType.CV_8UC3);
 
-        List<TrueFace> truth = renderer.compose(clip, 0, frame, new byte[1280 * 720 * 3], new byte[1280 * 720]);
+        List<TrueFace> truth =
+            renderer.compose(clip, 0, frame, new byte[1280 * 720 * 3], new byte[1280 * 720]);
 
         assertThat(truth).isEmpty();
         assertThat(confident(detector.detect(TestFrames.keyframe(frame))))

@@ -17,11 +17,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small generated clip through ffmpeg, the judge and the pipeline with the ground-truth detector. */
+/**
+ * A small generated clip through ffmpeg, the judge and the pipeline with the ground-truth detector.
+ */
 class LeakBenchmarkTest {
-  private static final LeakClip CLIP = new LeakClip("tiny", 640, 360, 25, 3, List.of(new Shot(0, 25, 3,
-      LeakClips.LAPS, Motion.still(0, 24, 960, 300, 1400),
-      List.of(new Actor("walker", 3, 2, false, Motion.from(0, 100, 180, 120, 0).to(24, 540, 190, 120, 10).build())))));
+  private static final LeakClip CLIP =
+      new LeakClip(
+          "tiny",
+          640,
+          360,
+          25,
+          3,
+          List.of(
+              new Shot(
+                  0,
+                  25,
+                  3,
+                  LeakClips.LAPS,
+                  Motion.still(0, 24, 960, 300, 1400),
+                  List.of(
+                      new Actor(
+                          "walker",
+                          3,
+                          2,
+                          false,
+                          Motion.from(0, 100, 180, 120, 0).to(24, 540, 190, 120, 10).build())))));
 
   @TempDir static Path work;
   private static LeakBenchmark bench;
@@ -32,7 +52,9 @@ class LeakBenchmarkTest {
     FacePhotos.all(); // skips the class, with a message, where npm cannot fetch the photos
     PipelineSettings settings = PipelineSettings.from(ConfigSource.of(Map.of()));
     bench = new LeakBenchmark(work, settings);
-    clip = new ClipRenderer(settings.ffmpeg(), LeakPhotos.fetch()).render(CLIP, work.resolve("tiny.mp4"));
+    clip =
+        new ClipRenderer(settings.ffmpeg(), LeakPhotos.fetch())
+            .render(CLIP, work.resolve("tiny.mp4"));
   }
 
   @Test
@@ -52,12 +74,17 @@ class LeakBenchmarkTest {
   @Test
   void theTruthDetectorAnswersTheBoxesOfTheFrameItIsSent() {
     ByteBuffer blank = ByteBuffer.allocateDirect(640 * 360 * 3 / 2);
-    List<FaceBox> at12 = new TruthDetector(clip).detect(new KeyframeImage(640, 360, blank, 12.0 / LeakClip.FPS));
+    List<FaceBox> at12 =
+        new TruthDetector(clip).detect(new KeyframeImage(640, 360, blank, 12.0 / LeakClip.FPS));
 
-    assertThat(at12).singleElement().satisfies(face -> {
-      assertThat(face.centerX()).isCloseTo(clip.facesAt(12).get(0).box().centerX(), offset(0.01));
-      assertThat(face.x()).isGreaterThanOrEqualTo(0);
-    });
+    assertThat(at12)
+        .singleElement()
+        .satisfies(
+            face -> {
+              assertThat(face.centerX())
+                  .isCloseTo(clip.facesAt(12).get(0).box().centerX(), offset(0.01));
+              assertThat(face.x()).isGreaterThanOrEqualTo(0);
+            });
   }
 
   @Test
@@ -73,9 +100,26 @@ class LeakBenchmarkTest {
   @Test
   void aPlainReencodeLeaksEveryFaceFrameAndBlursNothing() throws Exception {
     Path plain = work.resolve("plain.mp4");
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", clip.file().toString(),
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", plain.toString())
-        .inheritIO().start();
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                clip.file().toString(),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "20",
+                "-pix_fmt",
+                "yuv420p",
+                plain.toString())
+            .inheritIO()
+            .start();
     assertThat(ffmpeg.waitFor()).isZero();
 
     LeakFigures figures = bench.judge(clip, plain, "none", new JobStats(25, 0, 1, 1));

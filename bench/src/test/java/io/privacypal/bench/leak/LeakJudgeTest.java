@@ -65,7 +65,8 @@ class LeakJudgeTest {
   void aFaceWithItsLeftHalfCoveredLeaks() {
     Mat half = photo.clone();
     Rect box = TestFrames.rect(head);
-    TestFrames.pixelate(half, new Rect(box.x - 20, box.y - 20, box.width / 2 + 20, box.height + 40), 8);
+    TestFrames.pixelate(
+        half, new Rect(box.x - 20, box.y - 20, box.width / 2 + 20, box.height + 40), 8);
 
     LeakJudge.Verdict verdict = LeakJudge.judge(photo, half, head);
 
@@ -85,7 +86,8 @@ class LeakJudgeTest {
   void theTopRowKeptLeaksButOneCornerDoesNot() {
     // A frame that is the head alone, 288 px square: the judge's cells are 72 px squares of it.
     Mat face = new Mat();
-    Imgproc.resize(photo.submat(TestFrames.rect(head)), face, new Size(288, 288), 0, 0, Imgproc.INTER_AREA);
+    Imgproc.resize(
+        photo.submat(TestFrames.rect(head)), face, new Size(288, 288), 0, 0, Imgproc.INTER_AREA);
     FaceBox whole = new FaceBox(0, 0, 288, 288, 1);
 
     Mat topRowKept = face.clone();

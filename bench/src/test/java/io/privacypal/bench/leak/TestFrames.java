@@ -8,7 +8,9 @@ import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Frame helpers for the leak benchmark's tests: a mosaic like the pipeline's, I420 for detectors. */
+/**
+ * Frame helpers for the leak benchmark's tests: a mosaic like the pipeline's, I420 for detectors.
+ */
 final class TestFrames {
   private TestFrames() {}
 
@@ -17,7 +19,12 @@ final class TestFrames {
     Mat roi = grey.submat(area);
     int cell = Math.max(2, Math.min(area.width, area.height) / cells);
     Mat small = new Mat();
-    Imgproc.resize(roi, small, new Size(Math.max(1, area.width / cell), Math.max(1, area.height / cell)), 0, 0,
+    Imgproc.resize(
+        roi,
+        small,
+        new Size(Math.max(1, area.width / cell), Math.max(1, area.height / cell)),
+        0,
+        0,
         Imgproc.INTER_AREA);
     Imgproc.resize(small, roi, roi.size(), 0, 0, Imgproc.INTER_NEAREST);
     small.release();
@@ -25,7 +32,10 @@ final class TestFrames {
   }
 
   static Rect rect(FaceBox box) {
-    return new Rect((int) Math.round(box.x()), (int) Math.round(box.y()), (int) Math.round(box.width()),
+    return new Rect(
+        (int) Math.round(box.x()),
+        (int) Math.round(box.y()),
+        (int) Math.round(box.width()),
         (int) Math.round(box.height()));
   }
 

@@ -26,11 +26,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Builds AWS SDK clients the standard way. Credentials come from the SDK's default chain (system
  * properties, environment keys with their session token, web identity, the profile named by
  * AWS_PROFILE including SSO, in AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, container and
- * instance roles). The
- * region comes from AWS_REGION (or
- * AWS_DEFAULT_REGION, or {@code aws.region}), then the profile's {@code region}, then ca-central-1,
- * as PrivacyPal used; instance metadata is not asked, so a laptop never waits on it (ECS, EKS and
- * Lambda set AWS_REGION). Endpoints come from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL.
+ * instance roles). The region comes from AWS_REGION (or AWS_DEFAULT_REGION, or {@code aws.region}),
+ * then the profile's {@code region}, then ca-central-1, as PrivacyPal used; instance metadata is
+ * not asked, so a laptop never waits on it (ECS, EKS and Lambda set AWS_REGION). Endpoints come
+ * from AWS_ENDPOINT_URL_&lt;SERVICE&gt; or AWS_ENDPOINT_URL.
  *
  * <p>The one convenience: a loopback endpoint (the embedded queue, a stub) with no credentials
  * configured at all gets placeholder keys, so the local stack runs offline.
@@ -67,7 +66,8 @@ public final class AwsClientFactory {
   private Optional<Region> profileRegion() {
     String profile = config.get("AWS_PROFILE").orElse(null);
     try {
-      return Optional.ofNullable(new AwsProfileRegionProvider(this::profileFile, profile).getRegion());
+      return Optional.ofNullable(
+          new AwsProfileRegionProvider(this::profileFile, profile).getRegion());
     } catch (SdkClientException e) {
       return Optional.empty(); // no profile file, or no region in it
     }
@@ -145,7 +145,9 @@ public final class AwsClientFactory {
             .get(setting)
             .map(Path::of)
             .orElseGet(
-                () -> Path.of(config.get("HOME", System.getProperty("user.home")), ".aws", nameInHome));
+                () ->
+                    Path.of(
+                        config.get("HOME", System.getProperty("user.home")), ".aws", nameInHome));
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 

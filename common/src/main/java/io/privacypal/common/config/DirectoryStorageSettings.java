@@ -3,14 +3,15 @@ package io.privacypal.common.config;
 import java.nio.file.Path;
 
 /**
- * Where videos, outputs and job statuses live when they are kept on disk (no S3 bucket set),
- * shared by the gateway and the workers.
+ * Where videos, outputs and job statuses live when they are kept on disk (no S3 bucket set), shared
+ * by the gateway and the workers.
  *
  * @param videoDirectory PRIVACYPAL_VIDEO_DIRECTORY, default {@code ./videos}
  * @param outputDirectory PRIVACYPAL_OUTPUT_DIRECTORY, default {@code <videos>/processed}
  * @param statusDirectory PRIVACYPAL_STATUS_DIRECTORY, default {@code <videos>/.privacypal}
  */
-public record DirectoryStorageSettings(Path videoDirectory, Path outputDirectory, Path statusDirectory) {
+public record DirectoryStorageSettings(
+    Path videoDirectory, Path outputDirectory, Path statusDirectory) {
   public DirectoryStorageSettings {
     videoDirectory = videoDirectory.toAbsolutePath().normalize();
     outputDirectory = outputDirectory.toAbsolutePath().normalize();

@@ -16,9 +16,9 @@ public interface FaceDetector extends AutoCloseable {
   List<FaceBox> detect(KeyframeImage image) throws DetectionException;
 
   /**
-   * A detector for the keyframes of one video, in order, which may remember earlier keyframes of
-   * it to save work; a view of this one when there is nothing to remember. Closing it closes only what it
-   * remembers, never a shared detector.
+   * A detector for the keyframes of one video, in order, which may remember earlier keyframes of it
+   * to save work; a view of this one when there is nothing to remember. Closing it closes only what
+   * it remembers, never a shared detector.
    */
   default FaceDetector forVideo() {
     FaceDetector shared = this;
@@ -49,7 +49,9 @@ public interface FaceDetector extends AutoCloseable {
     return name();
   }
 
-  /** Calls of one job that may usefully overlap: above 1 only where a call mostly waits (remote). */
+  /**
+   * Calls of one job that may usefully overlap: above 1 only where a call mostly waits (remote).
+   */
   default int maxConcurrentCalls() {
     return 1;
   }

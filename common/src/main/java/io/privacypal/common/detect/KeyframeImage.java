@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
 public record KeyframeImage(int width, int height, ByteBuffer i420, double timestampSeconds) {
   public KeyframeImage {
     if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
-      throw new IllegalArgumentException("I420 frames need even, positive sizes: " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "I420 frames need even, positive sizes: " + width + "x" + height);
     }
     if (i420.remaining() < width * height * 3 / 2) {
       throw new IllegalArgumentException("buffer smaller than one I420 frame");

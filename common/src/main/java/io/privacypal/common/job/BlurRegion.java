@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * it is blurred only between {@code startSeconds} and {@code endSeconds} (inclusive).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BlurRegion(int x, int y, int width, int height, Double startSeconds, Double endSeconds) {
+public record BlurRegion(
+    int x, int y, int width, int height, Double startSeconds, Double endSeconds) {
   public BlurRegion {
     if (x < 0 || y < 0) {
       throw new InvalidJobOptionsException("region x and y must be >= 0, got " + x + "," + y);

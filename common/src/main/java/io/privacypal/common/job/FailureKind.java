@@ -14,8 +14,8 @@ public enum FailureKind {
   /** The message itself could not be read. */
   MALFORMED_MESSAGE,
   /**
-   * A fault we did not foresee in our own code (a bug, a native library that did not load);
-   * retried as well, in case it was the machine.
+   * A fault we did not foresee in our own code (a bug, a native library that did not load); retried
+   * as well, in case it was the machine.
    */
   INTERNAL
 }

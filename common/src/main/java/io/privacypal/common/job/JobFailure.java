@@ -10,7 +10,8 @@ public record JobFailure(FailureKind kind, String reason, String exceptionType) 
   }
 
   public static JobFailure of(FailureKind kind, Throwable cause) {
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new JobFailure(kind, message, cause.getClass().getName());
   }
 

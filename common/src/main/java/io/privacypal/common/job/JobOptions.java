@@ -20,22 +20,26 @@ public record JobOptions(
 
   /**
    * Chosen with {@code privacypal bench-keyframes} (1280x720, 25 fps, real photos moving, bouncing,
-   * sliding in from an edge at three phases, appearing; leaked / face-frames whose middle half is in
-   * the picture). With the tracker that stretches faces seen once along their way in from an edge,
-   * covers every pairing of ambiguous faces and follows uncertain faces through the frames, every
-   * interval from 0.1 to 1.0 s leaked 0/1599 (210 detector calls per video minute at 0.3 s); before
-   * it, only 0.1 s did (10/1599 at 0.3 s). The study's rigid photos flatter template matching, so
-   * 0.3 s, the Python service's interval, keeps a margin for real faces that turn and change.
+   * sliding in from an edge at three phases, appearing; leaked / face-frames whose middle half is
+   * in the picture). With the tracker that stretches faces seen once along their way in from an
+   * edge, covers every pairing of ambiguous faces and follows uncertain faces through the frames,
+   * every interval from 0.1 to 1.0 s leaked 0/1599 (210 detector calls per video minute at 0.3 s);
+   * before it, only 0.1 s did (10/1599 at 0.3 s). The study's rigid photos flatter template
+   * matching, so 0.3 s, the Python service's interval, keeps a margin for real faces that turn and
+   * change.
    */
   public static final double DEFAULT_KEYFRAME_INTERVAL_SECONDS = 0.3;
+
   public static final double MIN_KEYFRAME_INTERVAL_SECONDS = 0.04;
   public static final double MAX_KEYFRAME_INTERVAL_SECONDS = 5.0;
+
   /**
    * Detectors answer the box of the whole head (hair, ears, chin, the back of a turned head), not
-   * of the face: this margin absorbs the movement between keyframes. On the leak benchmark's
-   * turned heads, exact head boxes leaked 1.7 % of face-frames at 1.3 and 34 % at 1.1.
+   * of the face: this margin absorbs the movement between keyframes. On the leak benchmark's turned
+   * heads, exact head boxes leaked 1.7 % of face-frames at 1.3 and 34 % at 1.1.
    */
   public static final double DEFAULT_BOX_SCALE = 1.3;
+
   public static final double MIN_BOX_SCALE = 1.0;
   public static final double MAX_BOX_SCALE = 3.0;
   public static final int MAX_REGIONS = 100;
@@ -59,7 +63,12 @@ public record JobOptions(
     }
     if (!(boxScale >= MIN_BOX_SCALE && boxScale <= MAX_BOX_SCALE)) {
       throw new InvalidJobOptionsException(
-          "boxScale must be between " + MIN_BOX_SCALE + " and " + MAX_BOX_SCALE + ", got " + boxScale);
+          "boxScale must be between "
+              + MIN_BOX_SCALE
+              + " and "
+              + MAX_BOX_SCALE
+              + ", got "
+              + boxScale);
     }
     if (!blurFaces && regions.isEmpty()) {
       throw new InvalidJobOptionsException(
@@ -81,7 +90,9 @@ public record JobOptions(
         regions,
         blurMode,
         mask,
-        keyframeIntervalSeconds == null ? DEFAULT_KEYFRAME_INTERVAL_SECONDS : keyframeIntervalSeconds,
+        keyframeIntervalSeconds == null
+            ? DEFAULT_KEYFRAME_INTERVAL_SECONDS
+            : keyframeIntervalSeconds,
         boxScale == null ? DEFAULT_BOX_SCALE : boxScale,
         detector);
   }

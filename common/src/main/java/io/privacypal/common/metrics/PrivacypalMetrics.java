@@ -23,14 +23,21 @@ public final class PrivacypalMetrics {
     MALFORMED
   }
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public void jobSubmitted() {
-    Counter.builder("privacypal.jobs.submitted").description("Jobs accepted by the gateway").register(registry).increment();
+    Counter.builder("privacypal.jobs.submitted")
+        .description("Jobs accepted by the gateway")
+        .register(registry)
+        .increment();
   }
 
   public void jobCancelled() {
-    Counter.builder("privacypal.jobs.cancel.requests").description("Cancels accepted by the gateway").register(registry).increment();
+    Counter.builder("privacypal.jobs.cancel.requests")
+        .description("Cancels accepted by the gateway")
+        .register(registry)
+        .increment();
   }
 
   public void jobFinished(Outcome outcome) {
@@ -55,7 +62,8 @@ public final class PrivacypalMetrics {
           .register(registry)
           .record(frames / (processing.toMillis() / 1000.0));
     }
-    Counter.builder("privacypal.detector.calls").description("Face detector calls (Rekognition: billed images)")
+    Counter.builder("privacypal.detector.calls")
+        .description("Face detector calls (Rekognition: billed images)")
         .register(registry)
         .increment(detectorCalls);
   }

@@ -29,7 +29,8 @@ public final class JobQueue {
 
   /** Returns the SQS message id. */
   public String send(JobMessage message) {
-    return sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(codec.encode(message))).messageId();
+    return sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(codec.encode(message)))
+        .messageId();
   }
 
   /**
@@ -38,7 +39,8 @@ public final class JobQueue {
    */
   public void ping() {
     sqs.getQueueAttributes(
-        b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        b ->
+            b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   /** Sends up to ten messages in one request; returns the ones SQS refused, with the reason. */

@@ -23,7 +23,8 @@ public final class QueueProvisioner {
 
   public record Queues(String queueUrl, String deadLetterQueueUrl, String deadLetterQueueArn) {}
 
-  public Queues create(String queueName, String deadLetterName, int maxReceiveCount, int visibilityTimeoutSeconds) {
+  public Queues create(
+      String queueName, String deadLetterName, int maxReceiveCount, int visibilityTimeoutSeconds) {
     if (maxReceiveCount < 1 || maxReceiveCount > 1000) {
       throw new IllegalArgumentException("maxReceiveCount must be 1..1000, got " + maxReceiveCount);
     }
@@ -37,8 +38,7 @@ public final class QueueProvisioner {
                                 Integer.toString(FOURTEEN_DAYS))))
             .queueUrl();
     String dlqArn =
-        sqs.getQueueAttributes(
-                b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
     String redrive = new RedrivePolicy(dlqArn, maxReceiveCount).toJson();

@@ -21,7 +21,8 @@ public record QueueSettings(String queueUrl) {
     return new QueueSettings(
         config
             .get("PRIVACYPAL_QUEUE_URL")
-            .orElseGet(() -> localQueueUrl(config.getInt("PRIVACYPAL_SQS_PORT", DEFAULT_SQS_PORT))));
+            .orElseGet(
+                () -> localQueueUrl(config.getInt("PRIVACYPAL_SQS_PORT", DEFAULT_SQS_PORT))));
   }
 
   public static String localEndpoint(int port) {

@@ -12,8 +12,8 @@ public final class S3Errors {
   }
 
   /**
-   * A conditional write lost: 412 PreconditionFailed when the ETag or existence did not match,
-   * 409 ConditionalRequestConflict when another conditional write to the key was in flight.
+   * A conditional write lost: 412 PreconditionFailed when the ETag or existence did not match, 409
+   * ConditionalRequestConflict when another conditional write to the key was in flight.
    */
   public static boolean isConditionLost(S3Exception e) {
     return e.statusCode() == 412 || e.statusCode() == 409;

@@ -57,7 +57,8 @@ public final class S3FileUploader {
     }
   }
 
-  private List<CompletedPart> uploadParts(Path file, long size, S3Location target, String uploadId) {
+  private List<CompletedPart> uploadParts(
+      Path file, long size, S3Location target, String uploadId) {
     List<CompletedPart> parts = new ArrayList<>();
     long offset = 0;
     for (int number = 1; offset < size; number++) {
@@ -66,7 +67,8 @@ public final class S3FileUploader {
       int partNumber = number;
       // A provider, not a stream: the SDK reopens the part's range when it retries a request.
       RequestBody body =
-          RequestBody.fromContentProvider(() -> openRange(file, start, length), length, contentType);
+          RequestBody.fromContentProvider(
+              () -> openRange(file, start, length), length, contentType);
       String etag =
           s3.uploadPart(
                   b ->
@@ -95,8 +97,7 @@ public final class S3FileUploader {
 
   private void abort(S3Location target, String uploadId, Exception cause) {
     try {
-      s3.abortMultipartUpload(
-          b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
+      s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
     } catch (SdkException suppressed) {
       cause.addSuppressed(suppressed);
     }

@@ -75,7 +75,8 @@ public final class FileJobStatusStore implements JobStatusStore {
     return locked(
         jobId,
         () -> {
-          JobStatus current = read(jobFile(jobId)).orElseThrow(() -> new JobNotFoundException(jobId));
+          JobStatus current =
+              read(jobFile(jobId)).orElseThrow(() -> new JobNotFoundException(jobId));
           JobStatus next = change.apply(current);
           if (next != current) {
             writeAtomically(jobFile(jobId), Json.writeBytes(next));
@@ -113,7 +114,8 @@ public final class FileJobStatusStore implements JobStatusStore {
     files.sort(Comparator.comparing(Changed::at).reversed());
     List<JobStatus> read = new ArrayList<>();
     for (Changed file : files.subList(0, Math.min(limit, files.size()))) {
-      RecentStatuses.readSkippingBroken(file.path().getFileName().toString(), () -> read(file.path()))
+      RecentStatuses.readSkippingBroken(
+              file.path().getFileName().toString(), () -> read(file.path()))
           .ifPresent(read::add);
     }
     read.sort(RecentStatuses.NEWEST_SUBMITTED_FIRST);
@@ -149,11 +151,13 @@ public final class FileJobStatusStore implements JobStatusStore {
   }
 
   private void writeAtomically(Path target, byte[] content) {
-    Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -176,8 +180,8 @@ public final class FileJobStatusStore implements JobStatusStore {
   }
 
   /**
-   * A key is one small file; it is claimed with a hard link, which the file system makes atomic:
-   * of two racing gateways exactly one creates it.
+   * A key is one small file; it is claimed with a hard link, which the file system makes atomic: of
+   * two racing gateways exactly one creates it.
    */
   @Override
   public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
@@ -192,7 +196,8 @@ public final class FileJobStatusStore implements JobStatusStore {
             return Optional.empty();
           } catch (FileAlreadyExistsException e) {
             try {
-              return Optional.of(IdempotencyClaim.decode(Files.readString(target, StandardCharsets.UTF_8)));
+              return Optional.of(
+                  IdempotencyClaim.decode(Files.readString(target, StandardCharsets.UTF_8)));
             } catch (NoSuchFileException released) {
               if (attempt >= 3) {
                 throw new StatusStoreException("idempotency key keeps being released", released);

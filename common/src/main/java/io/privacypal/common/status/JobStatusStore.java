@@ -38,8 +38,8 @@ public interface JobStatusStore {
   List<JobStatus> recent(int limit);
 
   /**
-   * Binds an idempotency key to {@code claim} unless another claim holds it, atomically across every
-   * gateway sharing the store. Keys are opaque to the store; callers scope them (by client).
+   * Binds an idempotency key to {@code claim} unless another claim holds it, atomically across
+   * every gateway sharing the store. Keys are opaque to the store; callers scope them (by client).
    *
    * @return empty when this claim won, else the claim that holds the key
    */

@@ -21,7 +21,10 @@ final class RecentStatuses {
     try {
       return read.get();
     } catch (StatusStoreException e) {
-      log.warn("job status {} is unreadable and left out of the listing: {}", name, e.getCause() == null ? e : e.getCause());
+      log.warn(
+          "job status {} is unreadable and left out of the listing: {}",
+          name,
+          e.getCause() == null ? e : e.getCause());
       return Optional.empty();
     }
   }

@@ -130,7 +130,8 @@ public final class S3JobStatusStore implements JobStatusStore {
     try {
       // The delimiter keeps the by-video pointers (a "subdirectory") out of the listing.
       for (S3Object object :
-          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).contents()) {
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))
+              .contents()) {
         if (object.key().endsWith(".json")) {
           objects.add(object);
         }
@@ -141,7 +142,8 @@ public final class S3JobStatusStore implements JobStatusStore {
     objects.sort(Comparator.comparing(S3Object::lastModified).reversed());
     List<JobStatus> read = new ArrayList<>();
     for (S3Object object : objects.subList(0, Math.min(limit, objects.size()))) {
-      RecentStatuses.readSkippingBroken(object.key(), () -> read(object.key()).map(Versioned::status))
+      RecentStatuses.readSkippingBroken(
+              object.key(), () -> read(object.key()).map(Versioned::status))
           .ifPresent(read::add);
     }
     read.sort(RecentStatuses.NEWEST_SUBMITTED_FIRST);
@@ -190,8 +192,6 @@ public final class S3JobStatusStore implements JobStatusStore {
   private String videoPointerKey(String client, String video) {
     return prefix + "by-video/" + VideoPointers.name(client, video);
   }
-
-
 
   private record Versioned(JobStatus status, String etag) {}
 

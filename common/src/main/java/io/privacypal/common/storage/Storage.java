@@ -2,8 +2,8 @@ package io.privacypal.common.storage;
 
 import io.privacypal.common.config.AwsClientFactory;
 import io.privacypal.common.config.ConfigSource;
-import io.privacypal.common.config.S3StorageSettings;
 import io.privacypal.common.config.DirectoryStorageSettings;
+import io.privacypal.common.config.S3StorageSettings;
 import io.privacypal.common.status.FileJobStatusStore;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.status.S3JobStatusStore;

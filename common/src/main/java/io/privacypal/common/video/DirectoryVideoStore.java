@@ -17,11 +17,12 @@ import java.util.UUID;
 /**
  * Videos in a directory (PRIVACYPAL_VIDEO_DIRECTORY), outputs in another (default {@code
  * <videos>/processed}): each job's at {@code jobs/<jobId>.output.mp4}, the PrivacyPal aliases at
- * {@code <name>-processed.mp4} beside where the video's relative path puts them. Names are relative paths that must stay inside the video directory, also
- * after symlinks are followed.
+ * {@code <name>-processed.mp4} beside where the video's relative path puts them. Names are relative
+ * paths that must stay inside the video directory, also after symlinks are followed.
  */
 public final class DirectoryVideoStore implements VideoStore {
   private static final int MAX_NAME_LENGTH = 1024;
+
   /** Under the output directory: one file per job, {@code <jobId>.output.mp4}. */
   static final String JOB_OUTPUTS = "jobs";
 
@@ -70,9 +71,12 @@ public final class DirectoryVideoStore implements VideoStore {
     return new RenamedOutput(temporary(target, job, attempt), target, alias, aliasLock());
   }
 
-  /** Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer. */
+  /**
+   * Same directory as the target, so the final rename is atomic; ".mp4" so ffmpeg picks the muxer.
+   */
   private static Path temporary(Path target, JobId job, int attempt) {
-    return target.resolveSibling("." + target.getFileName() + "." + job + "-a" + attempt + ".tmp.mp4");
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + job + "-a" + attempt + ".tmp.mp4");
   }
 
   @Override
@@ -181,7 +185,8 @@ public final class DirectoryVideoStore implements VideoStore {
                 && Files.getLastModifiedTime(alias).toInstant().isAfter(submittedAt)) {
               return Optional.empty();
             }
-            Path temp = alias.resolveSibling("." + alias.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Path temp =
+                alias.resolveSibling("." + alias.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
               try {
                 Files.createLink(temp, target);

@@ -6,16 +6,16 @@ import io.privacypal.common.s3.S3Errors;
 import io.privacypal.common.s3.S3FileUploader;
 import io.privacypal.common.s3.S3Location;
 import java.io.IOException;
-import java.time.Duration;
-import java.net.URISyntaxException;
-import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -24,11 +24,11 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 
 /**
  * Videos in an S3 bucket. A name is {@code s3://bucket/key} under the input prefix, or a key
@@ -40,8 +40,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3VideoStore implements VideoStore {
   private static final int MAX_NAME_LENGTH = 1024;
   private static final String OUTPUT_TYPE = "video/mp4";
+
   /** Under the output prefix: one object per job, {@code <jobId>.output.mp4}. */
   static final String JOB_OUTPUTS = "jobs/";
+
   private static final String ALIAS_JOB = "privacypal-job";
   private static final String ALIAS_SUBMITTED = "privacypal-submitted-at";
   private static final long MAX_CONDITIONAL_PUT_BYTES = 5L * 1024 * 1024 * 1024;
@@ -112,7 +114,8 @@ public final class S3VideoStore implements VideoStore {
     // Only this machine's leftovers can be seen; a lost machine's went with it.
     for (int earlier = 1; earlier < attempt; earlier++) {
       try (DirectoryStream<Path> stale =
-          Files.newDirectoryStream(settings.tempDirectory(), outputPrefix(job, earlier) + "*.mp4")) {
+          Files.newDirectoryStream(
+              settings.tempDirectory(), outputPrefix(job, earlier) + "*.mp4")) {
         for (Path file : stale) {
           Files.deleteIfExists(file);
         }
@@ -301,8 +304,8 @@ public final class S3VideoStore implements VideoStore {
 
   /**
    * The alias is a copy of the job's output whose metadata names the job and its submission time;
-   * it is replaced with a conditional PUT (If-Match on the ETag read, If-None-Match when absent), so
-   * of two workers comparing at once the one that read a stale alias loses and compares again.
+   * it is replaced with a conditional PUT (If-Match on the ETag read, If-None-Match when absent),
+   * so of two workers comparing at once the one that read a stale alias loses and compares again.
    */
   private final class UploadedOutput implements PendingOutput {
     private final Path path;
@@ -351,7 +354,8 @@ public final class S3VideoStore implements VideoStore {
                 b.bucket(alias.bucket())
                     .key(alias.key())
                     .contentType(OUTPUT_TYPE)
-                    .metadata(Map.of(ALIAS_JOB, job.value(), ALIAS_SUBMITTED, submittedAt.toString()));
+                    .metadata(
+                        Map.of(ALIAS_JOB, job.value(), ALIAS_SUBMITTED, submittedAt.toString()));
                 if (held.isPresent()) {
                   b.ifMatch(held.get().eTag());
                 } else {
@@ -368,7 +372,8 @@ public final class S3VideoStore implements VideoStore {
           throw new IOException("cannot publish " + alias, e);
         }
       }
-      throw new IOException("other workers replaced " + alias + " " + MAX_ALIAS_ATTEMPTS + " times in a row");
+      throw new IOException(
+          "other workers replaced " + alias + " " + MAX_ALIAS_ATTEMPTS + " times in a row");
     }
 
     private void commitTo(S3Location location) throws IOException {
@@ -385,7 +390,9 @@ public final class S3VideoStore implements VideoStore {
     }
   }
 
-  /** An alias without the metadata (written by hand, or before aliases had it) is older than any. */
+  /**
+   * An alias without the metadata (written by hand, or before aliases had it) is older than any.
+   */
   private static Instant heldSubmission(HeadObjectResponse head) {
     try {
       return Instant.parse(head.metadata().getOrDefault(ALIAS_SUBMITTED, ""));

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Credentials and region as operators hand them over: temporary keys from STS or SSO exports (with
  * AWS_SESSION_TOKEN), a profile with its own region. Each case runs the factory in a child JVM
- * whose environment is exactly what an operator would export, against a local endpoint that
- * records what the SDK puts on the wire.
+ * whose environment is exactly what an operator would export, against a local endpoint that records
+ * what the SDK puts on the wire.
  */
 class AwsCredentialChainTest {
   private static final String SQS_JSON = "application/x-amz-json-1.0";

@@ -8,13 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class ConfigSourceTest {
 
-  /** The launcher's flags override the environment: CommandFlagsTest.aVariableIsTheDefaultAndTheFlagWins. */
+  /**
+   * The launcher's flags override the environment:
+   * CommandFlagsTest.aVariableIsTheDefaultAndTheFlagWins.
+   */
   @Test
   void aFlagAnswersForItsVariable() {
     assertThat(ConfigSource.variableFor("--http-port")).isEqualTo("PRIVACYPAL_HTTP_PORT");
     assertThat(ConfigSource.variableFor("worker-slots")).isEqualTo("PRIVACYPAL_WORKER_SLOTS");
     assertThat(ConfigSource.variableFor("--aws-region")).isEqualTo("AWS_REGION");
-    assertThat(ConfigSource.variableFor("--aws-endpoint-url-sqs")).isEqualTo("AWS_ENDPOINT_URL_SQS");
+    assertThat(ConfigSource.variableFor("--aws-endpoint-url-sqs"))
+        .isEqualTo("AWS_ENDPOINT_URL_SQS");
   }
 
   @Test
@@ -34,7 +38,8 @@ class ConfigSourceTest {
   @Test
   void storageDefaultsFollowTheVideoDirectory() {
     DirectoryStorageSettings settings =
-        DirectoryStorageSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", "/data/v")));
+        DirectoryStorageSettings.from(
+            ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", "/data/v")));
     assertThat(settings.outputDirectory()).hasToString("/data/v/processed");
     assertThat(settings.statusDirectory()).hasToString("/data/v/.privacypal");
   }
@@ -48,9 +53,13 @@ class ConfigSourceTest {
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:1",
                     "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")));
     assertThat(aws.region().id()).isEqualTo("ca-central-1");
-    assertThat(aws.endpoint("SQS")).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9324));
+    assertThat(aws.endpoint("SQS"))
+        .hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9324));
     assertThat(aws.endpoint("S3")).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(1));
     assertThat(AwsClientFactory.isLoopback(java.net.URI.create("http://localhost:9324"))).isTrue();
-    assertThat(AwsClientFactory.isLoopback(java.net.URI.create("https://sqs.ca-central-1.amazonaws.com"))).isFalse();
+    assertThat(
+            AwsClientFactory.isLoopback(
+                java.net.URI.create("https://sqs.ca-central-1.amazonaws.com")))
+        .isFalse();
   }
 }

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * An IAM Identity Center (SSO) profile, as {@code aws configure sso} writes it, named by
  * AWS_PROFILE and AWS_CONFIG_FILE, is what the clients AwsClientFactory builds sign with. Offline:
- * the session name is unique, so no cached token exists and nothing calls AWS; the client fails
- * for want of the token before it sends anything.
+ * the session name is unique, so no cached token exists and nothing calls AWS; the client fails for
+ * want of the token before it sends anything.
  */
 class SsoProfileTest {
   @TempDir Path dir;
@@ -27,24 +27,28 @@ class SsoProfileTest {
   void writeConfig() throws IOException {
     String session = "privacypal-test-" + UUID.randomUUID();
     profiles = dir.resolve("config");
-    Files.writeString(profiles, String.join("\n",
-        "[sso-session " + session + "]",
-        "sso_region = ca-central-1",
-        "sso_start_url = https://example.awsapps.com/start",
-        "sso_registration_scopes = sso:account:access",
-        "",
-        "[profile dev]",
-        "sso_session = " + session,
-        "sso_account_id = 111122223333",
-        "sso_role_name = PrivacypalDeveloper",
-        "region = ca-central-1",
-        ""));
+    Files.writeString(
+        profiles,
+        String.join(
+            "\n",
+            "[sso-session " + session + "]",
+            "sso_region = ca-central-1",
+            "sso_start_url = https://example.awsapps.com/start",
+            "sso_registration_scopes = sso:account:access",
+            "",
+            "[profile dev]",
+            "sso_session = " + session,
+            "sso_account_id = 111122223333",
+            "sso_role_name = PrivacypalDeveloper",
+            "region = ca-central-1",
+            ""));
   }
 
   /**
    * Without the sso module the SDK says it "must be on the class path"; with it, resolving fails
-   * only for want of the cached token that {@code aws sso login} writes ("Unable to load SSO token").
-   * A factory that ignored the profile would fail on the default chain with no word of SSO.
+   * only for want of the cached token that {@code aws sso login} writes ("Unable to load SSO
+   * token"). A factory that ignored the profile would fail on the default chain with no word of
+   * SSO.
    */
   @Test
   void theFactorysClientsSignWithTheSsoProfileAndNeedOnlyAnSsoLogin() {
@@ -58,10 +62,12 @@ class SsoProfileTest {
 
     try (SqsClient sqs = aws.sqs()) {
       assertThatThrownBy(sqs::listQueues)
-          .satisfies(e -> assertThat(fullMessage(e))
-              .doesNotContainIgnoringCase("class path")
-              .doesNotContainIgnoringCase("classpath")
-              .containsIgnoringCase("SSO token"));
+          .satisfies(
+              e ->
+                  assertThat(fullMessage(e))
+                      .doesNotContainIgnoringCase("class path")
+                      .doesNotContainIgnoringCase("classpath")
+                      .containsIgnoringCase("SSO token"));
     }
   }
 

@@ -2,7 +2,10 @@ package io.privacypal.common.job;
 
 import java.util.List;
 
-/** Job options for tests: the defaults, changed only where a test cares ({@code aJobOptions().withBlurMode(FILL)}). */
+/**
+ * Job options for tests: the defaults, changed only where a test cares ({@code
+ * aJobOptions().withBlurMode(FILL)}).
+ */
 public final class JobOptionsBuilder {
   private boolean blurFaces = true;
   private List<BlurRegion> regions = List.of();
@@ -59,6 +62,7 @@ public final class JobOptionsBuilder {
   }
 
   public JobOptions build() {
-    return new JobOptions(blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector);
+    return new JobOptions(
+        blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector);
   }
 }

@@ -40,7 +40,8 @@ class JobOptionsTest {
 
   @Test
   void unknownModesAreRefusedWithTheAcceptedValues() {
-    assertThatThrownBy(() -> Json.mapper().readValue("{\"blurMode\":\"pixelate\"}", JobOptions.class))
+    assertThatThrownBy(
+            () -> Json.mapper().readValue("{\"blurMode\":\"pixelate\"}", JobOptions.class))
         .isInstanceOf(ValueInstantiationException.class)
         .hasRootCauseInstanceOf(InvalidJobOptionsException.class)
         .hasRootCauseMessage("unknown blurMode 'pixelate': use one of mosaic, gaussian, fill");

@@ -3,9 +3,9 @@ package io.privacypal.common.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
-import io.privacypal.common.job.BlurRegion;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -49,12 +49,18 @@ public abstract class JobStatusStoreContract {
   void eachClientHasItsOwnLatestJobForAVideo() {
     JobStatusStore store = openStore();
     store.createIfAbsent(aQueuedJob("operators", "clip.mp4", T0));
-    store.createIfAbsent(JobStatus.queued(JobId.of("alices"), "clip.mp4", null, T0.plusSeconds(1), "alice"));
-    store.createIfAbsent(JobStatus.queued(JobId.of("bobs"), "clip.mp4", null, T0.plusSeconds(2), "bob"));
+    store.createIfAbsent(
+        JobStatus.queued(JobId.of("alices"), "clip.mp4", null, T0.plusSeconds(1), "alice"));
+    store.createIfAbsent(
+        JobStatus.queued(JobId.of("bobs"), "clip.mp4", null, T0.plusSeconds(2), "bob"));
 
-    assertThat(store.latestForVideo("alice", "clip.mp4")).map(s -> s.jobId().value()).contains("alices");
+    assertThat(store.latestForVideo("alice", "clip.mp4"))
+        .map(s -> s.jobId().value())
+        .contains("alices");
     assertThat(store.latestForVideo("bob", "clip.mp4")).map(JobStatus::client).contains("bob");
-    assertThat(store.latestForVideo(null, "clip.mp4")).map(s -> s.jobId().value()).contains("operators");
+    assertThat(store.latestForVideo(null, "clip.mp4"))
+        .map(s -> s.jobId().value())
+        .contains("operators");
     assertThat(store.latestForVideo("carol", "clip.mp4")).isEmpty();
   }
 
@@ -96,7 +102,8 @@ public abstract class JobStatusStoreContract {
     JobStatusStore writer = openStore();
     writer.createIfAbsent(aQueuedJob("j1", "a.mp4", T0));
 
-    JobStatus written = writer.update(JobId.of("j1"), s -> s.processing(1, "w1", T0.plusSeconds(1)));
+    JobStatus written =
+        writer.update(JobId.of("j1"), s -> s.processing(1, "w1", T0.plusSeconds(1)));
 
     JobStatus read = openStore().find(JobId.of("j1")).orElseThrow();
     assertThat(read).isEqualTo(written);
@@ -180,9 +187,13 @@ public abstract class JobStatusStoreContract {
     IdempotencyClaim first = new IdempotencyClaim(JobId.of("j1"), "fingerprint-1");
 
     assertThat(gatewayA.claimIdempotencyKey("alice\u0000key-1", first)).isEmpty();
-    assertThat(gatewayB.claimIdempotencyKey("alice\u0000key-1", new IdempotencyClaim(JobId.of("j2"), "f2")))
+    assertThat(
+            gatewayB.claimIdempotencyKey(
+                "alice\u0000key-1", new IdempotencyClaim(JobId.of("j2"), "f2")))
         .contains(first);
-    assertThat(gatewayB.claimIdempotencyKey("bob\u0000key-1", new IdempotencyClaim(JobId.of("j3"), "f3")))
+    assertThat(
+            gatewayB.claimIdempotencyKey(
+                "bob\u0000key-1", new IdempotencyClaim(JobId.of("j3"), "f3")))
         .as("another scope's key is another key")
         .isEmpty();
   }

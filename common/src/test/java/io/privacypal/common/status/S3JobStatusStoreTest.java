@@ -46,7 +46,8 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
 
   @Override
   protected void plantUnreadableStatus(String id) {
-    s3.putObject(b -> b.bucket(bucket).key("jobs/" + id + ".json"), RequestBody.fromString("[1, 2"));
+    s3.putObject(
+        b -> b.bucket(bucket).key("jobs/" + id + ".json"), RequestBody.fromString("[1, 2"));
   }
 
   /**
@@ -90,8 +91,7 @@ class S3JobStatusStoreTest extends JobStatusStoreContract {
             () ->
                 s3.putObject(
                     b -> b.bucket(bucket).key("k").ifMatch(stale), RequestBody.fromString("three")))
-        .isInstanceOfSatisfying(
-            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("two");
   }
 

@@ -28,7 +28,8 @@ class StorageTest {
 
   @Test
   void withoutABucketVideosAndStatusesLiveOnDisk() {
-    Storage storage = Storage.from(ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", dir.toString())));
+    Storage storage =
+        Storage.from(ConfigSource.of(Map.of("PRIVACYPAL_VIDEO_DIRECTORY", dir.toString())));
 
     assertThat(storage.videos()).isInstanceOf(DirectoryVideoStore.class);
     assertThat(storage.statuses()).isInstanceOf(FileJobStatusStore.class);
@@ -42,10 +43,14 @@ class StorageTest {
     ConfigSource config =
         ConfigSource.of(
             Map.of(
-                "PRIVACYPAL_S3_BUCKET", bucket,
-                "PRIVACYPAL_S3_INPUT_PREFIX", "in/",
-                "PRIVACYPAL_S3_TEMP_DIRECTORY", dir.toString(),
-                "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + S3_SERVER.getHttpPort()));
+                "PRIVACYPAL_S3_BUCKET",
+                bucket,
+                "PRIVACYPAL_S3_INPUT_PREFIX",
+                "in/",
+                "PRIVACYPAL_S3_TEMP_DIRECTORY",
+                dir.toString(),
+                "AWS_ENDPOINT_URL_S3",
+                "http://127.0.0.1:" + S3_SERVER.getHttpPort()));
 
     Storage gateway = Storage.from(config);
     Storage worker = Storage.from(config);
@@ -53,8 +58,10 @@ class StorageTest {
     assertThat(gateway.videos()).isInstanceOf(S3VideoStore.class);
     assertThat(gateway.statuses()).isInstanceOf(S3JobStatusStore.class);
     assertThat(gateway.videos().exists("clip.mp4")).isTrue();
-    gateway.statuses().createIfAbsent(
-        JobStatus.queued(JobId.of("shared"), "clip.mp4", JobOptions.defaults(), Instant.now()));
+    gateway
+        .statuses()
+        .createIfAbsent(
+            JobStatus.queued(JobId.of("shared"), "clip.mp4", JobOptions.defaults(), Instant.now()));
     assertThat(worker.statuses().find(JobId.of("shared"))).isPresent();
   }
 }

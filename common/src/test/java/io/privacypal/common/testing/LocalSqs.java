@@ -29,7 +29,11 @@ public final class LocalSqs implements AutoCloseable {
             .build();
     queues =
         new QueueProvisioner(client)
-            .create("privacypal-jobs", "privacypal-jobs-dlq", maxReceiveCount, visibilityTimeoutSeconds);
+            .create(
+                "privacypal-jobs",
+                "privacypal-jobs-dlq",
+                maxReceiveCount,
+                visibilityTimeoutSeconds);
   }
 
   public static LocalSqs start() {

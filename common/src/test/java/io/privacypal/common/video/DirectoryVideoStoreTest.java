@@ -46,7 +46,10 @@ class DirectoryVideoStoreTest extends VideoStoreContract {
     List<String> found = new ArrayList<>();
     if (Files.isDirectory(processed)) {
       try (Stream<Path> files = Files.walk(processed)) {
-        files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".aliases.lock")).forEach(p -> found.add(p.toString()));
+        files
+            .filter(Files::isRegularFile)
+            .filter(p -> !p.getFileName().toString().equals(".aliases.lock"))
+            .forEach(p -> found.add(p.toString()));
       }
     }
     return found;
@@ -55,7 +58,8 @@ class DirectoryVideoStoreTest extends VideoStoreContract {
   @Test
   void aSymlinkOutOfTheDirectoryIsRefused() throws Exception {
     Files.createSymbolicLink(videos.resolve("link.mp4"), root.resolve("secret.mp4"));
-    assertThatThrownBy(() -> store.exists("link.mp4")).isInstanceOf(InvalidVideoNameException.class);
+    assertThatThrownBy(() -> store.exists("link.mp4"))
+        .isInstanceOf(InvalidVideoNameException.class);
   }
 
   @Test

@@ -1,11 +1,5 @@
 package io.privacypal.common.video;
 
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import java.time.Duration;
-import java.net.http.HttpResponse;
-import java.net.http.HttpRequest;
-import java.net.http.HttpClient;
-import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +9,13 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.s3.S3Location;
 import io.privacypal.common.testing.S3TestServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 class S3VideoStoreTest extends VideoStoreContract {
   private static final long MAX_INPUT = 1024;
@@ -120,7 +120,9 @@ class S3VideoStoreTest extends VideoStoreContract {
             "s3://" + bucket + "/uploads/../secret.mp4",
             "s3://" + bucket + "/uploadsX/clip.mp4",
             "s3:///uploads/clip.mp4")) {
-      assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
+      assertThatThrownBy(() -> store.exists(bad))
+          .as(bad)
+          .isInstanceOf(InvalidVideoNameException.class);
     }
   }
 
@@ -170,8 +172,7 @@ class S3VideoStoreTest extends VideoStoreContract {
     }
 
     assertThat(readPublished(location)).isEqualTo(content);
-    String etag =
-        s3.headObject(b -> b.bucket(bucket).key("processed/jobs/job1.output.mp4")).eTag();
+    String etag = s3.headObject(b -> b.bucket(bucket).key("processed/jobs/job1.output.mp4")).eTag();
     // A multipart object's ETag ends in -<number of parts>.
     assertThat(etag.replace("\"", "")).endsWith("-3");
   }
@@ -182,7 +183,9 @@ class S3VideoStoreTest extends VideoStoreContract {
     try (S3Presigner presigner = S3TestServer.presigner(S3_SERVER)) {
       S3VideoStore store = new S3VideoStore(s3, settings("uploads/"), presigner);
       JobId job = JobId.of("linked");
-      assertThat(store.outputLink(job, Duration.ofMinutes(5))).as("nothing published yet").isEmpty();
+      assertThat(store.outputLink(job, Duration.ofMinutes(5)))
+          .as("nothing published yet")
+          .isEmpty();
       try (PendingOutput output = store.createOutput("clip.mp4", job, 1)) {
         Files.writeString(output.path(), "the anonymized video");
         output.commit();

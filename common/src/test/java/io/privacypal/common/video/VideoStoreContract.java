@@ -60,8 +60,12 @@ public abstract class VideoStoreContract {
   void namesThatEscapeTheStoreAreRefused() {
     for (String bad :
         List.of("../secret.mp4", "sub/../../secret.mp4", "/etc/passwd", "", ".", "a\0b")) {
-      assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
-      assertThatThrownBy(() -> store.fetch(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
+      assertThatThrownBy(() -> store.exists(bad))
+          .as(bad)
+          .isInstanceOf(InvalidVideoNameException.class);
+      assertThatThrownBy(() -> store.fetch(bad))
+          .as(bad)
+          .isInstanceOf(InvalidVideoNameException.class);
       assertThatThrownBy(() -> store.createOutput(bad, JOB1, 1))
           .as(bad)
           .isInstanceOf(InvalidVideoNameException.class);
@@ -110,9 +114,12 @@ public abstract class VideoStoreContract {
   void twoExtensionsOfOneNameGetTwoOutputsAndTheAliasOfTheNewerSubmission() throws IOException {
     addVideo("a.mp4", bytes("mp4"));
     addVideo("a.mov", bytes("mov"));
-    assertThat(store.aliasLocation("a.mov")).isEqualTo(store.aliasLocation("a.mp4")).endsWith("a-processed.mp4");
+    assertThat(store.aliasLocation("a.mov"))
+        .isEqualTo(store.aliasLocation("a.mp4"))
+        .endsWith("a-processed.mp4");
 
-    // a.mov was submitted later but finishes first; a.mp4 finishes last and must not take the alias.
+    // a.mov was submitted later but finishes first; a.mp4 finishes last and must not take the
+    // alias.
     assertThat(publish("a.mov", JOB2, T0.plusSeconds(1), "blurred mov")).isPresent();
     assertThat(publish("a.mp4", JOB1, T0, "blurred mp4")).isEmpty();
 
@@ -124,15 +131,18 @@ public abstract class VideoStoreContract {
   @Test
   void theSameVideoTwiceWithTheOlderFinishingLastKeepsTheNewerInTheAlias() throws IOException {
     assertThat(publish("clip.mp4", JOB1, T0, "first, faces blurred")).isPresent();
-    assertThat(readPublished(store.aliasLocation("clip.mp4"))).isEqualTo(bytes("first, faces blurred"));
+    assertThat(readPublished(store.aliasLocation("clip.mp4")))
+        .isEqualTo(bytes("first, faces blurred"));
     JobId newer = JobId.of("job3");
     JobId older = JobId.of("job4");
 
     assertThat(publish("clip.mp4", newer, T0.plusSeconds(20), "newest submission")).isPresent();
     assertThat(publish("clip.mp4", older, T0.plusSeconds(10), "older, blurFaces false")).isEmpty();
 
-    assertThat(readPublished(store.aliasLocation("clip.mp4"))).isEqualTo(bytes("newest submission"));
-    assertThat(readPublished(store.outputLocation(older))).isEqualTo(bytes("older, blurFaces false"));
+    assertThat(readPublished(store.aliasLocation("clip.mp4")))
+        .isEqualTo(bytes("newest submission"));
+    assertThat(readPublished(store.outputLocation(older)))
+        .isEqualTo(bytes("older, blurFaces false"));
     assertThat(readPublished(store.outputLocation(JOB1))).isEqualTo(bytes("first, faces blurred"));
   }
 
@@ -155,8 +165,11 @@ public abstract class VideoStoreContract {
 
   @Test
   void namesWithControlCharactersAreRefused() {
-    for (String bad : List.of("a\nINFO forged line.mp4", "a\rb.mp4", "tab\tname.mp4", "esc\u001b[31m.mp4")) {
-      assertThatThrownBy(() -> store.exists(bad)).as(bad).isInstanceOf(InvalidVideoNameException.class);
+    for (String bad :
+        List.of("a\nINFO forged line.mp4", "a\rb.mp4", "tab\tname.mp4", "esc\u001b[31m.mp4")) {
+      assertThatThrownBy(() -> store.exists(bad))
+          .as(bad)
+          .isInstanceOf(InvalidVideoNameException.class);
     }
   }
 

@@ -51,7 +51,8 @@ public final class NpmPackageCache {
     return files;
   }
 
-  private static void fetch(String packageSpec, Path dir, List<String> pathsInPackage) throws IOException {
+  private static void fetch(String packageSpec, Path dir, List<String> pathsInPackage)
+      throws IOException {
     if (!npmInstalled()) {
       throw new IOException("npm is not installed: cannot fetch " + packageSpec);
     }
@@ -62,10 +63,12 @@ public final class NpmPackageCache {
       String tarball;
       try (Stream<Path> files = Files.list(work)) {
         tarball =
-            files.map(p -> p.getFileName().toString())
+            files
+                .map(p -> p.getFileName().toString())
                 .filter(name -> name.endsWith(".tgz"))
                 .findFirst()
-                .orElseThrow(() -> new IOException("npm pack " + packageSpec + " produced no tarball"));
+                .orElseThrow(
+                    () -> new IOException("npm pack " + packageSpec + " produced no tarball"));
       }
       List<String> tar = new ArrayList<>(List.of("tar", "xzf", tarball));
       tar.addAll(pathsInPackage);
@@ -81,7 +84,8 @@ public final class NpmPackageCache {
   }
 
   /** Another process may fetch at the same time: whoever moves first wins, both then read it. */
-  private static void publish(Path staged, Path dir, List<String> pathsInPackage) throws IOException {
+  private static void publish(Path staged, Path dir, List<String> pathsInPackage)
+      throws IOException {
     if (Files.isDirectory(dir) && !complete(dir, pathsInPackage)) {
       deleteTree(dir); // left half-written by an interrupted run
     }

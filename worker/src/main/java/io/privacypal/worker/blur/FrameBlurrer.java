@@ -20,8 +20,10 @@ import org.opencv.imgproc.Imgproc;
 public final class FrameBlurrer {
   /** Mosaic cells across the shorter side of an area: few enough that a face is unrecognisable. */
   private static final int MOSAIC_CELLS = 8;
+
   /** Black in video range. */
   private static final int FILL_LUMA = 16;
+
   private static final int FILL_CHROMA = 128;
 
   private final BlurMode mode;

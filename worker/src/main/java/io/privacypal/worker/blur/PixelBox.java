@@ -13,7 +13,8 @@ public record PixelBox(int x, int y, int width, int height) {
   }
 
   /** A face box enlarged by {@code scale} around its centre, rounded outward and clamped. */
-  public static Optional<PixelBox> cover(FaceBox face, double scale, int frameWidth, int frameHeight) {
+  public static Optional<PixelBox> cover(
+      FaceBox face, double scale, int frameWidth, int frameHeight) {
     FaceBox grown = face.scaled(scale);
     return clamp(
         Math.floor(grown.x()),
@@ -24,7 +25,9 @@ public record PixelBox(int x, int y, int width, int height) {
         frameHeight);
   }
 
-  /** A manual region, clamped to the frame (a region partly outside still covers what is inside). */
+  /**
+   * A manual region, clamped to the frame (a region partly outside still covers what is inside).
+   */
   public static Optional<PixelBox> of(BlurRegion region, int frameWidth, int frameHeight) {
     return clamp(
         region.x(),

@@ -12,6 +12,7 @@ final class BlazeFaceHeads {
   /** Measured on the test photos (see HeadCoverTest): proportions around BlazeFace's box. */
   static final HeadGeometry.Proportions PROPORTIONS =
       new HeadGeometry.Proportions(1.0, 0.65, 0.72, 0.9, 0.35);
+
   /** How far the nose stands out of the tragions' midpoint in profile, in units of the box size. */
   static final double PROFILE_NOSE_OFFSET = 0.75;
 

@@ -16,8 +16,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * MediaPipe's BlazeFace full-range network on OpenCV DNN: a 192x192 RGB input, one anchor per cell
  * of a 48x48 grid, each with a face score and a box relative to the anchor. Trained on faces turned
- * and tilted as people hold them, it finds what the upright-only cascades miss. Not thread-safe:
- * a Net keeps its buffers between calls.
+ * and tilted as people hold them, it finds what the upright-only cascades miss. Not thread-safe: a
+ * Net keeps its buffers between calls.
  */
 final class BlazeFaceNet {
   static final int INPUT = 192;
@@ -72,8 +72,14 @@ final class BlazeFaceNet {
       Core.copyMakeBorder(
           small, square, 0, INPUT - h, 0, INPUT - w, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
       // The model wants RGB in [-1, 1].
-      blob = Dnn.blobFromImage(square, 1 / 127.5, new Size(INPUT, INPUT),
-          new Scalar(127.5, 127.5, 127.5), false, false);
+      blob =
+          Dnn.blobFromImage(
+              square,
+              1 / 127.5,
+              new Size(INPUT, INPUT),
+              new Scalar(127.5, 127.5, 127.5),
+              false,
+              false);
       net.setInput(blob);
       net.forward(results, outputs);
       decode(results, x0, y0, side, rgb.cols(), rgb.rows(), into);
@@ -88,8 +94,8 @@ final class BlazeFaceNet {
     }
   }
 
-  private void decode(List<Mat> results, int x0, int y0, int side, int width, int height,
-      List<Face> into) {
+  private void decode(
+      List<Mat> results, int x0, int y0, int side, int width, int height, List<Face> into) {
     int anchors = GRID * GRID;
     Mat scoresMat = results.get(0).total() == anchors ? results.get(0) : results.get(1);
     Mat boxesMat = scoresMat == results.get(0) ? results.get(1) : results.get(0);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Joins boxes that describe the same face (frontal and profile hits, several scales) into one box
- * covering them all: for blurring, covering too much is better than too little. Heads are joined
- * by their faces: the heads of two people side by side overlap, their faces do not.
+ * covering them all: for blurring, covering too much is better than too little. Heads are joined by
+ * their faces: the heads of two people side by side overlap, their faces do not.
  */
 final class BoxMerger {
   /** A face box and the head box grown from it. */
@@ -55,8 +55,13 @@ final class BoxMerger {
     List<FaceBox> heads = new ArrayList<>();
     for (int i = 0; i < sums.size(); i++) {
       double[] sum = sums.get(i);
-      FaceBox mean = new FaceBox(sum[0] / sum[4], sum[1] / sum[4], (sum[2] - sum[0]) / sum[4],
-          (sum[3] - sum[1]) / sum[4], surest.get(i).confidence());
+      FaceBox mean =
+          new FaceBox(
+              sum[0] / sum[4],
+              sum[1] / sum[4],
+              (sum[2] - sum[0]) / sum[4],
+              (sum[3] - sum[1]) / sum[4],
+              surest.get(i).confidence());
       heads.add(union(mean, surest.get(i)));
     }
     return heads;
@@ -66,8 +71,10 @@ final class BoxMerger {
     if (a.iou(b) >= SAME_FACE_IOU) {
       return true;
     }
-    double ix = Math.max(0, Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x()));
-    double iy = Math.max(0, Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y()));
+    double ix =
+        Math.max(0, Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x()));
+    double iy =
+        Math.max(0, Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y()));
     return ix * iy >= SAME_FACE_CONTAINMENT * Math.min(a.area(), b.area());
   }
 

@@ -11,9 +11,9 @@ import org.opencv.core.Size;
 import org.opencv.objdetect.CascadeClassifier;
 
 /**
- * Haar and LBP cascades for frontal faces (each finds some the other misses) and a Haar cascade
- * for profiles, which knows one side only and so also runs on the mirrored image. Upright faces
- * only: a head tilted by more than about 15° is missed. Not thread-safe, as CascadeClassifier is not.
+ * Haar and LBP cascades for frontal faces (each finds some the other misses) and a Haar cascade for
+ * profiles, which knows one side only and so also runs on the mirrored image. Upright faces only: a
+ * head tilted by more than about 15° is missed. Not thread-safe, as CascadeClassifier is not.
  */
 final class CascadeSet {
   private static final double SCALE_STEP = 1.15;

@@ -45,7 +45,8 @@ public final class Detectors implements AutoCloseable {
 
   private static FaceDetector create(DetectorKind kind, ConfigSource config) {
     return switch (kind) {
-      case LOCAL -> new OpenCvFaceDetector(FaceModelFiles.blazeFace(config.get("PRIVACYPAL_FACE_MODEL")));
+      case LOCAL ->
+          new OpenCvFaceDetector(FaceModelFiles.blazeFace(config.get("PRIVACYPAL_FACE_MODEL")));
       case REKOGNITION -> RekognitionFaceDetector.create(config);
       case CASCADES -> OpenCvFaceDetector.cascades();
     };

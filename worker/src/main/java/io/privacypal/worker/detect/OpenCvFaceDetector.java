@@ -1,17 +1,15 @@
 package io.privacypal.worker.detect;
 
-import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
+import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.worker.opencv.OpenCvNative;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -23,18 +21,22 @@ import org.slf4j.LoggerFactory;
  * the whole frame and on overlapping square tiles of it, so that small faces in a wide frame are
  * still big enough for its 192x192 input; each face's key points give the box of its whole head
  * ({@link BlazeFaceHeads}). {@code cascades}, only when chosen by name: the cascades of {@link
- * CascadeSet}, on the image and on copies turned by ±25° for tilted heads, each face box grown to
- * a head as for an upright face of unknown turn. Boxes of one head are joined by {@link BoxMerger}.
+ * CascadeSet}, on the image and on copies turned by ±25° for tilted heads, each face box grown to a
+ * head as for an upright face of unknown turn. Boxes of one head are joined by {@link BoxMerger}.
  * Thread-safe: each call borrows a set of models from a pool.
  */
 public final class OpenCvFaceDetector implements FaceDetector {
   /** Frames wider than this are downscaled for the cascades: faster, faces stay detectable. */
   private static final int MAX_DETECT_WIDTH = 640;
+
   /** Smallest face, as a share of the shorter frame side. */
   private static final double MIN_FACE_SHARE = 0.04;
+
   private static final int MIN_FACE_PIXELS = 20;
+
   /** Lower than MediaPipe's 0.5: a missed face leaks, an extra box only blurs. */
   private static final double MIN_FACE_SCORE = 0.4;
+
   /**
    * Tiles of half the shorter side (15 at 16:9, plus the whole frame): on the labelled heads turned
    * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 382 of 396, where
@@ -42,6 +44,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
    * those on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
    */
   private static final double TILE_SHARE = 0.5;
+
   /**
    * The cascades find heads tilted by up to about 15°: they also search copies turned by these
    * angles (frontal models only). On the labelled frames this finds 21 faces of 22 instead of 16,
@@ -87,9 +90,16 @@ public final class OpenCvFaceDetector implements FaceDetector {
   @Override
   public String model() {
     return faceModel
-        .map(path -> "BlazeFace full-range " + path.getFileName() + " (" + FaceModelFiles.PACKAGE + ")")
-        .orElse("OpenCV cascades " + CascadeFiles.FRONTAL + ", " + CascadeFiles.FRONTAL_LBP + ", "
-            + CascadeFiles.PROFILE);
+        .map(
+            path ->
+                "BlazeFace full-range " + path.getFileName() + " (" + FaceModelFiles.PACKAGE + ")")
+        .orElse(
+            "OpenCV cascades "
+                + CascadeFiles.FRONTAL
+                + ", "
+                + CascadeFiles.FRONTAL_LBP
+                + ", "
+                + CascadeFiles.PROFILE);
   }
 
   /**
@@ -132,7 +142,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
   }
 
   private static void detectWithNetwork(
-      BlazeFaceNet net, KeyframeImage image, TileMemory<BoxMerger.Found> memory,
+      BlazeFaceNet net,
+      KeyframeImage image,
+      TileMemory<BoxMerger.Found> memory,
       List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
     Mat luma = memory == null ? null : I420Mats.luma(image);
@@ -157,7 +169,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
         net.detect(rgb, square.x(), square.y(), square.side(), found);
         List<BoxMerger.Found> faces = new ArrayList<>(found.size());
         for (BlazeFaceNet.Face face : found) {
-          faces.add(new BoxMerger.Found(face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
+          faces.add(
+              new BoxMerger.Found(
+                  face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
         }
         into.addAll(faces);
         if (memory != null) {
@@ -190,12 +204,20 @@ public final class OpenCvFaceDetector implements FaceDetector {
       Size minSize = new Size(minFace, minFace);
       cascades.detect(work, minSize, found);
       for (double angle : TILT_ANGLES) {
-        RotatedSearch.detect(work, angle,
-            (rotated, boxes) -> cascades.detectFrontal(rotated, minSize, boxes), found);
+        RotatedSearch.detect(
+            work,
+            angle,
+            (rotated, boxes) -> cascades.detectFrontal(rotated, minSize, boxes),
+            found);
       }
       for (FaceBox box : found) {
-        FaceBox face = new FaceBox(box.x() / scale, box.y() / scale, box.width() / scale,
-            box.height() / scale, box.confidence());
+        FaceBox face =
+            new FaceBox(
+                box.x() / scale,
+                box.y() / scale,
+                box.width() / scale,
+                box.height() / scale,
+                box.confidence());
         into.add(new BoxMerger.Found(face, CascadeHeads.head(face, image.width(), image.height())));
       }
     } finally {

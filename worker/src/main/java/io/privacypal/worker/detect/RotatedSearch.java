@@ -20,23 +20,29 @@ import org.opencv.imgproc.Imgproc;
 final class RotatedSearch {
   private RotatedSearch() {}
 
-  static void detect(Mat grey, double degrees, BiConsumer<Mat, List<FaceBox>> detector,
-      List<FaceBox> into) {
+  static void detect(
+      Mat grey, double degrees, BiConsumer<Mat, List<FaceBox>> detector, List<FaceBox> into) {
     double radians = Math.toRadians(degrees);
     double cos = Math.abs(Math.cos(radians));
     double sin = Math.abs(Math.sin(radians));
     int width = (int) Math.ceil(grey.cols() * cos + grey.rows() * sin);
     int height = (int) Math.ceil(grey.cols() * sin + grey.rows() * cos);
-    Mat forward = Imgproc.getRotationMatrix2D(
-        new Point(grey.cols() / 2.0, grey.rows() / 2.0), degrees, 1.0);
+    Mat forward =
+        Imgproc.getRotationMatrix2D(new Point(grey.cols() / 2.0, grey.rows() / 2.0), degrees, 1.0);
     Mat back = new Mat();
     Mat rotated = new Mat();
     try {
       // Centre the rotated image on the larger canvas.
       forward.put(0, 2, forward.get(0, 2)[0] + (width - grey.cols()) / 2.0);
       forward.put(1, 2, forward.get(1, 2)[0] + (height - grey.rows()) / 2.0);
-      Imgproc.warpAffine(grey, rotated, forward, new Size(width, height), Imgproc.INTER_LINEAR,
-          Core.BORDER_CONSTANT, new Scalar(0));
+      Imgproc.warpAffine(
+          grey,
+          rotated,
+          forward,
+          new Size(width, height),
+          Imgproc.INTER_LINEAR,
+          Core.BORDER_CONSTANT,
+          new Scalar(0));
       Imgproc.invertAffineTransform(forward, back);
       List<FaceBox> found = new ArrayList<>();
       detector.accept(rotated, found);

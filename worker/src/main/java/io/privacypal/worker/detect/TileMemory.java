@@ -14,12 +14,13 @@ import org.opencv.imgproc.Imgproc;
  * that a square whose pixels have not changed since is not searched again: the same pixels give the
  * same faces. A square counts as changed when any cell of a coarse grid over it changed its mean
  * grey level by more than {@link #CHANGED_ABOVE}; a face moving in, however small, changes the
- * cells it covers by far more. Every {@link #RESCAN_EVERY}th keyframe searches everything again,
- * so slow drifts below the threshold cannot hide anything for long. One instance per video.
+ * cells it covers by far more. Every {@link #RESCAN_EVERY}th keyframe searches everything again, so
+ * slow drifts below the threshold cannot hide anything for long. One instance per video.
  */
 final class TileMemory<F> implements AutoCloseable {
   static final double CHANGED_ABOVE = 4;
   static final int RESCAN_EVERY = 10;
+
   /** Cells per side of the grid: 15 px cells on a 480 px tile, smaller than the smallest face. */
   private static final int GRID = 32;
 
@@ -71,7 +72,8 @@ final class TileMemory<F> implements AutoCloseable {
   static Mat look(Mat luma, Tiles.Square square) {
     int right = Math.min(luma.cols(), square.x() + square.side());
     int bottom = Math.min(luma.rows(), square.y() + square.side());
-    Mat region = luma.submat(new Rect(square.x(), square.y(), right - square.x(), bottom - square.y()));
+    Mat region =
+        luma.submat(new Rect(square.x(), square.y(), right - square.x(), bottom - square.y()));
     Mat small = new Mat();
     try {
       Imgproc.resize(region, small, new Size(GRID, GRID), 0, 0, Imgproc.INTER_AREA);

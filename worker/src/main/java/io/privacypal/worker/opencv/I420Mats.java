@@ -14,14 +14,16 @@ public final class I420Mats {
     return rows(image, image.height());
   }
 
-  /** The whole I420 frame as one 8-bit Mat of {@code height * 3 / 2} rows, for colour conversion. */
+  /**
+   * The whole I420 frame as one 8-bit Mat of {@code height * 3 / 2} rows, for colour conversion.
+   */
   public static Mat frame(KeyframeImage image) {
     return rows(image, image.height() * 3 / 2);
   }
 
   /**
-   * The first {@code rows} rows of the buffer, without a copy when the buffer is direct (frames from
-   * the decoder always are); the caller's buffer position is left as it was.
+   * The first {@code rows} rows of the buffer, without a copy when the buffer is direct (frames
+   * from the decoder always are); the caller's buffer position is left as it was.
    */
   private static Mat rows(KeyframeImage image, int rows) {
     int size = image.width() * rows;

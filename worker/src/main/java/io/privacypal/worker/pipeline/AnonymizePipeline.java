@@ -35,7 +35,8 @@ public final class AnonymizePipeline implements VideoProcessor {
   }
 
   @Override
-  public JobStats process(PipelineRequest request, ProgressListener progress, Cancellation cancellation)
+  public JobStats process(
+      PipelineRequest request, ProgressListener progress, Cancellation cancellation)
       throws Exception {
     cancellation.throwIfCancelled();
     VideoInfo info;
@@ -47,14 +48,19 @@ public final class AnonymizePipeline implements VideoProcessor {
     }
     LOG.info(
         "anonymizing {}x{} at {} fps, ~{} frames, audio {}, detector {}",
-        info.width(), info.height(), info.frameRateFraction(), info.estimatedFrames(),
-        info.hasAudio() ? info.audioCodec() : "none", detector.name());
+        info.width(),
+        info.height(),
+        info.frameRateFraction(),
+        info.estimatedFrames(),
+        info.hasAudio() ? info.audioCodec() : "none",
+        detector.name());
     boolean done = false;
     FrameReader reader = null;
     FrameWriter writer = null;
     try {
       reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
-      writer = FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      writer =
+          FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
       FrameReader openReader = reader;
       FrameWriter openWriter = writer;
       // A cancel stops both processes at once; the loop then notices it between frames.
@@ -65,7 +71,11 @@ public final class AnonymizePipeline implements VideoProcessor {
           });
       JobStats stats =
           new AnonymizeRun(
-                  info, request.options(), detector, cancellation, progress,
+                  info,
+                  request.options(),
+                  detector,
+                  cancellation,
+                  progress,
                   new FrameBudget(settings.frameMemoryBytes()))
               .run(reader, writer);
       reader.finish();
@@ -75,7 +85,9 @@ public final class AnonymizePipeline implements VideoProcessor {
       done = true;
       LOG.info(
           "anonymized {} frames with {} detector calls in {} s",
-          stats.frames(), stats.detectorCalls(), String.format("%.1f", stats.processingSeconds()));
+          stats.frames(),
+          stats.detectorCalls(),
+          String.format("%.1f", stats.processingSeconds()));
       return stats;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {

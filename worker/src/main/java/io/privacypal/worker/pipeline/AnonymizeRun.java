@@ -3,9 +3,9 @@ package io.privacypal.worker.pipeline;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
 import io.privacypal.worker.track.FaceTracker;
@@ -61,7 +61,9 @@ final class AnonymizeRun {
     this.keyframeInterval =
         budget.keyframeInterval(
             keyframeInterval(options.keyframeIntervalSeconds(), info.frameRate()),
-            inFlight + 2, info.paddedWidth(), info.paddedHeight());
+            inFlight + 2,
+            info.paddedWidth(),
+            info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
     this.tracker = new FaceTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
   }
@@ -75,7 +77,8 @@ final class AnonymizeRun {
     // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
             new FramePool(
-                info.paddedWidth(), info.paddedHeight(),
+                info.paddedWidth(),
+                info.paddedHeight(),
                 FrameBudget.poolFrames(keyframeInterval, inFlight + 2));
         KeyframeSchedule schedule = new KeyframeSchedule(keyframeInterval);
         BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
@@ -96,7 +99,8 @@ final class AnonymizeRun {
           while (pending.size() >= inFlight) {
             trackOldest(pending, writer, pool);
           }
-          pending.add(new Window(collecting, detections.submit(frame), kind == KeyframeSchedule.Kind.CUT));
+          pending.add(
+              new Window(collecting, detections.submit(frame), kind == KeyframeSchedule.Kind.CUT));
           collecting = new ArrayList<>();
         }
         // Windows whose faces are already known (or failed) go out at once, in keyframe order.
@@ -146,7 +150,8 @@ final class AnonymizeRun {
       writer.write(frame);
       pool.release(frame);
       framesWritten++;
-      progress.report(Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
+      progress.report(
+          Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
     }
   }
 

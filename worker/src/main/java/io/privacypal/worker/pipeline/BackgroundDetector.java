@@ -24,8 +24,10 @@ import org.slf4j.MDC;
  */
 final class BackgroundDetector implements AutoCloseable {
   private final FaceDetector shared;
+
   /** The shared detector's view of this job's video (it may remember earlier keyframes). */
   private final FaceDetector detector;
+
   private final boolean enabled;
   private final int concurrency;
   private final ExecutorService threads;
@@ -41,7 +43,8 @@ final class BackgroundDetector implements AutoCloseable {
         Executors.newFixedThreadPool(
             concurrency,
             task -> {
-              Thread t = new Thread(task, "detect-" + detector.name() + "-" + started.incrementAndGet());
+              Thread t =
+                  new Thread(task, "detect-" + detector.name() + "-" + started.incrementAndGet());
               t.setDaemon(true);
               return t;
             });

@@ -14,7 +14,8 @@ public final class DetectorChoosingProcessor implements VideoProcessor {
   }
 
   @Override
-  public JobStats process(PipelineRequest request, ProgressListener progress, Cancellation cancellation)
+  public JobStats process(
+      PipelineRequest request, ProgressListener progress, Cancellation cancellation)
       throws Exception {
     return new AnonymizePipeline(detectors.forJob(request.options().detector()), settings)
         .process(request, progress, cancellation);

@@ -22,7 +22,12 @@ record FrameBudget(long bytes) {
     int interval = (int) Math.max(1, fitting);
     LOG.info(
         "keyframes every {} frames instead of {}: {} windows of {}x{} frames must fit in {} MB",
-        interval, wanted, windows, width, height, bytes >> 20);
+        interval,
+        wanted,
+        windows,
+        width,
+        height,
+        bytes >> 20);
     return interval;
   }
 

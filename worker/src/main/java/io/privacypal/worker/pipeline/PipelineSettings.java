@@ -27,8 +27,16 @@ public record PipelineSettings(
   private static final long MB = 1 << 20;
   private static final Set<String> PRESETS =
       Set.of(
-          "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
-          "veryslow", "placebo");
+          "ultrafast",
+          "superfast",
+          "veryfast",
+          "faster",
+          "fast",
+          "medium",
+          "slow",
+          "slower",
+          "veryslow",
+          "placebo");
 
   public PipelineSettings {
     if (frameMemoryBytes < 16 * MB) {

@@ -95,8 +95,10 @@ public record ConsumerSettings(
                 "PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS",
                 QueueProvisioner.DEFAULT_VISIBILITY_TIMEOUT_SECONDS))
         .maxReceiveCount(
-            config.getInt("PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT))
-        .baseRetryDelay(seconds(config, "PRIVACYPAL_RETRY_DELAY_SECONDS", DEFAULT_RETRY_DELAY_SECONDS))
+            config.getInt(
+                "PRIVACYPAL_MAX_RECEIVE_COUNT", QueueProvisioner.DEFAULT_MAX_RECEIVE_COUNT))
+        .baseRetryDelay(
+            seconds(config, "PRIVACYPAL_RETRY_DELAY_SECONDS", DEFAULT_RETRY_DELAY_SECONDS))
         .maxRetryDelay(
             seconds(config, "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS", DEFAULT_MAX_RETRY_DELAY_SECONDS))
         .shutdownGrace(

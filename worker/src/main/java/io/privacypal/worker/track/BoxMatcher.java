@@ -11,6 +11,7 @@ import java.util.List;
 final class BoxMatcher {
   /** Centres closer than this many face sizes may be the same face. */
   private static final double MAX_CENTRE_DISTANCE = 1.5;
+
   private static final double MAX_SIZE_RATIO = 2.0;
 
   private BoxMatcher() {}

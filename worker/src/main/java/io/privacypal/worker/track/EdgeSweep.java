@@ -46,7 +46,8 @@ final class EdgeSweep {
    * far the follower searches and how far apart two sightings of one face may be.
    */
   static double topSpeed(int size, double frameRate) {
-    return Math.max(size * FRAMES_PER_SECOND_OF_TRAVEL / frameRate, size * FRAMES_PER_FRAME_OF_TRAVEL);
+    return Math.max(
+        size * FRAMES_PER_SECOND_OF_TRAVEL / frameRate, size * FRAMES_PER_FRAME_OF_TRAVEL);
   }
 
   /** Whether the face could have crossed an edge within {@code windowFrames} frames. */
@@ -75,11 +76,18 @@ final class EdgeSweep {
    * stretched only in case it speeds up.
    */
   FaceBox sweepAhead(FaceBox face, int framesAway, int windowFrames, double dx, double dy) {
-    return sweep(face, framesAway, windowFrames, dx < -HEADING, dx > HEADING, dy < -HEADING, dy > HEADING);
+    return sweep(
+        face, framesAway, windowFrames, dx < -HEADING, dx > HEADING, dy < -HEADING, dy > HEADING);
   }
 
   private FaceBox sweep(
-      FaceBox face, int framesAway, int windowFrames, boolean toLeft, boolean toRight, boolean up, boolean down) {
+      FaceBox face,
+      int framesAway,
+      int windowFrames,
+      boolean toLeft,
+      boolean toRight,
+      boolean up,
+      boolean down) {
     double left = face.x();
     double top = face.y();
     double right = face.x() + face.width();

@@ -19,8 +19,12 @@ import org.opencv.imgproc.Imgproc;
 final class FaceFollower {
   /** Below this the best place no longer looks like the face (it left, turned or was covered). */
   static final double MIN_SIMILARITY = 0.5;
+
   private static final int MIN_TEMPLATE = 8;
-  /** A patch flatter than this (grey-level deviation) looks the same everywhere: nothing to follow. */
+
+  /**
+   * A patch flatter than this (grey-level deviation) looks the same everywhere: nothing to follow.
+   */
   private static final double MIN_DETAIL = 2;
 
   private final int width;
@@ -32,7 +36,9 @@ final class FaceFollower {
     this.width = width;
     this.height = height;
     this.step =
-        (int) Math.ceil(FaceTracker.REACH_MARGIN * EdgeSweep.topSpeed(Math.max(width, height), frameRate));
+        (int)
+            Math.ceil(
+                FaceTracker.REACH_MARGIN * EdgeSweep.topSpeed(Math.max(width, height), frameRate));
   }
 
   /**
@@ -55,7 +61,8 @@ final class FaceFollower {
       }
       Rect last = start;
       for (Mat frame : frames) {
-        Rect area = clip(last.x - step, last.y - step, last.width + 2.0 * step, last.height + 2.0 * step);
+        Rect area =
+            clip(last.x - step, last.y - step, last.width + 2.0 * step, last.height + 2.0 * step);
         if (area == null || area.width < start.width || area.height < start.height) {
           break; // pushed against an edge: the face is leaving the picture
         }
@@ -66,7 +73,12 @@ final class FaceFollower {
           if (!(best.maxVal >= MIN_SIMILARITY)) {
             break;
           }
-          last = new Rect(area.x + (int) best.maxLoc.x, area.y + (int) best.maxLoc.y, start.width, start.height);
+          last =
+              new Rect(
+                  area.x + (int) best.maxLoc.x,
+                  area.y + (int) best.maxLoc.y,
+                  start.width,
+                  start.height);
           path.add(new FaceBox(last.x, last.y, last.width, last.height, face.confidence()));
         } finally {
           search.release();

@@ -10,8 +10,8 @@ import org.opencv.core.Mat;
 /**
  * Tracking for one video, in one place: it takes each window of buffered frames (the frames after
  * one keyframe up to and including the next) with the faces found at its keyframe, decides the
- * covers of every frame, and hands back the window before, finished. That window is held until
- * now because a face first found at a keyframe may already have been in the frames before it.
+ * covers of every frame, and hands back the window before, finished. That window is held until now
+ * because a face first found at a keyframe may already have been in the frames before it.
  *
  * <p>Per face it keeps a {@link Track}: where it was at the last keyframe and how fast it moved.
  *
@@ -39,7 +39,9 @@ public final class FaceTracker {
    */
   static final double CONFIRMED_IOU = 0.5;
 
-  /** Faces at top speed are not cut off by rounding: a quarter more than the top speed is reached. */
+  /**
+   * Faces at top speed are not cut off by rounding: a quarter more than the top speed is reached.
+   */
   static final double REACH_MARGIN = 1.25;
 
   /** A finished frame and the face boxes to cover in it. */
@@ -56,8 +58,10 @@ public final class FaceTracker {
   private final List<Frame> held = new ArrayList<>();
   private List<List<FaceBox>> heldCovers = new ArrayList<>();
   private boolean heldEndsAtCut;
+
   /** The faces at the held window's keyframe; null before the first keyframe. */
   private List<Track> tracks;
+
   private List<Leaving> leaving = List.of();
 
   /** For frames of this size and rate (the rate turns a face's top speed into pixels per frame). */
@@ -139,7 +143,8 @@ public final class FaceTracker {
       previousMatched[p] = true;
       currentMatched[c] = true;
       // Found where its velocity said it would be: no other pairing need be feared for it.
-      boolean confirmed = tracks.get(p).moving() && predicted.get(p).iou(faces.get(c)) >= CONFIRMED_IOU;
+      boolean confirmed =
+          tracks.get(p).moving() && predicted.get(p).iou(faces.get(c)) >= CONFIRMED_IOU;
       previousConfirmed[p] = confirmed;
       currentConfirmed[c] = confirmed;
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
@@ -195,8 +200,10 @@ public final class FaceTracker {
     List<BoxMatcher.Pair> pairs = new ArrayList<>();
     for (int p : vanished) {
       for (int c : newcomers) {
-        if (!previousMatched[p] && !currentMatched[c]
-            && BoxMatcher.withinReach(tracks.get(p).box(), found.get(c).box(), REACH_MARGIN * topSpeed * n)) {
+        if (!previousMatched[p]
+            && !currentMatched[c]
+            && BoxMatcher.withinReach(
+                tracks.get(p).box(), found.get(c).box(), REACH_MARGIN * topSpeed * n)) {
           pairs.add(new BoxMatcher.Pair(p, c));
           partnersOfPrevious[p]++;
           partnersOfCurrent[c]++;
@@ -218,11 +225,16 @@ public final class FaceTracker {
    * this window: carried with its velocity and followed through the frames. Returns it with the
    * velocity the frames showed when it had none.
    */
-  private Track carryVanished(Track face, List<Frame> window, int count, List<List<FaceBox>> covers) {
+  private Track carryVanished(
+      Track face, List<Frame> window, int count, List<List<FaceBox>> covers) {
     List<FaceBox> path =
-        count == 0 || held.isEmpty() ? List.of() : follower.follow(heldKeyframe().y(), face.box(), lumas(window, 0, count));
+        count == 0 || held.isEmpty()
+            ? List.of()
+            : follower.follow(heldKeyframe().y(), face.box(), lumas(window, 0, count));
     Track moving =
-        face.moving() || path.size() < 2 ? face : face.towards(path.get(path.size() - 1), path.size());
+        face.moving() || path.size() < 2
+            ? face
+            : face.towards(path.get(path.size() - 1), path.size());
     carry(moving, 0, window.size(), covers, count);
     for (int i = 0; i < path.size(); i++) {
       covers.get(i).add(path.get(i));
@@ -275,7 +287,8 @@ public final class FaceTracker {
    * frames: carried with its velocity, and stretched towards an edge it may cross within {@code
    * sweepWindow} frames (any edge when its velocity is not known, else those it is heading for).
    */
-  private void carry(Track face, int since, int sweepWindow, List<List<FaceBox>> covers, int count) {
+  private void carry(
+      Track face, int since, int sweepWindow, List<List<FaceBox>> covers, int count) {
     for (int i = 0; i < count; i++) {
       int frames = since + i + 1;
       FaceBox reach = face.reach(frames);
@@ -288,7 +301,10 @@ public final class FaceTracker {
   }
 
   private boolean inPicture(FaceBox box) {
-    return box.x() < width && box.y() < height && box.x() + box.width() > 0 && box.y() + box.height() > 0;
+    return box.x() < width
+        && box.y() < height
+        && box.x() + box.width() > 0
+        && box.y() + box.height() > 0;
   }
 
   private Frame heldKeyframe() {

@@ -3,9 +3,9 @@ package io.privacypal.worker.track;
 import io.privacypal.worker.video.Frame;
 
 /**
- * Decides which frames are sent to the detector: every {@code interval} frames, and the first
- * frame of every scene (a hard cut), so that a window of frames between two keyframes never spans
- * two scenes and a face first seen after a cut is known from the cut's first frame.
+ * Decides which frames are sent to the detector: every {@code interval} frames, and the first frame
+ * of every scene (a hard cut), so that a window of frames between two keyframes never spans two
+ * scenes and a face first seen after a cut is known from the cut's first frame.
  */
 public final class KeyframeSchedule implements AutoCloseable {
   /** What a frame is to tracking. */
@@ -23,7 +23,9 @@ public final class KeyframeSchedule implements AutoCloseable {
   private final SceneCutDetector cuts = new SceneCutDetector();
   private long lastKeyframe = -1;
 
-  /** @param interval frames from one regular keyframe to the next (at least 1) */
+  /**
+   * @param interval frames from one regular keyframe to the next (at least 1)
+   */
   public KeyframeSchedule(int interval) {
     if (interval < 1) {
       throw new IllegalArgumentException("keyframes need an interval of at least one frame");

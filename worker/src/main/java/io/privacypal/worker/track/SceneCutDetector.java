@@ -12,6 +12,7 @@ import org.opencv.imgproc.Imgproc;
  */
 final class SceneCutDetector implements AutoCloseable {
   private static final Size THUMBNAIL = new Size(64, 36);
+
   /** Mean grey-level change (0-255) above which consecutive frames are different scenes. */
   static final double CUT_THRESHOLD = 30;
 

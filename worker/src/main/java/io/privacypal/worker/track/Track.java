@@ -22,7 +22,10 @@ record Track(FaceBox box, double dx, double dy, boolean moving) {
   /** This face, moving as it did from here to {@code later}, {@code frames} frames on. */
   Track towards(FaceBox later, int frames) {
     return new Track(
-        box, (later.centerX() - box.centerX()) / frames, (later.centerY() - box.centerY()) / frames, true);
+        box,
+        (later.centerX() - box.centerX()) / frames,
+        (later.centerY() - box.centerY()) / frames,
+        true);
   }
 
   /** The box moved on by its velocity for {@code frames} frames (where it is when not moving). */

@@ -16,7 +16,8 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe) {
    * @param ffprobeSetting the configured ffprobe path, or empty to search the PATH
    * @throws ConfigException when an executable is missing, saying how to install it
    */
-  public static FfmpegTools locate(Optional<String> ffmpegSetting, Optional<String> ffprobeSetting) {
+  public static FfmpegTools locate(
+      Optional<String> ffmpegSetting, Optional<String> ffprobeSetting) {
     return new FfmpegTools(
         find("ffmpeg", FFMPEG_ENV, ffmpegSetting), find("ffprobe", FFPROBE_ENV, ffprobeSetting));
   }
@@ -48,6 +49,10 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe) {
 
   private static String installHint() {
     return "Install ffmpeg (Debian/Ubuntu: apt-get install -y ffmpeg; macOS: brew install ffmpeg)"
-        + " or set " + FFMPEG_ENV + " and " + FFPROBE_ENV + " to the executables.";
+        + " or set "
+        + FFMPEG_ENV
+        + " and "
+        + FFPROBE_ENV
+        + " to the executables.";
   }
 }

@@ -27,7 +27,8 @@ public final class Frame {
     this.buffer = ByteBuffer.allocateDirect(lumaSize + 2 * chromaSize);
     this.y = new Mat(height, width, CvType.CV_8UC1, slice(0, lumaSize));
     this.u = new Mat(height / 2, width / 2, CvType.CV_8UC1, slice(lumaSize, chromaSize));
-    this.v = new Mat(height / 2, width / 2, CvType.CV_8UC1, slice(lumaSize + chromaSize, chromaSize));
+    this.v =
+        new Mat(height / 2, width / 2, CvType.CV_8UC1, slice(lumaSize + chromaSize, chromaSize));
   }
 
   private ByteBuffer slice(int offset, int length) {

@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A fixed set of frame buffers for one job. The pipeline holds a few keyframe windows of frames
- * at most, so memory is bounded by the windows, never by the video's length. Not thread-safe: one
+ * A fixed set of frame buffers for one job. The pipeline holds a few keyframe windows of frames at
+ * most, so memory is bounded by the windows, never by the video's length. Not thread-safe: one
  * job's loop owns it.
  */
 public final class FramePool implements AutoCloseable {
@@ -35,7 +35,8 @@ public final class FramePool implements AutoCloseable {
       return frame;
     }
     if (all.size() >= capacity) {
-      throw new IllegalStateException("all " + capacity + " frames are in use; a frame was not released");
+      throw new IllegalStateException(
+          "all " + capacity + " frames are in use; a frame was not released");
     }
     frame = new Frame(width, height);
     all.add(frame);

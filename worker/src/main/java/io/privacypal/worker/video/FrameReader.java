@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Decodes a video with one ffmpeg process into raw I420 frames on its stdout. ffmpeg applies the
- * rotation, odd sizes are padded to even, and the frame count matches the input's (a variable
- * rate input is resampled to its average rate so the duration holds).
+ * rotation, odd sizes are padded to even, and the frame count matches the input's (a variable rate
+ * input is resampled to its average rate so the duration holds).
  */
 public final class FrameReader implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 30;
@@ -18,14 +18,19 @@ public final class FrameReader implements AutoCloseable {
   private final FfmpegProcess ffmpeg;
   private final InputStream stdout;
   private final double frameRate;
+
   /** What the container declares, or what a resampled input is asked for. */
   private final long expectedFrames;
+
   private final boolean exactCount;
+
   /** Reading stops here: a file may hold far more frames than it declares. */
   private final long frameLimit;
+
   private final String overLimitReason;
   private boolean overLimit;
   private long framesRead;
+
   /**
    * Frames are read whole into this array, then copied to the frame's buffer: a channel over the
    * process's stream would move 8 KiB per system call (about 170 per 720p frame), this moves a
@@ -44,7 +49,9 @@ public final class FrameReader implements AutoCloseable {
     this.overLimitReason =
         frameLimit == maxFrames
             ? "the video holds more than the limit of " + maxFrames + " frames"
-            : "the video holds more frames than it declares: over " + frameLimit + " of "
+            : "the video holds more frames than it declares: over "
+                + frameLimit
+                + " of "
                 + expectedFrames;
   }
 
@@ -72,7 +79,8 @@ public final class FrameReader implements AutoCloseable {
       command.addAll(List.of("-fps_mode", "passthrough"));
     }
     command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
-    return new FrameReader(FfmpegProcess.start(command, "ffmpeg-decode"), info, expected, maxFrames);
+    return new FrameReader(
+        FfmpegProcess.start(command, "ffmpeg-decode"), info, expected, maxFrames);
   }
 
   /**
@@ -129,7 +137,11 @@ public final class FrameReader implements AutoCloseable {
       throw new InvalidVideoException("the video stream has no decodable frames");
     }
     WholeInputCheck.check(
-        framesRead, expectedFrames, exactCount, frameRate, ffmpeg.stderrLines(),
+        framesRead,
+        expectedFrames,
+        exactCount,
+        frameRate,
+        ffmpeg.stderrLines(),
         ffmpeg.firstStderrLine());
   }
 

@@ -16,6 +16,7 @@ public final class FrameWriter implements AutoCloseable {
 
   private final FfmpegProcess ffmpeg;
   private final OutputStream stdin;
+
   /** Whole frames go out in one write from here (see FrameReader's staging array for why). */
   private byte[] staging = new byte[0];
 
@@ -25,14 +26,22 @@ public final class FrameWriter implements AutoCloseable {
   }
 
   /**
-   * Only what playback needs leaves with the video: no container or stream metadata (titles,
-   * names, places, devices, creation times), no chapters, subtitles, data streams or attachments,
-   * and no muxer version tags. The rotation is already in the pixels (the decoder applies it).
+   * Only what playback needs leaves with the video: no container or stream metadata (titles, names,
+   * places, devices, creation times), no chapters, subtitles, data streams or attachments, and no
+   * muxer version tags. The rotation is already in the pixels (the decoder applies it).
    */
   private static final List<String> PLAYBACK_ONLY =
       List.of(
-          "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn",
-          "-fflags", "+bitexact", "-flags:v", "+bitexact");
+          "-map_metadata",
+          "-1",
+          "-map_chapters",
+          "-1",
+          "-sn",
+          "-dn",
+          "-fflags",
+          "+bitexact",
+          "-flags:v",
+          "+bitexact");
 
   /** The x264 speed/size trade-off and quality, as in {@code -preset} and {@code -crf}. */
   public record Encoding(String preset, int crf) {}
@@ -41,7 +50,8 @@ public final class FrameWriter implements AutoCloseable {
       FfmpegTools tools, Path original, VideoInfo info, Encoding encoding, Path output)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+    command.addAll(
+        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
     command.addAll(InputAllowlist.rawPipe());
     command.addAll(List.of("-pix_fmt", "yuv420p"));
     command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));

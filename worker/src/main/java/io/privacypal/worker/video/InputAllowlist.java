@@ -12,6 +12,7 @@ import java.util.List;
 final class InputAllowlist {
   /** MP4/MOV, Matroska/WebM, AVI and MPEG-TS, as their demuxers are named. */
   static final String FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts";
+
   static final String SUPPORTED = "MP4/MOV, Matroska/WebM, AVI or MPEG-TS";
   private static final String REFUSED_MARK = "not on whitelist";
 
@@ -19,10 +20,7 @@ final class InputAllowlist {
 
   /** The options that go before the input, then the input itself as an explicit file URL. */
   static List<String> input(Path file) {
-    return List.of(
-        "-protocol_whitelist", "file",
-        "-format_whitelist", FORMATS,
-        "-i", url(file));
+    return List.of("-protocol_whitelist", "file", "-format_whitelist", FORMATS, "-i", url(file));
   }
 
   /** The same for ffprobe, which takes the input without {@code -i}. */
@@ -32,7 +30,8 @@ final class InputAllowlist {
 
   /** Raw frames piped in by us: no other protocol or demuxer either. */
   static List<String> rawPipe() {
-    return List.of("-protocol_whitelist", "pipe", "-format_whitelist", "rawvideo", "-f", "rawvideo");
+    return List.of(
+        "-protocol_whitelist", "pipe", "-format_whitelist", "rawvideo", "-f", "rawvideo");
   }
 
   /** ffmpeg's own word that the file's container is not on the list. */

@@ -28,7 +28,8 @@ public record InputLimits(
       throw new ConfigException("the maximum video size must be positive");
     }
     if (!(maxDurationSeconds > 0) || maxFrames <= 0 || !(maxFrameRate > 0)) {
-      throw new ConfigException("the maximum duration, frame count and frame rate must be positive");
+      throw new ConfigException(
+          "the maximum duration, frame count and frame rate must be positive");
     }
   }
 
@@ -39,16 +40,31 @@ public record InputLimits(
   /** Why {@code info} is over a limit; empty when it is within all of them. */
   Optional<String> refusal(VideoInfo info) {
     if (info.width() > maxWidth || info.height() > maxHeight) {
-      return Optional.of("resolution " + info.width() + "x" + info.height() + " is over the limit of "
-          + maxWidth + "x" + maxHeight);
+      return Optional.of(
+          "resolution "
+              + info.width()
+              + "x"
+              + info.height()
+              + " is over the limit of "
+              + maxWidth
+              + "x"
+              + maxHeight);
     }
     if (info.frameRate() > maxFrameRate) {
-      return Optional.of("frame rate " + Math.round(info.frameRate()) + " fps is over the limit of "
-          + Math.round(maxFrameRate) + " fps");
+      return Optional.of(
+          "frame rate "
+              + Math.round(info.frameRate())
+              + " fps is over the limit of "
+              + Math.round(maxFrameRate)
+              + " fps");
     }
     if (info.durationSeconds() > maxDurationSeconds) {
-      return Optional.of("duration " + Math.round(info.durationSeconds()) + " s is over the limit of "
-          + Math.round(maxDurationSeconds) + " s");
+      return Optional.of(
+          "duration "
+              + Math.round(info.durationSeconds())
+              + " s is over the limit of "
+              + Math.round(maxDurationSeconds)
+              + " s");
     }
     if (info.estimatedFrames() > maxFrames) {
       return Optional.of(info.estimatedFrames() + " frames are over the limit of " + maxFrames);

@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 /** Reads a file's streams with ffprobe and refuses what the pipeline cannot process. */
 public final class VideoProbe {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+
   /** A normal answer is a few kilobytes; this much means a file built to flood us. */
   private static final long MAX_ANSWER_BYTES = 8 << 20;
+
   private static final Set<String> NO_COLOUR = Set.of("unknown", "reserved", "unspecified", "gbr");
 
   private final FfmpegTools tools;
@@ -37,14 +39,15 @@ public final class VideoProbe {
     this.timeout = timeout;
   }
 
-  public VideoInfo probe(Path input) throws InvalidVideoException, IOException, InterruptedException {
+  public VideoInfo probe(Path input)
+      throws InvalidVideoException, IOException, InterruptedException {
     return probe(input, stop -> {});
   }
 
   /**
    * @param onCancel takes what stops ffprobe at once, to run when the job is cancelled
-   * @throws InvalidVideoException not a supported or readable video, no video stream, no frames,
-   *     or over a limit
+   * @throws InvalidVideoException not a supported or readable video, no video stream, no frames, or
+   *     over a limit
    * @throws IOException ffprobe itself could not run, or did not answer in time
    */
   public VideoInfo probe(Path input, Consumer<Runnable> onCancel)
@@ -79,7 +82,8 @@ public final class VideoProbe {
         String stderr = ffprobe.stderrTail();
         if (InputAllowlist.refused(stderr)) {
           throw new InvalidVideoException(
-              "not a supported video: the container is not " + InputAllowlist.SUPPORTED
+              "not a supported video: the container is not "
+                  + InputAllowlist.SUPPORTED
                   + " (playlists, manifests and lists of files are refused)");
         }
         throw new InvalidVideoException(
@@ -131,8 +135,11 @@ public final class VideoProbe {
       throw new InvalidVideoException("the video stream has no usable frame rate");
     }
     double duration =
-        number(video.path("duration"), clock(video.path("tags").path("DURATION").asText(null),
-            number(format.path("duration"), 0)));
+        number(
+            video.path("duration"),
+            clock(
+                video.path("tags").path("DURATION").asText(null),
+                number(format.path("duration"), 0)));
     long counted = (long) number(video.path("nb_frames"), -1);
     long timed = Math.round(duration * frameRate);
     // An MP4 trimmed without re-encoding keeps the frames before its edit list's start in its
@@ -181,7 +188,8 @@ public final class VideoProbe {
       return fallback;
     }
     String[] parts = text.split(":");
-    return Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60
+    return Integer.parseInt(parts[0]) * 3600
+        + Integer.parseInt(parts[1]) * 60
         + Double.parseDouble(parts[2]);
   }
 

@@ -21,18 +21,24 @@ final class WholeInputCheck {
     // An exact count may differ by an edit list's frame or two; a duration may include audio
     // that runs on for a moment after the last frame.
     long tolerance =
-        exact
-            ? Math.max(2, expected / 200)
-            : Math.max(Math.round(frameRate / 2), expected / 50);
+        exact ? Math.max(2, expected / 200) : Math.max(Math.round(frameRate / 2), expected / 50);
     if (decoded < expected - tolerance) {
       throw new InvalidVideoException(
-          "truncated: " + decoded + " of " + expected + " frames decoded"
+          "truncated: "
+              + decoded
+              + " of "
+              + expected
+              + " frames decoded"
               + (firstError == null ? "" : " (" + clean(firstError) + ")"));
     }
     if (errors > 0) {
       throw new InvalidVideoException(
-          "damaged: the decoder reported " + errors + (errors == 1 ? " error" : " errors")
-              + " (first: " + clean(firstError) + ")");
+          "damaged: the decoder reported "
+              + errors
+              + (errors == 1 ? " error" : " errors")
+              + " (first: "
+              + clean(firstError)
+              + ")");
     }
   }
 

@@ -48,7 +48,8 @@ class FrameBlurrerTest {
 
   @Test
   void fillPaintsTheBoxBlackOnEveryPlaneAndNothingElse() {
-    new FrameBlurrer(BlurMode.FILL, MaskShape.BOX).apply(frame, List.of(new PixelBox(9, 7, 20, 10)));
+    new FrameBlurrer(BlurMode.FILL, MaskShape.BOX)
+        .apply(frame, List.of(new PixelBox(9, 7, 20, 10)));
 
     assertThat(at(luma(9, 7))).isEqualTo(16);
     assertThat(at(luma(28, 16))).isEqualTo(16);
@@ -63,7 +64,8 @@ class FrameBlurrerTest {
 
   @Test
   void ellipseLeavesTheCornersOfTheBox() {
-    new FrameBlurrer(BlurMode.FILL, MaskShape.ELLIPSE).apply(frame, List.of(new PixelBox(10, 10, 30, 30)));
+    new FrameBlurrer(BlurMode.FILL, MaskShape.ELLIPSE)
+        .apply(frame, List.of(new PixelBox(10, 10, 30, 30)));
 
     assertThat(at(luma(25, 25))).isEqualTo(16);
     assertThat(at(luma(10, 10))).isEqualTo(original[luma(10, 10)] & 0xff);
@@ -72,7 +74,8 @@ class FrameBlurrerTest {
 
   @Test
   void mosaicMakesCellsOfOneValue() {
-    new FrameBlurrer(BlurMode.MOSAIC, MaskShape.BOX).apply(frame, List.of(new PixelBox(0, 0, 32, 32)));
+    new FrameBlurrer(BlurMode.MOSAIC, MaskShape.BOX)
+        .apply(frame, List.of(new PixelBox(0, 0, 32, 32)));
 
     // 32 px area, 8 cells across: 4 px cells.
     int first = at(luma(0, 0));
@@ -86,9 +89,11 @@ class FrameBlurrerTest {
 
   @Test
   void gaussianSmoothsNoiseInsideTheBox() {
-    new FrameBlurrer(BlurMode.GAUSSIAN, MaskShape.BOX).apply(frame, List.of(new PixelBox(0, 0, 40, 40)));
+    new FrameBlurrer(BlurMode.GAUSSIAN, MaskShape.BOX)
+        .apply(frame, List.of(new PixelBox(0, 0, 40, 40)));
 
-    assertThat(roughness(frame.buffer(), 5, 35)).isLessThan(roughness(ByteBuffer.wrap(original), 5, 35) / 4);
+    assertThat(roughness(frame.buffer(), 5, 35))
+        .isLessThan(roughness(ByteBuffer.wrap(original), 5, 35) / 4);
   }
 
   /** Mean absolute difference between horizontal neighbours in a square of the Y plane. */
@@ -107,7 +112,8 @@ class FrameBlurrerTest {
   @Test
   void faceBoxIsEnlargedAroundItsCentreAndClampedToTheFrame() {
     PixelBox box =
-        PixelBox.cover(new io.privacypal.common.detect.FaceBox(50, 10, 20, 20, 1), 1.3, W, H).orElseThrow();
+        PixelBox.cover(new io.privacypal.common.detect.FaceBox(50, 10, 20, 20, 1), 1.3, W, H)
+            .orElseThrow();
 
     assertThat(box).isEqualTo(new PixelBox(47, 7, 17, 26));
   }

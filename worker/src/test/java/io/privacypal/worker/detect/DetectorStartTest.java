@@ -41,8 +41,13 @@ class DetectorStartTest {
 
   @Test
   void theCascadesRunOnlyWhenChosenByNameAndSaySo() {
-    ConfigSource config = ConfigSource.of(Map.of(
-        "PRIVACYPAL_DETECTOR", "cascades", "PRIVACYPAL_FACE_MODEL", dir.resolve("none").toString()));
+    ConfigSource config =
+        ConfigSource.of(
+            Map.of(
+                "PRIVACYPAL_DETECTOR",
+                "cascades",
+                "PRIVACYPAL_FACE_MODEL",
+                dir.resolve("none").toString()));
 
     try (Detectors detectors = Detectors.start(config)) {
       FaceDetector chosen = detectors.forJob(null);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link FaceDetector} promises, run against each implementation: the local OpenCV
- * detector on real photos, Rekognition against its HTTP stub primed with the photo's labelled faces.
+ * detector on real photos, Rekognition against its HTTP stub primed with the photo's labelled
+ * faces.
  */
 public abstract class FaceDetectorContract {
   private static final int WIDTH = 640;
@@ -44,17 +45,20 @@ public abstract class FaceDetectorContract {
       double cy = face.y() + face.height() / 2;
       assertThat(found)
           .as("a box around the face at (%.0f, %.0f)", cx, cy)
-          .anySatisfy(box -> {
-            assertThat(cx).isBetween(box.x(), box.x() + box.width());
-            assertThat(cy).isBetween(box.y(), box.y() + box.height());
-          });
+          .anySatisfy(
+              box -> {
+                assertThat(cx).isBetween(box.x(), box.x() + box.width());
+                assertThat(cy).isBetween(box.y(), box.y() + box.height());
+              });
     }
-    assertThat(found).allSatisfy(box -> {
-      assertThat(box.x()).isGreaterThanOrEqualTo(0);
-      assertThat(box.y()).isGreaterThanOrEqualTo(0);
-      assertThat(box.x() + box.width()).isLessThanOrEqualTo(WIDTH);
-      assertThat(box.y() + box.height()).isLessThanOrEqualTo(HEIGHT);
-    });
+    assertThat(found)
+        .allSatisfy(
+            box -> {
+              assertThat(box.x()).isGreaterThanOrEqualTo(0);
+              assertThat(box.y()).isGreaterThanOrEqualTo(0);
+              assertThat(box.x() + box.width()).isLessThanOrEqualTo(WIDTH);
+              assertThat(box.y() + box.height()).isLessThanOrEqualTo(HEIGHT);
+            });
   }
 
   @Test
@@ -85,7 +89,10 @@ public abstract class FaceDetectorContract {
     }
   }
 
-  /** A video's first keyframe is searched whole; closing the video's detector leaves the shared one working. */
+  /**
+   * A video's first keyframe is searched whole; closing the video's detector leaves the shared one
+   * working.
+   */
   @Test
   public void aDetectorForOneVideoFindsWhatTheDetectorFindsAndClosesOnlyItself() throws Exception {
     Path photo = FacePhotos.sample(3);

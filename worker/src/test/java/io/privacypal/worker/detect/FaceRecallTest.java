@@ -1,11 +1,11 @@
 package io.privacypal.worker.detect;
 
-import io.privacypal.worker.testing.LabelledFaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.testing.FacePhotos;
+import io.privacypal.worker.testing.LabelledFaces;
 import io.privacypal.worker.testing.RawFrames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class FaceRecallTest {
   /** Where a photo lies in a keyframe of a video over a flat background. */
-  private record Layout(String name, int frameWidth, int frameHeight, int x, int y, int width, int height) {}
+  private record Layout(
+      String name, int frameWidth, int frameHeight, int x, int y, int width, int height) {}
 
   /** As TestVideos lays out a photo at 640x360, twice as large: faces of about 90 px. */
   private static final Layout WIDE = new Layout("1280x720", 1280, 720, 240, 96, 800, 528);
+
   /** People further away: the photo at a third of the width, faces of about 45 px. */
   private static final Layout DISTANT = new Layout("far 1280x720", 1280, 720, 440, 228, 400, 264);
+
   private static final int TIMED_RUNS = 3;
+
   /**
    * Over six images: a few are harmless (an extra blurred patch), many would mean a broken decoding
    * of the network. The half-height tiles that find 24 px heads see 4 in the distant layout.
@@ -88,20 +92,27 @@ class FaceRecallTest {
     assertThat(RecallScore.falsePositives(scores)).isLessThanOrEqualTo(MAX_FALSE_POSITIVES);
   }
 
-  private static List<RecallScore> videoFrames(OpenCvFaceDetector detector, String name, Layout layout)
-      throws IOException {
+  private static List<RecallScore> videoFrames(
+      OpenCvFaceDetector detector, String name, Layout layout) throws IOException {
     List<RecallScore> scores = new ArrayList<>();
     for (LabelledFaces.Photo photo : LabelledFaces.PHOTOS) {
       KeyframeImage frame = videoFrame(photo, layout);
-      scores.add(score(detector, "sample" + photo.number() + " " + layout.name(), frame,
-          inFrame(photo, layout)));
+      scores.add(
+          score(
+              detector,
+              "sample" + photo.number() + " " + layout.name(),
+              frame,
+              inFrame(photo, layout)));
     }
     System.out.println(name + ", frames of a video, " + layout + ":\n" + RecallScore.table(scores));
     return scores;
   }
 
   private static RecallScore score(
-      OpenCvFaceDetector detector, String name, KeyframeImage image, List<LabelledFaces.Face> faces) {
+      OpenCvFaceDetector detector,
+      String name,
+      KeyframeImage image,
+      List<LabelledFaces.Face> faces) {
     List<FaceBox> boxes = detector.detect(image); // the first call warms up the caches
     long start = System.nanoTime();
     for (int i = 0; i < TIMED_RUNS; i++) {
@@ -115,8 +126,12 @@ class FaceRecallTest {
     double sx = (double) layout.width() / photo.width();
     double sy = (double) layout.height() / photo.height();
     return photo.faces().stream()
-        .map(f -> new LabelledFaces.Face(
-            layout.x() + f.cx() * sx, layout.y() + f.cy() * sy, f.size() * Math.sqrt(sx * sy)))
+        .map(
+            f ->
+                new LabelledFaces.Face(
+                    layout.x() + f.cx() * sx,
+                    layout.y() + f.cy() * sy,
+                    f.size() * Math.sqrt(sx * sy)))
         .toList();
   }
 
@@ -124,12 +139,33 @@ class FaceRecallTest {
       throws IOException {
     byte[] bytes =
         RawFrames.run(
-            "ffmpeg", "-nostdin", "-v", "error", "-i", FacePhotos.sample(photo.number()).toString(),
-            "-frames:v", "1",
-            "-vf", "scale=" + layout.width() + ":" + layout.height() + ",setsar=1,pad="
-                + layout.frameWidth() + ":" + layout.frameHeight() + ":" + layout.x() + ":"
-                + layout.y() + ":color=0x305070",
-            "-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1");
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-i",
+            FacePhotos.sample(photo.number()).toString(),
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale="
+                + layout.width()
+                + ":"
+                + layout.height()
+                + ",setsar=1,pad="
+                + layout.frameWidth()
+                + ":"
+                + layout.frameHeight()
+                + ":"
+                + layout.x()
+                + ":"
+                + layout.y()
+                + ":color=0x305070",
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "rawvideo",
+            "pipe:1");
     ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
     buffer.put(bytes).flip();
     return new KeyframeImage(layout.frameWidth(), layout.frameHeight(), buffer, 0);

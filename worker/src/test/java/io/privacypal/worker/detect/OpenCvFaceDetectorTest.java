@@ -39,7 +39,9 @@ class OpenCvFaceDetectorTest extends FaceDetectorContract {
       KeyframeImage image = RawFrames.i420(FacePhotos.sample(i), 1280, 854);
       List<FaceBox> faces = detector.detect(image);
       System.out.println("sample" + i + ": " + faces);
-      assertThat(faces).as("faces in sample%d", i).hasSizeGreaterThanOrEqualTo(expectedAtLeast[i - 1]);
+      assertThat(faces)
+          .as("faces in sample%d", i)
+          .hasSizeGreaterThanOrEqualTo(expectedAtLeast[i - 1]);
       for (FaceBox face : faces) {
         assertThat(face.x()).isGreaterThanOrEqualTo(0);
         assertThat(face.y()).isGreaterThanOrEqualTo(0);
@@ -101,7 +103,8 @@ class OpenCvFaceDetectorTest extends FaceDetectorContract {
       int from = pw * ph + plane * (pw / 2) * (ph / 2);
       int to = w * h + plane * (w / 2) * (h / 2);
       for (int row = 0; row < ph / 2; row++) {
-        System.arraycopy(small, from + row * (pw / 2), frame, to + (y / 2 + row) * (w / 2) + x / 2, pw / 2);
+        System.arraycopy(
+            small, from + row * (pw / 2), frame, to + (y / 2 + row) * (w / 2) + x / 2, pw / 2);
       }
     }
     ByteBuffer buffer = ByteBuffer.allocateDirect(frame.length);

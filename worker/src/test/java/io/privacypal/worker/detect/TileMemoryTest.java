@@ -41,7 +41,8 @@ class TileMemoryTest {
       patch.setTo(new Scalar(250));
       assertThat(memory.unchanged(SQUARE, TileMemory.look(luma, SQUARE))).isNull();
       assertThat(memory.unchanged(new Tiles.Square(480, 0, 480), TileMemory.look(luma, SQUARE)))
-          .as("a square never searched").isNull();
+          .as("a square never searched")
+          .isNull();
     }
   }
 
@@ -49,7 +50,9 @@ class TileMemoryTest {
   void everyTenthKeyframeSearchesEverything() {
     try (TileMemory<FaceBox> memory = new TileMemory<>()) {
       for (int keyframe = 0; keyframe < 25; keyframe++) {
-        assertThat(memory.startKeyframe()).as("keyframe %d", keyframe).isEqualTo(keyframe % 10 == 0);
+        assertThat(memory.startKeyframe())
+            .as("keyframe %d", keyframe)
+            .isEqualTo(keyframe % 10 == 0);
       }
     }
   }

@@ -1,12 +1,12 @@
 package io.privacypal.worker.detect;
 
-import io.privacypal.worker.testing.LabelledFaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.testing.FacePhotos;
+import io.privacypal.worker.testing.LabelledFaces;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Recall of the local detector on the hand-labelled heads of the test photos (frontal, turned up
- * to a profile, bowed), each placed at the centre of a 1280x720 keyframe at face sizes of 24 to
- * 300 px and tilted by up to 30° either way, over the rest of its photo. A head counts as found
- * when a box covers its labelled centre. Prints a table by size and tilt (see the surefire report).
+ * Recall of the local detector on the hand-labelled heads of the test photos (frontal, turned up to
+ * a profile, bowed), each placed at the centre of a 1280x720 keyframe at face sizes of 24 to 300 px
+ * and tilted by up to 30° either way, over the rest of its photo. A head counts as found when a box
+ * covers its labelled centre. Prints a table by size and tilt (see the surefire report).
  */
 class TurnedHeadRecallTest {
   private static final int WIDTH = 1280;
@@ -80,8 +80,16 @@ class TurnedHeadRecallTest {
               count(bySize, String.format("%03d px", size), hit);
               count(byTilt, String.format("%+03d°", tilt), hit);
               if (!hit) {
-                misses.append(" sample").append(photo.number()).append('#').append(f)
-                    .append(' ').append(size).append("px ").append(tilt).append('°');
+                misses
+                    .append(" sample")
+                    .append(photo.number())
+                    .append('#')
+                    .append(f)
+                    .append(' ')
+                    .append(size)
+                    .append("px ")
+                    .append(tilt)
+                    .append('°');
               }
             }
           }
@@ -90,7 +98,8 @@ class TurnedHeadRecallTest {
         bgr.release();
       }
     }
-    System.out.printf("turned and tilted heads: %d/%d found, %.0f ms per 1280x720 keyframe%n",
+    System.out.printf(
+        "turned and tilted heads: %d/%d found, %.0f ms per 1280x720 keyframe%n",
         found, total, nanos / 1e6 / total);
     bySize.forEach((k, v) -> System.out.println("  " + k + ": " + v[0] + "/" + v[1]));
     byTilt.forEach((k, v) -> System.out.println("  " + k + ": " + v[0] + "/" + v[1]));
@@ -108,10 +117,16 @@ class TurnedHeadRecallTest {
   private static boolean coversCentre(FaceBox box) {
     double cx = WIDTH / 2.0;
     double cy = HEIGHT / 2.0;
-    return cx >= box.x() && cx <= box.x() + box.width() && cy >= box.y() && cy <= box.y() + box.height();
+    return cx >= box.x()
+        && cx <= box.x() + box.width()
+        && cy >= box.y()
+        && cy <= box.y() + box.height();
   }
 
-  /** The photo turned by {@code tilt} about the face and scaled to {@code size}, the face at the centre. */
+  /**
+   * The photo turned by {@code tilt} about the face and scaled to {@code size}, the face at the
+   * centre.
+   */
   static KeyframeImage centred(Mat bgr, LabelledFaces.Face face, int size, double tilt) {
     Mat m = Imgproc.getRotationMatrix2D(new Point(face.cx(), face.cy()), tilt, size / face.size());
     Mat placed = new Mat();
@@ -119,8 +134,14 @@ class TurnedHeadRecallTest {
     try {
       m.put(0, 2, m.get(0, 2)[0] + WIDTH / 2.0 - face.cx());
       m.put(1, 2, m.get(1, 2)[0] + HEIGHT / 2.0 - face.cy());
-      Imgproc.warpAffine(bgr, placed, m, new Size(WIDTH, HEIGHT), Imgproc.INTER_AREA,
-          Core.BORDER_CONSTANT, new Scalar(112, 80, 48));
+      Imgproc.warpAffine(
+          bgr,
+          placed,
+          m,
+          new Size(WIDTH, HEIGHT),
+          Imgproc.INTER_AREA,
+          Core.BORDER_CONSTANT,
+          new Scalar(112, 80, 48));
       Imgproc.cvtColor(placed, i420, Imgproc.COLOR_BGR2YUV_I420);
       byte[] bytes = new byte[(int) (i420.total() * i420.channels())];
       i420.get(0, 0, bytes);

@@ -1,8 +1,7 @@
 package io.privacypal.worker.pipeline;
 
-import io.privacypal.worker.testing.LabelledFaces;
-import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static io.privacypal.common.job.JobOptionsBuilder.aJobOptions;
+import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -10,10 +9,9 @@ import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
 import io.privacypal.worker.testing.RawFrames;
@@ -31,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AnonymizePipelineTest {
   /** A cover must change the middle of a face by this much on average (grey levels). */
   private static final double FACE_CHANGED = 25;
+
   /** Re-encoding alone changes a flat background by less than this. */
   private static final double BACKGROUND_KEPT = 2.5;
 
   @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
 
   @TempDir Path dir;
-
 
   private static JobOptions fill() {
     return aJobOptions().withBlurMode(BlurMode.FILL).build();
@@ -48,13 +46,19 @@ class AnonymizePipelineTest {
     List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
     JobStats stats =
         new AnonymizePipeline(with, bed.settings())
-            .process(new PipelineRequest(video.file(), out, options), (f, s) -> fractions.add(f), new Cancellation());
+            .process(
+                new PipelineRequest(video.file(), out, options),
+                (f, s) -> fractions.add(f),
+                new Cancellation());
     return new Result(out, stats, fractions);
   }
 
   private record Result(Path output, JobStats stats, List<Double> fractions) {}
 
-  /** Every frame from {@code fromFrame} on shows faces, and each of them changed at least {@code min}. */
+  /**
+   * Every frame from {@code fromFrame} on shows faces, and each of them changed at least {@code
+   * min}.
+   */
   private static void assertEveryFaceChanged(double[] weakest, double min, int fromFrame) {
     assertThat(weakest).hasSize(TestVideos.FRAMES);
     for (int n = fromFrame; n < weakest.length; n++) {
@@ -121,7 +125,8 @@ class AnonymizePipelineTest {
     // Faces first found near an edge are also stretched towards it for the two windows before
     // (frames 17-31): they may have slid in. Elsewhere nothing around them is touched.
     assertThat(check.largestBackgroundChange(in, out, 0, 17)).isLessThan(BACKGROUND_KEPT);
-    assertThat(check.largestBackgroundChange(in, out, 32, TestVideos.FRAMES)).isLessThan(BACKGROUND_KEPT);
+    assertThat(check.largestBackgroundChange(in, out, 32, TestVideos.FRAMES))
+        .isLessThan(BACKGROUND_KEPT);
   }
 
   @Test
@@ -130,7 +135,9 @@ class AnonymizePipelineTest {
     OutputCheck check = new OutputCheck(video);
     Result result = run(video, fill(), bed.detector());
 
-    double[] weakest = check.weakestFaceChange(PipelineTestBed.gray(video.file()), PipelineTestBed.gray(result.output()));
+    double[] weakest =
+        check.weakestFaceChange(
+            PipelineTestBed.gray(video.file()), PipelineTestBed.gray(result.output()));
     int shown = 0;
     for (int n = 0; n < weakest.length; n++) {
       if (weakest[n] >= 0) {
@@ -155,7 +162,8 @@ class AnonymizePipelineTest {
 
   @Test
   void sceneCutForcesDetectionOnItsFirstFrameAndBothScenesAreCovered() throws Exception {
-    TestVideo video = TestVideos.sceneCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 30, true);
+    TestVideo video =
+        TestVideos.sceneCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 30, true);
     OutputCheck check = new OutputCheck(video);
     List<Double> detectedAt = Collections.synchronizedList(new ArrayList<>());
     FaceDetector recording =
@@ -198,7 +206,10 @@ class AnonymizePipelineTest {
     Path out = dir.resolve("regions.mp4");
     JobStats stats =
         new AnonymizePipeline(bed.detector(), bed.settings())
-            .process(new PipelineRequest(pattern, out, options), ProgressListener.NONE, new Cancellation());
+            .process(
+                new PipelineRequest(pattern, out, options),
+                ProgressListener.NONE,
+                new Cancellation());
 
     assertThat(stats.detectorCalls()).isZero();
     List<byte[]> in = PipelineTestBed.gray(pattern);

@@ -19,11 +19,13 @@ class BadInputTest {
 
   @TempDir Path dir;
 
-
   private Path process(Path input, PipelineSettings with) throws Exception {
     Path out = dir.resolve("out.mp4");
     new AnonymizePipeline(bed.detector(), with)
-        .process(new PipelineRequest(input, out, JobOptions.defaults()), ProgressListener.NONE, new Cancellation());
+        .process(
+            new PipelineRequest(input, out, JobOptions.defaults()),
+            ProgressListener.NONE,
+            new Cancellation());
     return out;
   }
 
@@ -42,7 +44,8 @@ class BadInputTest {
     Path whole = TestVideos.pattern(dir.resolve("whole.mp4"), 320, 240, 2, true);
     byte[] bytes = Files.readAllBytes(whole);
     // Without +faststart the index is at the end: cutting the file in half loses it.
-    Path truncated = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
+    Path truncated =
+        Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
 
     assertThatThrownBy(() -> process(truncated, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)
@@ -53,8 +56,18 @@ class BadInputTest {
   @Test
   void audioOnlyFileIsRefusedForHavingNoVideoStream() throws Exception {
     Path audio = dir.resolve("tone.m4a");
-    RawFrames.run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=duration=1",
-        "-c:a", "aac", audio.toString());
+    RawFrames.run(
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=duration=1",
+        "-c:a",
+        "aac",
+        audio.toString());
 
     assertThatThrownBy(() -> process(audio, bed.settings()))
         .isInstanceOf(InvalidVideoException.class)

@@ -35,8 +35,7 @@ class CancellationTest {
   void cancelMidRunStopsQuicklyKillsFfmpegAndRemovesTheOutput() throws Exception {
     Path input = TestVideos.pattern(dir.resolve("long.mp4"), 640, 360, 20, true);
     Path output = dir.resolve("out.mp4");
-    PipelineSettings settings =
-        PipelineSettings.from(ConfigSource.of(Map.of()));
+    PipelineSettings settings = PipelineSettings.from(ConfigSource.of(Map.of()));
     Cancellation cancellation = new Cancellation();
     CountDownLatch running = new CountDownLatch(1);
     Future<?> job =
@@ -52,7 +51,9 @@ class CancellationTest {
                         },
                         cancellation));
     assertThat(running.await(60, TimeUnit.SECONDS)).as("the job got going").isTrue();
-    assertThat(ProcessHandle.current().descendants().count()).as("ffmpeg processes while running").isEqualTo(2);
+    assertThat(ProcessHandle.current().descendants().count())
+        .as("ffmpeg processes while running")
+        .isEqualTo(2);
 
     long cancelledAt = System.nanoTime();
     cancellation.cancel("user asked");
@@ -74,14 +75,14 @@ class CancellationTest {
   void alreadyCancelledJobStartsNoProcess() {
     Cancellation cancellation = new Cancellation();
     cancellation.cancel("gone");
-    PipelineSettings settings =
-        PipelineSettings.from(ConfigSource.of(Map.of()));
+    PipelineSettings settings = PipelineSettings.from(ConfigSource.of(Map.of()));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 new AnonymizePipeline(detector, settings)
                     .process(
-                        new PipelineRequest(dir.resolve("any.mp4"), dir.resolve("out.mp4"), JobOptions.defaults()),
+                        new PipelineRequest(
+                            dir.resolve("any.mp4"), dir.resolve("out.mp4"), JobOptions.defaults()),
                         ProgressListener.NONE,
                         cancellation))
         .isInstanceOf(JobCancelledException.class);

@@ -12,10 +12,8 @@ import io.privacypal.common.detect.KeyframeImage;
 import io.privacypal.common.job.BlurMode;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.MaskShape;
 import io.privacypal.worker.testing.FacePhotos;
 import io.privacypal.worker.testing.OutputCheck;
-import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.testing.TestVideos;
 import io.privacypal.worker.testing.TestVideos.TestVideo;
 import java.nio.file.Path;
@@ -35,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Several keyframe detections of one job in flight at once (a detector declaring it may). */
 class InFlightDetectionTest {
   private static final int IN_FLIGHT = 3;
+
   /** Latches wait this long at most, so a broken pipeline fails the test instead of hanging it. */
   private static final long LATCH_SECONDS = 30;
 
   @RegisterExtension static final PipelineTestBed bed = new PipelineTestBed();
 
   @TempDir Path dir;
-
 
   private static JobOptions fill() {
     return aJobOptions().withBlurMode(BlurMode.FILL).withKeyframeInterval(0.1).build();
@@ -65,7 +63,8 @@ class InFlightDetectionTest {
       }
     }
 
-    abstract List<FaceBox> slowly(KeyframeImage image) throws DetectionException, InterruptedException;
+    abstract List<FaceBox> slowly(KeyframeImage image)
+        throws DetectionException, InterruptedException;
 
     @Override
     public String name() {
@@ -100,12 +99,17 @@ class InFlightDetectionTest {
 
     JobStats stats =
         new AnonymizePipeline(slow, bed.settings())
-            .process(new PipelineRequest(video.file(), out, fill()), ProgressListener.NONE, new Cancellation());
+            .process(
+                new PipelineRequest(video.file(), out, fill()),
+                ProgressListener.NONE,
+                new Cancellation());
 
     assertThat(slow.mostRunning.get()).isBetween(2, IN_FLIGHT);
     // Keyframes every 0.1 s at 25 fps: every 3rd frame (2.5 rounded), then the last frame.
     List<Double> keyframes =
-        IntStream.concat(IntStream.iterate(0, n -> n < TestVideos.FRAMES - 1, n -> n + 3), IntStream.of(TestVideos.FRAMES - 1))
+        IntStream.concat(
+                IntStream.iterate(0, n -> n < TestVideos.FRAMES - 1, n -> n + 3),
+                IntStream.of(TestVideos.FRAMES - 1))
             .mapToObj(n -> n / (double) TestVideos.FPS)
             .toList();
     assertThat(detectedAt).containsExactlyInAnyOrderElementsOf(keyframes);
@@ -137,7 +141,8 @@ class InFlightDetectionTest {
     SlowDetector slow =
         new SlowDetector() {
           @Override
-          List<FaceBox> slowly(KeyframeImage image) throws DetectionException, InterruptedException {
+          List<FaceBox> slowly(KeyframeImage image)
+              throws DetectionException, InterruptedException {
             double t = image.timestampSeconds();
             if (Math.abs(t - earlier) < 1e-6) {
               earlierOverlapped.set(failed.await(LATCH_SECONDS, TimeUnit.SECONDS));
@@ -159,10 +164,14 @@ class InFlightDetectionTest {
     assertThatThrownBy(
             () ->
                 pipeline.process(
-                    new PipelineRequest(input, output, fill()), ProgressListener.NONE, new Cancellation()))
+                    new PipelineRequest(input, output, fill()),
+                    ProgressListener.NONE,
+                    new Cancellation()))
         .isSameAs(expected);
     assertThat(laterRan).as("the later keyframe was in flight").isTrue();
-    assertThat(earlierOverlapped).as("the earlier keyframe was in flight when the 4th failed").isTrue();
+    assertThat(earlierOverlapped)
+        .as("the earlier keyframe was in flight when the 4th failed")
+        .isTrue();
     assertThat(output).doesNotExist();
     await()
         .atMost(Duration.ofSeconds(5))

@@ -31,15 +31,32 @@ import org.junit.jupiter.api.io.TempDir;
 class InputBombTest {
   /** The uploader's longest keyframe interval: five seconds of frames held per window. */
   private static final JobOptions FIVE_SECOND_KEYFRAMES =
-      new JobOptions(false, List.of(BlurRegion.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 5.0, 1.3, null);
+      new JobOptions(
+          false,
+          List.of(BlurRegion.of(0, 0, 32, 32)),
+          BlurMode.MOSAIC,
+          MaskShape.BOX,
+          5.0,
+          1.3,
+          null);
 
   @TempDir Path dir;
 
   @Test
   void tiny4kFileDeclaring1000FpsFailsWithinSecondsForItsFrameRate() throws Exception {
     Path bomb = dir.resolve("bomb.mp4");
-    ffmpeg("-f", "lavfi", "-i", "color=black:s=3840x2160:r=1000", "-frames:v", "10",
-        "-c:v", "libx264", "-preset", "ultrafast", bomb.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "color=black:s=3840x2160:r=1000",
+        "-frames:v",
+        "10",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        bomb.toString());
     assertThat(Files.size(bomb)).isLessThan(64 * 1024);
 
     long started = System.nanoTime();
@@ -53,8 +70,18 @@ class InputBombTest {
   void twoKilobyteFileDeclaringTwelveHoursFailsForItsDuration() throws Exception {
     Path bomb = dir.resolve("long.mp4");
     // One frame an hour: twelve frames, twelve hours.
-    ffmpeg("-f", "lavfi", "-i", "color=black:s=320x240:r=1/3600", "-frames:v", "12",
-        "-c:v", "libx264", "-preset", "ultrafast", bomb.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "color=black:s=320x240:r=1/3600",
+        "-frames:v",
+        "12",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        bomb.toString());
     assertThat(Files.size(bomb)).isLessThan(8 * 1024);
 
     assertThatThrownBy(() -> process(bomb, dir.resolve("out.mp4")))
@@ -65,11 +92,20 @@ class InputBombTest {
   @Test
   void fileWithMoreFramesThanTheLimitFailsForItsFrameCount() throws Exception {
     Path input = dir.resolve("frames.mp4");
-    ffmpeg("-f", "lavfi", "-i", "color=black:s=64x64:r=30:d=10", "-c:v", "libx264",
-        "-preset", "ultrafast", input.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "color=black:s=64x64:r=30:d=10",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        input.toString());
     PipelineSettings settings = SETTINGS.withLimits(new InputLimits(3840, 2160, 3600, 100, 240));
 
-    assertThatThrownBy(() -> process(input, dir.resolve("out.mp4"), settings, PipelineFixture.REGION_ONLY))
+    assertThatThrownBy(
+            () -> process(input, dir.resolve("out.mp4"), settings, PipelineFixture.REGION_ONLY))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessage("300 frames are over the limit of 100");
   }
@@ -77,15 +113,25 @@ class InputBombTest {
   @Test
   void matroskaFileDeclaringHalfASecondButHoldingTwentyStopsPastWhatItDeclares() throws Exception {
     Path honest = dir.resolve("honest.mkv");
-    ffmpeg("-f", "lavfi", "-i", "color=gray:s=64x64:r=30:d=20", "-c:v", "libx264",
-        "-preset", "ultrafast", honest.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "color=gray:s=64x64:r=30:d=20",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        honest.toString());
     byte[] bytes = Files.readAllBytes(honest);
-    // The segment's Duration element (ID 0x4489, 8-byte float, in ms) and the stream's DURATION tag.
+    // The segment's Duration element (ID 0x4489, 8-byte float, in ms) and the stream's DURATION
+    // tag.
     int duration = indexOf(bytes, new byte[] {0x44, (byte) 0x89, (byte) 0x88});
     ByteBuffer.wrap(bytes, duration + 3, 8).putDouble(500.0);
     byte[] tag = "00:00:20.000000000".getBytes(StandardCharsets.US_ASCII);
     int at = indexOf(bytes, tag);
-    System.arraycopy("00:00:00.500000000".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, tag.length);
+    System.arraycopy(
+        "00:00:00.500000000".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, tag.length);
     Path liar = Files.write(dir.resolve("liar.mkv"), bytes);
     assertThat(Files.size(liar)).isLessThan(32 * 1024);
 
@@ -111,8 +157,16 @@ class InputBombTest {
   void longKeyframeIntervalOnLargeFramesStaysWithinTheFrameMemory() throws Exception {
     // 12 s at 25 fps, 640x360: windows of five seconds would hold ~250 frames (86 MB) at once.
     Path input = dir.resolve("clip.mp4");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=12", "-c:v", "libx264",
-        "-preset", "ultrafast", input.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=640x360:r=25:d=12",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        input.toString());
     long budget = 24L << 20;
     BufferPoolMXBean direct =
         ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
@@ -133,8 +187,13 @@ class InputBombTest {
             });
     sampler.start();
     try {
-      assertThat(process(input, dir.resolve("out.mp4"), SETTINGS.withFrameMemory(budget), FIVE_SECOND_KEYFRAMES)
-              .frames())
+      assertThat(
+              process(
+                      input,
+                      dir.resolve("out.mp4"),
+                      SETTINGS.withFrameMemory(budget),
+                      FIVE_SECOND_KEYFRAMES)
+                  .frames())
           .isEqualTo(300);
     } finally {
       running.set(false);

@@ -4,11 +4,9 @@ import static io.privacypal.common.job.JobOptionsBuilder.regionsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.privacypal.common.job.BlurMode;
+import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
-import io.privacypal.common.job.MaskShape;
-import io.privacypal.common.job.BlurRegion;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.video.VideoInfo;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ class InputFormatsTest {
 
   @TempDir Path dir;
 
-
   private static void ffmpeg(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
     command.addAll(List.of(args));
@@ -36,15 +33,28 @@ class InputFormatsTest {
 
   private JobStats process(Path input, Path output) throws Exception {
     return new AnonymizePipeline(bed.detector(), bed.settings())
-        .process(new PipelineRequest(input, output, REGION_ONLY), ProgressListener.NONE, new Cancellation());
+        .process(
+            new PipelineRequest(input, output, REGION_ONLY),
+            ProgressListener.NONE,
+            new Cancellation());
   }
 
   @Test
   void rotatedPhoneVideoComesOutUpright() throws Exception {
     Path plain = dir.resolve("plain.mp4");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-c:v", "libx264", "-preset", "ultrafast", plain.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=1",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        plain.toString());
     Path rotated = dir.resolve("rotated.mp4");
-    ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
+    ffmpeg(
+        "-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
 
     VideoInfo in = bed.probe(rotated);
     assertThat(Math.abs(in.rotation())).isEqualTo(90);
@@ -62,8 +72,20 @@ class InputFormatsTest {
   @Test
   void oddSizedVideoIsPaddedToEvenAndKeepsEveryFrame() throws Exception {
     Path odd = dir.resolve("odd.mp4");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-vf", "scale=321:241",
-        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", odd.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=1",
+        "-vf",
+        "scale=321:241",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-pix_fmt",
+        "yuv444p",
+        odd.toString());
     assertThat(bed.probe(odd).width()).isEqualTo(321);
 
     Path out = dir.resolve("out.mp4");
@@ -77,8 +99,20 @@ class InputFormatsTest {
   void variableFrameRateVideoKeepsItsDuration() throws Exception {
     Path vfr = dir.resolve("vfr.mp4");
     // Frames 10..40 dropped: a 4 s clip with a gap in its timestamps.
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=4", "-vf", "select='not(between(n\\,10\\,40))'",
-        "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "ultrafast", vfr.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=4",
+        "-vf",
+        "select='not(between(n\\,10\\,40))'",
+        "-fps_mode",
+        "vfr",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        vfr.toString());
     VideoInfo in = bed.probe(vfr);
     assertThat(in.variableFrameRate()).isTrue();
 
@@ -86,17 +120,46 @@ class InputFormatsTest {
     process(vfr, out);
     VideoInfo result = bed.probe(out);
     assertThat(result.durationSeconds()).isCloseTo(in.durationSeconds(), offset(0.1));
-    assertThat(result.estimatedFrames()).isBetween(in.estimatedFrames() - 1, in.estimatedFrames() + 1);
+    assertThat(result.estimatedFrames())
+        .isBetween(in.estimatedFrames() - 1, in.estimatedFrames() + 1);
   }
 
   @Test
   void audioMp4CannotCarryIsReencodedToAacAndOpusIsCopied() throws Exception {
     Path pcm = dir.resolve("pcm.mkv");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-f", "lavfi", "-i", "sine=duration=1",
-        "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "pcm_s16le", pcm.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=1",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=duration=1",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-c:a",
+        "pcm_s16le",
+        pcm.toString());
     Path opus = dir.resolve("opus.mkv");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1", "-f", "lavfi", "-i", "sine=duration=1",
-        "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libopus", opus.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=1",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=duration=1",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-c:a",
+        "libopus",
+        opus.toString());
 
     Path fromPcm = dir.resolve("from-pcm.mp4");
     process(pcm, fromPcm);
@@ -108,19 +171,40 @@ class InputFormatsTest {
   }
 
   @ParameterizedTest(name = "{0} in {1}")
-  @CsvSource({"libx265,mov,aac", "libvpx-vp9,webm,libopus", "libx264,mkv,libmp3lame", "mpeg4,avi,libmp3lame"})
+  @CsvSource({
+    "libx265,mov,aac",
+    "libvpx-vp9,webm,libopus",
+    "libx264,mkv,libmp3lame",
+    "mpeg4,avi,libmp3lame"
+  })
   void everyCommonContainerAndCodecBecomesH264WithItsFramesDurationAndSound(
       String videoCodec, String container, String audioCodec) throws Exception {
     Path input = dir.resolve("in." + container);
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=duration=2",
-        "-c:v", videoCodec, "-pix_fmt", "yuv420p", "-c:a", audioCodec, "-shortest", input.toString());
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=320x240:r=25:d=2",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=duration=2",
+        "-c:v",
+        videoCodec,
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        audioCodec,
+        "-shortest",
+        input.toString());
     VideoInfo in = bed.probe(input);
 
     Path out = dir.resolve("out.mp4");
     assertThat(process(input, out).frames()).isBetween(49L, 51L);
 
     VideoInfo result = bed.probe(out);
-    assertThat(io.privacypal.worker.testing.OutputCheck.streams(out)).contains("h264,video,yuv420p");
+    assertThat(io.privacypal.worker.testing.OutputCheck.streams(out))
+        .contains("h264,video,yuv420p");
     assertThat(result.width()).isEqualTo(320);
     assertThat(result.height()).isEqualTo(240);
     assertThat(result.durationSeconds()).isCloseTo(in.durationSeconds(), offset(0.1));

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing but pictures and sound leaves with the video: inputs made by ffmpeg carry a person's
- * name, a place, a device and a time in every place a container can hold them, and none of it
- * may reach the output, while its rotation and colour description do.
+ * name, a place, a device and a time in every place a container can hold them, and none of it may
+ * reach the output, while its rotation and colour description do.
  */
 class MetadataStrippedTest {
   /** What names the person, the place, the device or the time in the inputs below. */
   private static final List<String> IDENTIFYING =
-      List.of("Alice", "Smith", "48.8577", "Family reunion", "Bob's phone", "2020-01-01", "Acme Cam");
+      List.of(
+          "Alice", "Smith", "48.8577", "Family reunion", "Bob's phone", "2020-01-01", "Acme Cam");
+
   private static final Set<String> PLAYBACK_FORMAT_TAGS =
       Set.of("major_brand", "minor_version", "compatible_brands");
   private static final Set<String> PLAYBACK_STREAM_TAGS =
@@ -43,13 +45,15 @@ class MetadataStrippedTest {
             ";FFMETADATA1\ntitle=Family reunion\nartist=Alice Smith\n"
                 + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=Alice Smith arrives\n");
     subtitles =
-        Files.writeString(dir.resolve("subs.srt"), "1\n00:00:00,000 --> 00:00:01,000\nAlice Smith says hi\n");
+        Files.writeString(
+            dir.resolve("subs.srt"), "1\n00:00:00,000 --> 00:00:01,000\nAlice Smith says hi\n");
     cover = dir.resolve("alice-smith.png");
     ffmpeg("-f", "lavfi", "-i", "color=red:s=64x48", "-frames:v", "1", cover.toString());
   }
 
   private static List<String> picture() {
-    return List.of("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=duration=2");
+    return List.of(
+        "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=duration=2");
   }
 
   private static List<String> personalTags() {
@@ -67,12 +71,23 @@ class MetadataStrippedTest {
   void mp4WithChaptersTagsSubtitlesDataAndCoverArtKeepsOnlyPictureAndSound() throws Exception {
     Path input = dir.resolve("in.mp4");
     List<String> args = new ArrayList<>(picture());
-    args.addAll(List.of("-i", chapters.toString(), "-i", subtitles.toString(), "-i", cover.toString()));
+    args.addAll(
+        List.of("-i", chapters.toString(), "-i", subtitles.toString(), "-i", cover.toString()));
     args.addAll(List.of("-map", "0", "-map", "1", "-map", "3", "-map", "4"));
     args.addAll(List.of("-map_metadata", "2", "-map_chapters", "2"));
-    args.addAll(List.of("-c:v:0", "libx264", "-preset", "ultrafast", "-c:v:1", "png", "-disposition:v:1", "attached_pic"));
+    args.addAll(
+        List.of(
+            "-c:v:0",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-c:v:1",
+            "png",
+            "-disposition:v:1",
+            "attached_pic"));
     args.addAll(List.of("-c:a", "aac", "-c:s", "mov_text"));
-    args.addAll(List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"));
+    args.addAll(
+        List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"));
     args.addAll(personalTags());
     args.add(input.toString());
     ffmpeg(args.toArray(String[]::new));
@@ -93,21 +108,41 @@ class MetadataStrippedTest {
     Path plain = dir.resolve("plain.mov");
     List<String> args = new ArrayList<>(picture());
     args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"));
-    args.addAll(List.of("-color_primaries", "smpte170m", "-color_trc", "smpte170m", "-colorspace", "smpte170m"));
+    args.addAll(
+        List.of(
+            "-color_primaries",
+            "smpte170m",
+            "-color_trc",
+            "smpte170m",
+            "-colorspace",
+            "smpte170m"));
     args.addAll(personalTags());
     args.add(plain.toString());
     ffmpeg(args.toArray(String[]::new));
     // A copy, as a phone writes it: turned sideways, with the maker's keys for place and device.
     Path input = dir.resolve("phone.mov");
-    ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90",
-        "-movflags", "use_metadata_tags",
-        "-metadata", "com.apple.quicktime.location.ISO6709=+48.8577+002.2950+035.000/",
-        "-metadata", "com.apple.quicktime.make=Acme Cam",
-        "-metadata", "com.apple.quicktime.model=Bob's phone",
-        "-metadata", "com.apple.quicktime.creationdate=2020-01-01T10:00:00+0100",
+    ffmpeg(
+        "-i",
+        plain.toString(),
+        "-c",
+        "copy",
+        "-metadata:s:v:0",
+        "rotate=90",
+        "-movflags",
+        "use_metadata_tags",
+        "-metadata",
+        "com.apple.quicktime.location.ISO6709=+48.8577+002.2950+035.000/",
+        "-metadata",
+        "com.apple.quicktime.make=Acme Cam",
+        "-metadata",
+        "com.apple.quicktime.model=Bob's phone",
+        "-metadata",
+        "com.apple.quicktime.creationdate=2020-01-01T10:00:00+0100",
         input.toString());
-    assertThat(describe(input).path("streams").get(0).path("side_data_list").toString()).contains("\"rotation\":90");
-    assertThat(describe(input).toString()).contains("com.apple.quicktime.location.ISO6709", "Acme Cam");
+    assertThat(describe(input).path("streams").get(0).path("side_data_list").toString())
+        .contains("\"rotation\":90");
+    assertThat(describe(input).toString())
+        .contains("com.apple.quicktime.location.ISO6709", "Acme Cam");
 
     Path output = dir.resolve("out.mp4");
     process(input, output);
@@ -123,12 +158,15 @@ class MetadataStrippedTest {
 
   @Test
   void matroskaWithAttachmentsChaptersAndSubtitlesKeepsOnlyPictureAndSound() throws Exception {
-    Path notes = Files.writeString(dir.resolve("alice-smith-contacts.txt"), "Alice Smith, 12 Rue Example");
+    Path notes =
+        Files.writeString(dir.resolve("alice-smith-contacts.txt"), "Alice Smith, 12 Rue Example");
     Path input = dir.resolve("in.mkv");
     List<String> args = new ArrayList<>(picture());
     args.addAll(List.of("-i", chapters.toString(), "-i", subtitles.toString()));
-    args.addAll(List.of("-map", "0", "-map", "1", "-map", "3", "-map_metadata", "2", "-map_chapters", "2"));
-    args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libopus", "-c:s", "srt"));
+    args.addAll(
+        List.of("-map", "0", "-map", "1", "-map", "3", "-map_metadata", "2", "-map_chapters", "2"));
+    args.addAll(
+        List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libopus", "-c:s", "srt"));
     args.addAll(List.of("-attach", notes.toString(), "-metadata:s:t:0", "mimetype=text/plain"));
     args.addAll(List.of("-attach", cover.toString(), "-metadata:s:t:1", "mimetype=image/png"));
     args.addAll(personalTags());

@@ -19,16 +19,25 @@ import java.util.Map;
 /** Runs inputs made with ffmpeg through the real pipeline, without face detection. */
 final class PipelineFixture {
   static final PipelineSettings SETTINGS = PipelineSettings.from(ConfigSource.of(Map.of()));
+
   /** A corner region only: the pipeline runs whole, no detector needed. */
   static final JobOptions REGION_ONLY =
-      new JobOptions(false, List.of(BlurRegion.of(0, 0, 32, 32)), BlurMode.MOSAIC, MaskShape.BOX, 0.3, 1.3, null);
+      new JobOptions(
+          false,
+          List.of(BlurRegion.of(0, 0, 32, 32)),
+          BlurMode.MOSAIC,
+          MaskShape.BOX,
+          0.3,
+          1.3,
+          null);
 
   private PipelineFixture() {}
 
   static JobStats process(Path input, Path output, PipelineSettings settings, JobOptions options)
       throws Exception {
     return new AnonymizePipeline(new NoFaces(), settings)
-        .process(new PipelineRequest(input, output, options), ProgressListener.NONE, new Cancellation());
+        .process(
+            new PipelineRequest(input, output, options), ProgressListener.NONE, new Cancellation());
   }
 
   static JobStats process(Path input, Path output) throws Exception {
@@ -45,7 +54,15 @@ final class PipelineFixture {
   static JsonNode describe(Path file) throws IOException {
     return Json.mapper()
         .readTree(
-            RawFrames.run("ffprobe", "-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", "-show_chapters", file.toString()));
+            RawFrames.run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-print_format",
+                "json",
+                "-show_format",
+                "-show_streams",
+                "-show_chapters",
+                file.toString()));
   }
 }

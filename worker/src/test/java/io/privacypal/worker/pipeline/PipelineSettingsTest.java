@@ -26,8 +26,15 @@ class PipelineSettingsTest {
     PipelineSettings settings =
         PipelineSettings.from(
             ConfigSource.of(
-                Map.of("PRIVACYPAL_X264_PRESET", "fast", "PRIVACYPAL_X264_CRF", "23",
-                    "PRIVACYPAL_MAX_WIDTH", "1920", "PRIVACYPAL_MAX_HEIGHT", "1080")));
+                Map.of(
+                    "PRIVACYPAL_X264_PRESET",
+                    "fast",
+                    "PRIVACYPAL_X264_CRF",
+                    "23",
+                    "PRIVACYPAL_MAX_WIDTH",
+                    "1920",
+                    "PRIVACYPAL_MAX_HEIGHT",
+                    "1080")));
 
     assertThat(settings.x264Preset()).isEqualTo("fast");
     assertThat(settings.x264Crf()).isEqualTo(23);
@@ -41,8 +48,15 @@ class PipelineSettingsTest {
     PipelineSettings settings =
         PipelineSettings.from(
             ConfigSource.of(
-                Map.of("PRIVACYPAL_MAX_DURATION_SECONDS", "600", "PRIVACYPAL_MAX_FRAMES", "20000",
-                    "PRIVACYPAL_MAX_FRAME_RATE", "60", "PRIVACYPAL_FRAME_MEMORY_MB", "256")));
+                Map.of(
+                    "PRIVACYPAL_MAX_DURATION_SECONDS",
+                    "600",
+                    "PRIVACYPAL_MAX_FRAMES",
+                    "20000",
+                    "PRIVACYPAL_MAX_FRAME_RATE",
+                    "60",
+                    "PRIVACYPAL_FRAME_MEMORY_MB",
+                    "256")));
 
     assertThat(defaults.limits()).isEqualTo(InputLimits.DEFAULTS);
     assertThat(defaults.frameMemoryBytes()).isEqualTo(1024L << 20);
@@ -54,14 +68,16 @@ class PipelineSettingsTest {
 
   @Test
   void frameMemoryTooSmallForAnyVideoIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_FRAME_MEMORY_MB", "4"))))
+    assertThatThrownBy(
+            () -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_FRAME_MEMORY_MB", "4"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("at least 16 MB");
   }
 
   @Test
   void unknownPresetIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_X264_PRESET", "quick"))))
+    assertThatThrownBy(
+            () -> PipelineSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_X264_PRESET", "quick"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("quick");
   }

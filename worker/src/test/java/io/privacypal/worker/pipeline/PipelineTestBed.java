@@ -44,7 +44,8 @@ final class PipelineTestBed implements BeforeAllCallback, AfterAllCallback {
 
   /** What ffprobe says of a clip, as the pipeline reads it. */
   VideoInfo probe(Path file) throws Exception {
-    return new VideoProbe(new FfmpegTools(settings.ffmpeg(), settings.ffprobe()), 4000, 4000).probe(file);
+    return new VideoProbe(new FfmpegTools(settings.ffmpeg(), settings.ffprobe()), 4000, 4000)
+        .probe(file);
   }
 
   /** The grey levels of every frame, at the test clips' size. */

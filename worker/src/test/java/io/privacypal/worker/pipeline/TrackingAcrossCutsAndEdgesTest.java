@@ -49,7 +49,8 @@ class TrackingAcrossCutsAndEdgesTest {
   }
 
   private static JobOptions fill(double keyframeSeconds) {
-    return new JobOptions(true, List.of(), BlurMode.FILL, MaskShape.BOX, keyframeSeconds, 1.3, null);
+    return new JobOptions(
+        true, List.of(), BlurMode.FILL, MaskShape.BOX, keyframeSeconds, 1.3, null);
   }
 
   /** Anonymizes with the true boxes; returns the weakest face change per frame (-1: none shown). */
@@ -57,7 +58,10 @@ class TrackingAcrossCutsAndEdgesTest {
     OutputCheck check = new OutputCheck(video);
     Path out = dir.resolve("out-" + video.file().getFileName());
     new AnonymizePipeline(new PlacedFaceDetector(video, check), settings)
-        .process(new PipelineRequest(video.file(), out, fill(keyframeSeconds)), ProgressListener.NONE, new Cancellation());
+        .process(
+            new PipelineRequest(video.file(), out, fill(keyframeSeconds)),
+            ProgressListener.NONE,
+            new Cancellation());
     return check.weakestFaceChange(
         RawFrames.gray(video.file(), video.width(), video.height()),
         RawFrames.gray(out, video.width(), video.height()));
@@ -67,7 +71,8 @@ class TrackingAcrossCutsAndEdgesTest {
   void facesWalkingUpToASceneCutAreCoveredToItAndTheNextScenesFromItsFirstFrame() throws Exception {
     // Keyframes every 13 frames (0.5 s): 0, 13, then the cut at 25 forces one. The faces walk on
     // 6 px a frame for the 11 frames between, 66 px by the cut: held still they leaked there.
-    TestVideo video = TestVideos.walkingIntoCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 25, 6);
+    TestVideo video =
+        TestVideos.walkingIntoCut(dir, FacePhotos.sample(3), FacePhotos.sample(5), 25, 6);
 
     double[] weakest = weakestFaceChange(video, 0.5);
 
@@ -80,7 +85,8 @@ class TrackingAcrossCutsAndEdgesTest {
   @CsvSource({"1280, 720, 880, -40, 36", "1920, 1080, 1100, 60, 24"})
   void facesLeavingThroughASideAtTopSpeedAreCoveredUntilTheyAreGone(
       int width, int height, int startX, int speed, int frames) throws Exception {
-    TestVideo video = TestVideos.fastExit(dir, FacePhotos.sample(3), width, height, startX, speed, frames);
+    TestVideo video =
+        TestVideos.fastExit(dir, FacePhotos.sample(3), width, height, startX, speed, frames);
 
     double[] weakest = weakestFaceChange(video, 0.3);
 

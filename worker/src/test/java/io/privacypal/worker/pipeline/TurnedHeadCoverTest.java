@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A head in profile (the woman on the left of sample2.jpg, looking left) is covered to the back of
- * the head: ear, hair and jaw, which a face box grown 1.3x left sharp. The photo is laid out at half
- * size on a 1280x720 clip; the checked spots are where the test put them (labelled by hand on the
- * photo), not where the detector answered. The mirrored photo checks a head looking right.
+ * the head: ear, hair and jaw, which a face box grown 1.3x left sharp. The photo is laid out at
+ * half size on a 1280x720 clip; the checked spots are where the test put them (labelled by hand on
+ * the photo), not where the detector answered. The mirrored photo checks a head looking right.
  */
 class TurnedHeadCoverTest {
   private static final int WIDTH = 1280;
@@ -30,6 +30,7 @@ class TurnedHeadCoverTest {
   private static final int PHOTO_X = 160;
   private static final int PHOTO_Y = 18;
   private static final int PHOTO_WIDTH = 1920;
+
   /** What FILL writes (video-range black) reads as grey 0 once ffmpeg decodes it to grey. */
   private static final int FILL = 0;
 
@@ -78,17 +79,43 @@ class TurnedHeadCoverTest {
   private void assertCovered(boolean mirrored, MaskShape mask) throws Exception {
     Path in = dir.resolve("profile.mp4");
     RawFrames.run(
-        "ffmpeg", "-nostdin", "-v", "error", "-y",
-        "-f", "lavfi", "-i", "color=c=0x305070:s=" + WIDTH + "x" + HEIGHT + ":r=25:d=1",
-        "-loop", "1", "-i", FacePhotos.sample(2).toString(),
-        "-filter_complex", "[1]" + (mirrored ? "hflip," : "") + "scale=960:-2[p];[0][p]overlay="
-            + PHOTO_X + ":" + PHOTO_Y + ":shortest=1",
-        "-t", "1", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-crf", "12", in.toString());
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        "color=c=0x305070:s=" + WIDTH + "x" + HEIGHT + ":r=25:d=1",
+        "-loop",
+        "1",
+        "-i",
+        FacePhotos.sample(2).toString(),
+        "-filter_complex",
+        "[1]"
+            + (mirrored ? "hflip," : "")
+            + "scale=960:-2[p];[0][p]overlay="
+            + PHOTO_X
+            + ":"
+            + PHOTO_Y
+            + ":shortest=1",
+        "-t",
+        "1",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:v",
+        "libx264",
+        "-crf",
+        "12",
+        in.toString());
     Path out = dir.resolve("out.mp4");
-    JobOptions options = new JobOptions(true, List.of(), BlurMode.FILL, mask, 0.3,
-        JobOptions.DEFAULT_BOX_SCALE, null);
-    JobStats stats = new AnonymizePipeline(detector, settings)
-        .process(new PipelineRequest(in, out, options), (f, s) -> {}, new Cancellation());
+    JobOptions options =
+        new JobOptions(
+            true, List.of(), BlurMode.FILL, mask, 0.3, JobOptions.DEFAULT_BOX_SCALE, null);
+    JobStats stats =
+        new AnonymizePipeline(detector, settings)
+            .process(new PipelineRequest(in, out, options), (f, s) -> {}, new Cancellation());
 
     List<byte[]> before = RawFrames.gray(in, WIDTH, HEIGHT);
     List<byte[]> after = RawFrames.gray(out, WIDTH, HEIGHT);
@@ -97,7 +124,9 @@ class TurnedHeadCoverTest {
       int x = PHOTO_X + (mirrored ? PHOTO_WIDTH - spot.x() : spot.x()) / 2;
       int y = PHOTO_Y + spot.y() / 2;
       // The spot shows something other than the fill to begin with, so covering it is a change.
-      assertThat(distanceFromFill(before.get(0), x, y)).as("%s before", spot.name()).isGreaterThan(12);
+      assertThat(distanceFromFill(before.get(0), x, y))
+          .as("%s before", spot.name())
+          .isGreaterThan(12);
       for (int n = 0; n < after.size(); n++) {
         assertThat(distanceFromFill(after.get(n), x, y))
             .as("%s at (%d, %d) in frame %d", spot.name(), x, y, n)

@@ -38,8 +38,24 @@ class WholeInputTest {
 
   private static byte[] clip(String name, String... extra) throws IOException {
     Path out = clips.resolve(name);
-    String[] args = {"-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=10", "-f", "lavfi", "-i",
-        "sine=duration=10", "-c:v", "libx264", "-preset", "ultrafast", "-g", "30", "-c:a", "aac"};
+    String[] args = {
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=s=320x240:r=30:d=10",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=10",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-g",
+      "30",
+      "-c:a",
+      "aac"
+    };
     String[] all = Arrays.copyOf(args, args.length + extra.length + 1);
     System.arraycopy(extra, 0, all, args.length, extra.length);
     all[all.length - 1] = out.toString();
@@ -48,12 +64,14 @@ class WholeInputTest {
   }
 
   private Path cut(byte[] whole, String name, int percent) throws IOException {
-    return Files.write(dir.resolve(name), Arrays.copyOf(whole, (int) ((long) whole.length * percent / 100)));
+    return Files.write(
+        dir.resolve(name), Arrays.copyOf(whole, (int) ((long) whole.length * percent / 100)));
   }
 
   @ParameterizedTest(name = "cut at {0} %")
   @ValueSource(ints = {30, 60, 90, 99})
-  void mp4WithItsIndexAtTheFrontCutShortFailsAsTruncatedWithTheFramesItHad(int percent) throws Exception {
+  void mp4WithItsIndexAtTheFrontCutShortFailsAsTruncatedWithTheFramesItHad(int percent)
+      throws Exception {
     Path input = cut(faststart, "cut.mp4", percent);
 
     assertThatThrownBy(() -> process(input, dir.resolve("out.mp4")))
@@ -79,7 +97,8 @@ class WholeInputTest {
 
     assertThatThrownBy(() -> process(input, dir.resolve("out.mp4")))
         .isInstanceOf(InvalidVideoException.class)
-        .hasMessageMatching("(truncated: \\d+ of \\d+ frames decoded|damaged: the decoder reported).*");
+        .hasMessageMatching(
+            "(truncated: \\d+ of \\d+ frames decoded|damaged: the decoder reported).*");
   }
 
   @Test
@@ -102,7 +121,16 @@ class WholeInputTest {
     // Cut between keyframes: an MP4 keeps the frames before the cut in its index (an edit list
     // hides them), a Matroska file keeps them as frames.
     Path trimmed = dir.resolve("trimmed-" + name);
-    ffmpeg("-ss", "3.3", "-i", clips.resolve(name).toString(), "-c", "copy", "-t", "4", trimmed.toString());
+    ffmpeg(
+        "-ss",
+        "3.3",
+        "-i",
+        clips.resolve(name).toString(),
+        "-c",
+        "copy",
+        "-t",
+        "4",
+        trimmed.toString());
 
     assertThat(process(trimmed, dir.resolve("out.mp4")).frames()).isBetween(100L, 230L);
   }
@@ -110,7 +138,8 @@ class WholeInputTest {
   @Test
   void wholeClipsStillSucceedWithEveryFrame() throws Exception {
     for (String name : new String[] {"faststart.mp4", "plain.mp4", "clip.mkv"}) {
-      assertThat(process(clips.resolve(name), dir.resolve(name + ".out.mp4")).frames()).isEqualTo(300);
+      assertThat(process(clips.resolve(name), dir.resolve(name + ".out.mp4")).frames())
+          .isEqualTo(300);
     }
   }
 }

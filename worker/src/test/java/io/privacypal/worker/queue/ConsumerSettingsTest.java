@@ -28,13 +28,17 @@ class ConsumerSettingsTest {
 
   @Test
   void strandedSweepIsSetInSecondsAndZeroTurnsItOff() {
-    ConsumerSettings every = ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "60")));
-    ConsumerSettings never = ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "0")));
+    ConsumerSettings every =
+        ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "60")));
+    ConsumerSettings never =
+        ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "0")));
 
     assertThat(every.strandedSweepInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(never.strandedSweepInterval()).isZero();
     assertThatThrownBy(
-            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "-1"))))
+            () ->
+                ConsumerSettings.from(
+                    ConfigSource.of(Map.of("PRIVACYPAL_STRANDED_SWEEP_SECONDS", "-1"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_STRANDED_SWEEP_SECONDS");
   }
@@ -73,7 +77,11 @@ class ConsumerSettingsTest {
     ConsumerSettings settings =
         ConsumerSettings.from(
             ConfigSource.of(
-                Map.of("PRIVACYPAL_RETRY_DELAY_SECONDS", "10", "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS", "35")));
+                Map.of(
+                    "PRIVACYPAL_RETRY_DELAY_SECONDS",
+                    "10",
+                    "PRIVACYPAL_MAX_RETRY_DELAY_SECONDS",
+                    "35")));
 
     assertThat(settings.retryDelay(1)).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.retryDelay(2)).isEqualTo(Duration.ofSeconds(20));
@@ -83,23 +91,31 @@ class ConsumerSettingsTest {
 
   @Test
   void impossibleValuesAreRefusedWithTheSettingsName() {
-    assertThatThrownBy(() -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_WORKER_SLOTS", "0"))))
+    assertThatThrownBy(
+            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_WORKER_SLOTS", "0"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_WORKER_SLOTS");
     assertThatThrownBy(
-            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_MAX_RECEIVE_COUNT", "0"))))
+            () ->
+                ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_MAX_RECEIVE_COUNT", "0"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_MAX_RECEIVE_COUNT");
     assertThatThrownBy(
-            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", "-1"))))
+            () ->
+                ConsumerSettings.from(
+                    ConfigSource.of(Map.of("PRIVACYPAL_SHUTDOWN_GRACE_SECONDS", "-1"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_SHUTDOWN_GRACE_SECONDS");
     assertThatThrownBy(
-            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_POLL_WAIT_SECONDS", "21"))))
+            () ->
+                ConsumerSettings.from(
+                    ConfigSource.of(Map.of("PRIVACYPAL_POLL_WAIT_SECONDS", "21"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("long-poll");
     assertThatThrownBy(
-            () -> ConsumerSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS", "1"))))
+            () ->
+                ConsumerSettings.from(
+                    ConfigSource.of(Map.of("PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS", "1"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("visibility timeout");
   }

@@ -56,7 +56,8 @@ class PlaylistInputTest {
   void hlsPlaylistNamedMp4FailsAsNotASupportedVideoAndOpensNothingOutside() throws Exception {
     assertRefusedWithoutOpening(
         "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n"
-            + outside + "\n#EXT-X-ENDLIST\n");
+            + outside
+            + "\n#EXT-X-ENDLIST\n");
   }
 
   @Test
@@ -68,7 +69,9 @@ class PlaylistInputTest {
             + " profiles=\"urn:mpeg:dash:profile:isoff-on-demand:2011\"><Period>"
             + "<AdaptationSet mimeType=\"video/mp4\"><Representation id=\"1\" bandwidth=\"100000\""
             + " width=\"320\" height=\"240\" codecs=\"avc1.64000d\">"
-            + "<BaseURL>file://" + outside + "</BaseURL>"
+            + "<BaseURL>file://"
+            + outside
+            + "</BaseURL>"
             + "</Representation></AdaptationSet></Period></MPD>\n");
   }
 
@@ -77,8 +80,20 @@ class PlaylistInputTest {
     // ffmpeg's concat demuxer refuses absolute paths by itself; a list of its neighbours is
     // still a list of files, and refused as such.
     Path neighbour = root.resolve("videos").resolve("neighbour.mp4");
-    RawFrames.run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-        "testsrc2=s=160x120:r=25:d=1", "-c:v", "libx264", "-preset", "ultrafast", neighbour.toString());
+    RawFrames.run(
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=s=160x120:r=25:d=1",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        neighbour.toString());
 
     JobStatus failed = runJob("ffconcat version 1.0\nfile 'neighbour.mp4'\n");
 

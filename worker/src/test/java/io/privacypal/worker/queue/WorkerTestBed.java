@@ -5,11 +5,11 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.JobMessageCodec;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.FileJobStatusStore;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.testing.LocalSqs;
 import io.privacypal.common.video.DirectoryVideoStore;
-import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.attempt.JobHandler;
 import io.privacypal.worker.queue.consume.JobConsumer;
@@ -83,7 +83,8 @@ public final class WorkerTestBed implements AutoCloseable {
     return startConsumer(processor, settings, sqs.client());
   }
 
-  public JobConsumer startConsumer(VideoProcessor processor, ConsumerSettings settings, SqsClient client) {
+  public JobConsumer startConsumer(
+      VideoProcessor processor, ConsumerSettings settings, SqsClient client) {
     return startConsumer(processor, settings, client, statuses);
   }
 
@@ -94,7 +95,8 @@ public final class WorkerTestBed implements AutoCloseable {
     JobConsumer consumer =
         new JobConsumer(
             queue,
-            new JobHandler(queue, deadLetters(), store, videos, processor, settings, clock, metrics),
+            new JobHandler(
+                queue, deadLetters(), store, videos, processor, settings, clock, metrics),
             settings,
             metrics);
     closeables.add(consumer);
@@ -148,9 +150,7 @@ public final class WorkerTestBed implements AutoCloseable {
   }
 
   public String sendRaw(String body) {
-    return sqs.client()
-        .sendMessage(b -> b.queueUrl(sqs.queueUrl()).messageBody(body))
-        .messageId();
+    return sqs.client().sendMessage(b -> b.queueUrl(sqs.queueUrl()).messageBody(body)).messageId();
   }
 
   public JobStatus status(JobId id) {
@@ -173,7 +173,8 @@ public final class WorkerTestBed implements AutoCloseable {
             .attributes();
     return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
         + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-        + Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0"));
+        + Integer.parseInt(
+            a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0"));
   }
 
   private int attribute(String queueUrl, QueueAttributeName name) {

@@ -2,19 +2,19 @@ package io.privacypal.worker.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.privacypal.worker.assets.NpmPackageCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.privacypal.worker.assets.NpmPackageCache;
 
 /**
  * Real photos of people for tests: {@code demo/sample1.jpg}..{@code sample6.jpg} of the npm package
- * {@code @vladmandic/face-api@1.7.15}, fetched once with {@code npm pack} into
- * {@code ~/.cache/privacypal/face-api-1.7.15} (shared by every module and checkout). Tests are
- * skipped, with a message, only when npm is not installed.
+ * {@code @vladmandic/face-api@1.7.15}, fetched once with {@code npm pack} into {@code
+ * ~/.cache/privacypal/face-api-1.7.15} (shared by every module and checkout). Tests are skipped,
+ * with a message, only when npm is not installed.
  */
 public final class FacePhotos {
   private static final String PACKAGE = "@vladmandic/face-api@1.7.15";
@@ -29,10 +29,13 @@ public final class FacePhotos {
       inPackage.add("package/demo/sample" + i + ".jpg");
     }
     Path dir = cacheDir();
-    boolean cached = inPackage.stream().allMatch(p -> Files.isRegularFile(dir.resolve(Path.of(p).getFileName())));
+    boolean cached =
+        inPackage.stream()
+            .allMatch(p -> Files.isRegularFile(dir.resolve(Path.of(p).getFileName())));
     if (!cached) {
       assumeTrue(
-          NpmPackageCache.npmInstalled(), "npm is not installed: cannot fetch test photos (" + PACKAGE + ")");
+          NpmPackageCache.npmInstalled(),
+          "npm is not installed: cannot fetch test photos (" + PACKAGE + ")");
     }
     try {
       return NpmPackageCache.files(PACKAGE, dir, inPackage);

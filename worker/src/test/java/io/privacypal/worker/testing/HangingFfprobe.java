@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * An ffprobe that starts its answer and then hangs, as one stuck on a slow or hostile input
- * would; its {@code sleep} is the process to look for.
+ * An ffprobe that starts its answer and then hangs, as one stuck on a slow or hostile input would;
+ * its {@code sleep} is the process to look for.
  */
 public final class HangingFfprobe {
   private HangingFfprobe() {}

@@ -18,38 +18,61 @@ public final class LabelledFaces {
 
   public static final List<Photo> PHOTOS =
       List.of(
-          new Photo(1, 1920, 1280, List.of(
-              new Face(510, 480, 200), // tilted to the right
-              new Face(940, 530, 220), // tilted, looking down
-              new Face(1580, 320, 220))), // tilted to the left
-          new Photo(2, 1920, 1367, List.of(
-              new Face(430, 290, 240), // profile
-              new Face(994, 360, 200), // bowed
-              new Face(1524, 280, 220))), // bowed
-          new Photo(3, 1920, 1350, List.of(
-              new Face(674, 460, 220),
-              new Face(1176, 370, 230),
-              new Face(1594, 430, 220))),
-          new Photo(4, 1920, 1448, List.of(
-              new Face(340, 320, 200),
-              new Face(740, 190, 210),
-              new Face(1084, 300, 200),
-              new Face(1360, 280, 210))),
-          new Photo(5, 1920, 1398, List.of(
-              new Face(850, 236, 180),
-              new Face(680, 536, 200),
-              new Face(1190, 330, 190),
-              new Face(1490, 516, 220),
-              new Face(464, 1020, 250))),
-          new Photo(6, 1920, 1537, List.of(
-              new Face(356, 610, 220),
-              new Face(740, 460, 220),
-              new Face(1274, 440, 220),
-              new Face(1584, 416, 230))));
+          new Photo(
+              1,
+              1920,
+              1280,
+              List.of(
+                  new Face(510, 480, 200), // tilted to the right
+                  new Face(940, 530, 220), // tilted, looking down
+                  new Face(1580, 320, 220))), // tilted to the left
+          new Photo(
+              2,
+              1920,
+              1367,
+              List.of(
+                  new Face(430, 290, 240), // profile
+                  new Face(994, 360, 200), // bowed
+                  new Face(1524, 280, 220))), // bowed
+          new Photo(
+              3,
+              1920,
+              1350,
+              List.of(new Face(674, 460, 220), new Face(1176, 370, 230), new Face(1594, 430, 220))),
+          new Photo(
+              4,
+              1920,
+              1448,
+              List.of(
+                  new Face(340, 320, 200),
+                  new Face(740, 190, 210),
+                  new Face(1084, 300, 200),
+                  new Face(1360, 280, 210))),
+          new Photo(
+              5,
+              1920,
+              1398,
+              List.of(
+                  new Face(850, 236, 180),
+                  new Face(680, 536, 200),
+                  new Face(1190, 330, 190),
+                  new Face(1490, 516, 220),
+                  new Face(464, 1020, 250))),
+          new Photo(
+              6,
+              1920,
+              1537,
+              List.of(
+                  new Face(356, 610, 220),
+                  new Face(740, 460, 220),
+                  new Face(1274, 440, 220),
+                  new Face(1584, 416, 230))));
 
   private LabelledFaces() {}
 
-  /** The labelled photo {@link FacePhotos} fetched as {@code file} ({@code sample3.jpg} is photo 3). */
+  /**
+   * The labelled photo {@link FacePhotos} fetched as {@code file} ({@code sample3.jpg} is photo 3).
+   */
   public static Photo of(Path file) {
     String name = file.getFileName().toString();
     return PHOTOS.stream()
@@ -64,8 +87,14 @@ public final class LabelledFaces {
     double sx = width / (double) photo.width();
     double sy = height / (double) photo.height();
     return photo.faces().stream()
-        .map(f -> new FaceBox(
-            (f.cx() - f.size() / 2) * sx, (f.cy() - f.size() / 2) * sy, f.size() * sx, f.size() * sy, 1))
+        .map(
+            f ->
+                new FaceBox(
+                    (f.cx() - f.size() / 2) * sx,
+                    (f.cy() - f.size() / 2) * sy,
+                    f.size() * sx,
+                    f.size() * sy,
+                    1))
         .toList();
   }
 }

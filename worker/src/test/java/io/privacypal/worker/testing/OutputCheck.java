@@ -29,7 +29,8 @@ public final class OutputCheck {
   public OutputCheck(TestVideo video) {
     this.video = video;
     for (Path photo : video.photos()) {
-      facesPerPhoto.add(LabelledFaces.shownAt(photo, TestVideos.PHOTO_WIDTH, TestVideos.PHOTO_HEIGHT));
+      facesPerPhoto.add(
+          LabelledFaces.shownAt(photo, TestVideos.PHOTO_WIDTH, TestVideos.PHOTO_HEIGHT));
     }
   }
 
@@ -55,11 +56,13 @@ public final class OutputCheck {
           int y = (int) (photo.y() + face.y() + face.height() / 4);
           int w = (int) (face.width() / 2);
           int h = (int) (face.height() / 2);
-          if (covered(placed.subList(layer + 1, placed.size()), x, y, w, h) || !visible(x, y, w, h)) {
+          if (covered(placed.subList(layer + 1, placed.size()), x, y, w, h)
+              || !visible(x, y, w, h)) {
             continue;
           }
           double change =
-              RawFrames.meanAbsDiff(input.get(n), output.get(n), video.width(), video.height(), x, y, w, h);
+              RawFrames.meanAbsDiff(
+                  input.get(n), output.get(n), video.width(), video.height(), x, y, w, h);
           weakest[n] = weakest[n] < 0 ? change : Math.min(weakest[n], change);
         }
       }
@@ -76,8 +79,10 @@ public final class OutputCheck {
 
   private static boolean covered(List<Placement> above, int x, int y, int w, int h) {
     for (Placement photo : above) {
-      if (x < photo.x() + TestVideos.PHOTO_WIDTH && photo.x() < x + w
-          && y < photo.y() + TestVideos.PHOTO_HEIGHT && photo.y() < y + h) {
+      if (x < photo.x() + TestVideos.PHOTO_WIDTH
+          && photo.x() < x + w
+          && y < photo.y() + TestVideos.PHOTO_HEIGHT
+          && photo.y() < y + h) {
         return true;
       }
     }
@@ -92,7 +97,10 @@ public final class OutputCheck {
     return largestBackgroundChange(input, output, 0, input.size());
   }
 
-  /** As {@link #largestBackgroundChange(List, List)}, over frames {@code from} (inclusive) to {@code to}. */
+  /**
+   * As {@link #largestBackgroundChange(List, List)}, over frames {@code from} (inclusive) to {@code
+   * to}.
+   */
   public double largestBackgroundChange(List<byte[]> input, List<byte[]> output, int from, int to) {
     int w = video.width();
     int h = video.height();
@@ -120,8 +128,15 @@ public final class OutputCheck {
   /** codec_name,pix_fmt of the video stream and whether there is an audio stream. */
   public static String streams(Path file) throws IOException {
     return new String(
-            RawFrames.run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt",
-                "-of", "csv=p=0", file.toString()),
+            RawFrames.run(
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_entries",
+                "stream=codec_type,codec_name,pix_fmt",
+                "-of",
+                "csv=p=0",
+                file.toString()),
             StandardCharsets.UTF_8)
         .strip();
   }

@@ -14,12 +14,24 @@ import java.util.concurrent.TimeUnit;
 public final class RawFrames {
   private RawFrames() {}
 
-  /** An image (or a video's first frame) scaled to {@code width}x{@code height}, as a detector input. */
+  /**
+   * An image (or a video's first frame) scaled to {@code width}x{@code height}, as a detector
+   * input.
+   */
   public static KeyframeImage i420(Path image, int width, int height) throws IOException {
     byte[] bytes =
         ffmpeg(
-            "-i", image.toString(), "-frames:v", "1",
-            "-vf", "scale=" + width + ":" + height, "-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1");
+            "-i",
+            image.toString(),
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale=" + width + ":" + height,
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "rawvideo",
+            "pipe:1");
     ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
     buffer.put(bytes).flip();
     return new KeyframeImage(width, height, buffer, 0);
@@ -28,11 +40,22 @@ public final class RawFrames {
   /** Every frame of a video as 8-bit grey, {@code width*height} bytes each. */
   public static List<byte[]> gray(Path video, int width, int height) throws IOException {
     byte[] all =
-        ffmpeg("-i", video.toString(), "-map", "0:v:0", "-fps_mode", "passthrough",
-            "-pix_fmt", "gray", "-f", "rawvideo", "pipe:1");
+        ffmpeg(
+            "-i",
+            video.toString(),
+            "-map",
+            "0:v:0",
+            "-fps_mode",
+            "passthrough",
+            "-pix_fmt",
+            "gray",
+            "-f",
+            "rawvideo",
+            "pipe:1");
     int size = width * height;
     if (all.length % size != 0) {
-      throw new IOException("decoded " + all.length + " bytes, not whole " + width + "x" + height + " frames");
+      throw new IOException(
+          "decoded " + all.length + " bytes, not whole " + width + "x" + height + " frames");
     }
     List<byte[]> frames = new ArrayList<>();
     for (int offset = 0; offset < all.length; offset += size) {
@@ -44,7 +67,8 @@ public final class RawFrames {
   }
 
   /** Mean absolute difference of two grey frames inside a rectangle (clamped to the frame). */
-  public static double meanAbsDiff(byte[] a, byte[] b, int width, int height, int x, int y, int w, int h) {
+  public static double meanAbsDiff(
+      byte[] a, byte[] b, int width, int height, int x, int y, int w, int h) {
     int x0 = Math.max(0, x);
     int y0 = Math.max(0, y);
     int x1 = Math.min(width, x + w);
@@ -70,7 +94,8 @@ public final class RawFrames {
   /** Runs a command and returns its stdout; fails when it exits with an error. */
   public static byte[] run(String... args) throws IOException {
     List<String> command = List.of(args);
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try (InputStream out = process.getInputStream()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       out.transferTo(bytes);

@@ -36,8 +36,13 @@ public final class RekognitionStub implements AutoCloseable {
    * {@code Pose} (degrees) and {@code Landmarks} (ratios), as DetectFaces' DEFAULT attributes give.
    */
   public record Face(
-      double left, double top, double width, double height, double confidence,
-      Pose pose, List<Landmark> landmarks) {
+      double left,
+      double top,
+      double width,
+      double height,
+      double confidence,
+      Pose pose,
+      List<Landmark> landmarks) {
     public Face(double left, double top, double width, double height, double confidence) {
       this(left, top, width, height, confidence, null, List.of());
     }
@@ -54,7 +59,9 @@ public final class RekognitionStub implements AutoCloseable {
   /** Rekognition's head pose, in degrees. */
   public record Pose(double yaw, double pitch, double roll) {}
 
-  /** A landmark such as {@code eyeLeft}, {@code nose} or {@code mouthRight}, in ratios of the image. */
+  /**
+   * A landmark such as {@code eyeLeft}, {@code nose} or {@code mouthRight}, in ratios of the image.
+   */
   public record Landmark(String type, double x, double y) {}
 
   /** One HTTP answer. */
@@ -107,7 +114,10 @@ public final class RekognitionStub implements AutoCloseable {
     }
 
     public static Reply accessDenied() {
-      return error(400, "AccessDeniedException", "User is not authorized to perform rekognition:DetectFaces");
+      return error(
+          400,
+          "AccessDeniedException",
+          "User is not authorized to perform rekognition:DetectFaces");
     }
 
     public static Reply imageTooLarge() {
@@ -196,7 +206,9 @@ public final class RekognitionStub implements AutoCloseable {
       }
       String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
       if (!CONTENT_TYPE.equals(contentType)) {
-        send(exchange, Reply.error(400, "SerializationException", "unexpected content type " + contentType));
+        send(
+            exchange,
+            Reply.error(400, "SerializationException", "unexpected content type " + contentType));
         return;
       }
       JsonNode body;
@@ -238,7 +250,9 @@ public final class RekognitionStub implements AutoCloseable {
       // The service appends the error's namespace after a colon; the SDK keeps the part before it.
       exchange
           .getResponseHeaders()
-          .set("x-amzn-ErrorType", reply.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.rekognition/");
+          .set(
+              "x-amzn-ErrorType",
+              reply.errorType() + ":http://internal.amazon.com/coral/com.amazonaws.rekognition/");
     }
     exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

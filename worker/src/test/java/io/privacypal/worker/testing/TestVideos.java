@@ -17,8 +17,10 @@ public final class TestVideos {
   public static final int HEIGHT = 360;
   public static final int FPS = 25;
   public static final int FRAMES = 75;
+
   /** The photo is scaled to this size and laid over a flat background. */
   public static final int PHOTO_WIDTH = 400;
+
   public static final int PHOTO_HEIGHT = 264;
   private static final int PHOTO_Y = 48;
   private static final String BACKGROUND = "0x305070";
@@ -44,7 +46,13 @@ public final class TestVideos {
   /** The photo standing still in the middle. */
   public static TestVideo still(Path dir, Path photo, boolean audio) throws IOException {
     int x = (WIDTH - PHOTO_WIDTH) / 2 & ~1;
-    return single(dir.resolve("still.mp4"), photo, Integer.toString(x), "1", n -> Optional.of(new Placement(0, x, PHOTO_Y)), audio);
+    return single(
+        dir.resolve("still.mp4"),
+        photo,
+        Integer.toString(x),
+        "1",
+        n -> Optional.of(new Placement(0, x, PHOTO_Y)),
+        audio);
   }
 
   /** The photo moving left to right at 70 px/s, so every face moves. */
@@ -86,7 +94,8 @@ public final class TestVideos {
    * Two photos passing each other back and forth at 300 px/s: the first along the top, the second,
    * drawn over it, 48 px lower, so their faces cross at nearly the same height, twice a second.
    */
-  public static TestVideo crossing(Path dir, Path first, Path second, boolean audio) throws IOException {
+  public static TestVideo crossing(Path dir, Path first, Path second, boolean audio)
+      throws IOException {
     Path out = dir.resolve("crossing.mp4");
     int lowerY = 48;
     List<String> args = new ArrayList<>();
@@ -95,9 +104,19 @@ public final class TestVideos {
     args.addAll(photoInput(second));
     String travelled = "(240-abs(240-mod(12*n,480)))";
     String filter =
-        "[1]" + scalePhoto() + "[pa];[2]" + scalePhoto() + "[pb];"
-            + "[0][pa]overlay=x='" + travelled + "':y=0:eval=frame:shortest=1[a];"
-            + "[a][pb]overlay=x='240-" + travelled + "':y=" + lowerY + ":eval=frame:shortest=1[v]";
+        "[1]"
+            + scalePhoto()
+            + "[pa];[2]"
+            + scalePhoto()
+            + "[pb];"
+            + "[0][pa]overlay=x='"
+            + travelled
+            + "':y=0:eval=frame:shortest=1[a];"
+            + "[a][pb]overlay=x='240-"
+            + travelled
+            + "':y="
+            + lowerY
+            + ":eval=frame:shortest=1[v]";
     encode(out, args, filter, audio, 3);
     List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
@@ -119,14 +138,29 @@ public final class TestVideos {
     args.addAll(background(SECOND_BACKGROUND));
     args.addAll(photoInput(second));
     String filter =
-        "[1]" + scalePhoto() + "[pa];[3]" + scalePhoto() + "[pb];"
-            + "[0][pa]overlay=x=" + x1 + ":y=" + PHOTO_Y + ":shortest=1[a];"
-            + "[2][pb]overlay=x=" + x2 + ":y=" + PHOTO_Y + ":shortest=1[b];"
-            + "[a][b]overlay=x=0:y=0:enable='gte(n," + cutFrame + ")'[v]";
+        "[1]"
+            + scalePhoto()
+            + "[pa];[3]"
+            + scalePhoto()
+            + "[pb];"
+            + "[0][pa]overlay=x="
+            + x1
+            + ":y="
+            + PHOTO_Y
+            + ":shortest=1[a];"
+            + "[2][pb]overlay=x="
+            + x2
+            + ":y="
+            + PHOTO_Y
+            + ":shortest=1[b];"
+            + "[a][b]overlay=x=0:y=0:enable='gte(n,"
+            + cutFrame
+            + ")'[v]";
     encode(out, args, filter, audio, 4);
     List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
-      placements.add(List.of(n < cutFrame ? new Placement(0, x1, PHOTO_Y) : new Placement(1, x2, PHOTO_Y)));
+      placements.add(
+          List.of(n < cutFrame ? new Placement(0, x1, PHOTO_Y) : new Placement(1, x2, PHOTO_Y)));
     }
     return new TestVideo(out, List.of(first, second), placements);
   }
@@ -145,33 +179,61 @@ public final class TestVideos {
     args.addAll(background(SECOND_BACKGROUND, WIDTH, HEIGHT));
     args.addAll(photoInput(second));
     String filter =
-        "[1]" + scalePhoto() + "[pa];[3]" + scalePhoto() + "[pb];"
-            + "[0][pa]overlay=x='" + speed + "*n':y=" + PHOTO_Y + ":eval=frame:shortest=1[a];"
-            + "[2][pb]overlay=x='" + x2 + "-" + speed + "*(n-" + cutFrame + ")':y=" + PHOTO_Y
+        "[1]"
+            + scalePhoto()
+            + "[pa];[3]"
+            + scalePhoto()
+            + "[pb];"
+            + "[0][pa]overlay=x='"
+            + speed
+            + "*n':y="
+            + PHOTO_Y
+            + ":eval=frame:shortest=1[a];"
+            + "[2][pb]overlay=x='"
+            + x2
+            + "-"
+            + speed
+            + "*(n-"
+            + cutFrame
+            + ")':y="
+            + PHOTO_Y
             + ":eval=frame:shortest=1[b];"
-            + "[a][b]overlay=x=0:y=0:enable='gte(n," + cutFrame + ")'[v]";
+            + "[a][b]overlay=x=0:y=0:enable='gte(n,"
+            + cutFrame
+            + ")'[v]";
     encode(out, args, filter, false, 0, FRAMES);
     List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
       placements.add(
-          List.of(n < cutFrame ? new Placement(0, speed * n, PHOTO_Y) : new Placement(1, x2 - speed * (n - cutFrame), PHOTO_Y)));
+          List.of(
+              n < cutFrame
+                  ? new Placement(0, speed * n, PHOTO_Y)
+                  : new Placement(1, x2 - speed * (n - cutFrame), PHOTO_Y)));
     }
     return new TestVideo(out, List.of(first, second), placements);
   }
 
   /**
-   * A {@code width}x{@code height} clip of {@code frames} frames: the photo moving {@code speed} px a
-   * frame sideways from {@code startX} (negative: to the left), out through an edge.
+   * A {@code width}x{@code height} clip of {@code frames} frames: the photo moving {@code speed} px
+   * a frame sideways from {@code startX} (negative: to the left), out through an edge.
    */
   public static TestVideo fastExit(
-      Path dir, Path photo, int width, int height, int startX, int speed, int frames) throws IOException {
+      Path dir, Path photo, int width, int height, int startX, int speed, int frames)
+      throws IOException {
     Path out = dir.resolve("exit-" + width + "-" + speed + ".mp4");
     int y = (height - PHOTO_HEIGHT) / 2 & ~1;
     List<String> args = new ArrayList<>();
     args.addAll(background(BACKGROUND, width, height));
     args.addAll(photoInput(photo));
     String filter =
-        "[1]" + scalePhoto() + "[p];[0][p]overlay=x='" + startX + "+(" + speed + ")*n':y=" + y
+        "[1]"
+            + scalePhoto()
+            + "[p];[0][p]overlay=x='"
+            + startX
+            + "+("
+            + speed
+            + ")*n':y="
+            + y
             + ":eval=frame:shortest=1[v]";
     encode(out, args, filter, false, 0, frames);
     List<List<Placement>> placements = new ArrayList<>();
@@ -182,14 +244,26 @@ public final class TestVideos {
   }
 
   private static TestVideo single(
-      Path out, Path photo, String xExpression, String enable, IntFunction<Optional<Placement>> where, boolean audio)
+      Path out,
+      Path photo,
+      String xExpression,
+      String enable,
+      IntFunction<Optional<Placement>> where,
+      boolean audio)
       throws IOException {
     List<String> args = new ArrayList<>();
     args.addAll(background(BACKGROUND));
     args.addAll(photoInput(photo));
     String filter =
-        "[1]" + scalePhoto() + "[p];[0][p]overlay=x='" + xExpression + "':y=" + PHOTO_Y
-            + ":eval=frame:enable='" + enable + "':shortest=1[v]";
+        "[1]"
+            + scalePhoto()
+            + "[p];[0][p]overlay=x='"
+            + xExpression
+            + "':y="
+            + PHOTO_Y
+            + ":eval=frame:enable='"
+            + enable
+            + "':shortest=1[v]";
     encode(out, args, filter, audio, 2);
     List<List<Placement>> placements = new ArrayList<>();
     for (int n = 0; n < FRAMES; n++) {
@@ -203,7 +277,8 @@ public final class TestVideos {
   }
 
   private static List<String> background(String colour, int width, int height) {
-    return List.of("-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width + "x" + height + ":r=" + FPS);
+    return List.of(
+        "-f", "lavfi", "-i", "color=c=" + colour + ":s=" + width + "x" + height + ":r=" + FPS);
   }
 
   private static List<String> photoInput(Path photo) {
@@ -214,7 +289,8 @@ public final class TestVideos {
     return "scale=" + PHOTO_WIDTH + ":" + PHOTO_HEIGHT + ",setsar=1,format=yuv420p";
   }
 
-  private static void encode(Path out, List<String> inputs, String filter, boolean audio, int audioInput)
+  private static void encode(
+      Path out, List<String> inputs, String filter, boolean audio, int audioInput)
       throws IOException {
     encode(out, inputs, filter, audio, audioInput, FRAMES);
   }
@@ -232,8 +308,20 @@ public final class TestVideos {
       args.addAll(List.of("-map", audioInput + ":a", "-c:a", "aac", "-b:a", "96k"));
     }
     args.addAll(
-        List.of("-frames:v", Integer.toString(frames), "-c:v", "libx264", "-preset", "veryfast",
-            "-crf", "14", "-pix_fmt", "yuv420p", "-r", Integer.toString(FPS), out.toString()));
+        List.of(
+            "-frames:v",
+            Integer.toString(frames),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "14",
+            "-pix_fmt",
+            "yuv420p",
+            "-r",
+            Integer.toString(FPS),
+            out.toString()));
     RawFrames.ffmpeg(args.toArray(String[]::new));
   }
 
@@ -241,12 +329,25 @@ public final class TestVideos {
   public static Path pattern(Path out, int width, int height, int seconds, boolean audio)
       throws IOException {
     List<String> args =
-        new ArrayList<>(List.of("-y", "-f", "lavfi", "-i",
-            "testsrc2=s=" + width + "x" + height + ":r=" + FPS + ":d=" + seconds));
+        new ArrayList<>(
+            List.of(
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=s=" + width + "x" + height + ":r=" + FPS + ":d=" + seconds));
     if (audio) {
-      args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=" + seconds, "-c:a", "aac"));
+      args.addAll(
+          List.of(
+              "-f",
+              "lavfi",
+              "-i",
+              "sine=frequency=440:sample_rate=44100:duration=" + seconds,
+              "-c:a",
+              "aac"));
     }
-    args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", out.toString()));
+    args.addAll(
+        List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", out.toString()));
     RawFrames.ffmpeg(args.toArray(String[]::new));
     return out;
   }

@@ -23,8 +23,10 @@ class FaceFollowerTest {
   private static final int HEIGHT = 360;
   private static final int PHOTO_W = 320;
   private static final int PHOTO_H = 212;
+
   /** 640 px at 25 fps: a face may move up to 13 px a frame. */
   private final FaceFollower follower = new FaceFollower(WIDTH, HEIGHT, 25);
+
   private final List<Mat> mats = new ArrayList<>();
   private static Mat photo;
 
@@ -72,8 +74,12 @@ class FaceFollowerTest {
 
     assertThat(path).hasSize(6);
     for (int n = 1; n <= 6; n++) {
-      assertThat(path.get(n - 1).x()).as("x in frame %d", n).isCloseTo(face.x() + 10 * n, within(1.0));
-      assertThat(path.get(n - 1).y()).as("y in frame %d", n).isCloseTo(face.y() + 2 * n, within(1.0));
+      assertThat(path.get(n - 1).x())
+          .as("x in frame %d", n)
+          .isCloseTo(face.x() + 10 * n, within(1.0));
+      assertThat(path.get(n - 1).y())
+          .as("y in frame %d", n)
+          .isCloseTo(face.y() + 2 * n, within(1.0));
     }
   }
 
@@ -84,7 +90,9 @@ class FaceFollowerTest {
     Mat empty = new Mat(HEIGHT, WIDTH, CvType.CV_8UC1, new Scalar(90));
     mats.add(empty);
 
-    List<FaceBox> path = follower.follow(keyframe, face, List.of(frameWithPhotoAt(105, 60), empty, frameWithPhotoAt(110, 60)));
+    List<FaceBox> path =
+        follower.follow(
+            keyframe, face, List.of(frameWithPhotoAt(105, 60), empty, frameWithPhotoAt(110, 60)));
 
     assertThat(path).hasSize(1);
   }

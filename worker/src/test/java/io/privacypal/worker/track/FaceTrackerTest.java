@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class FaceTrackerTest {
   /** 1000x1000 at 5 fps: a face may travel 100 px per frame, 400 px in a window of 4 frames. */
   private final FramePool pool = new FramePool(1000, 1000, 64);
+
   private final FaceTracker tracker = new FaceTracker(1000, 1000, 5);
 
   @AfterEach
@@ -30,8 +31,11 @@ class FaceTrackerTest {
     return new FaceBox(x, y, 40, 40, 1);
   }
 
-  /** Hands the tracker a window of {@code frames} frames; returns the covers of the window before. */
-  private List<List<FaceBox>> next(FaceTracker to, FramePool from, List<FaceBox> faces, int frames, boolean cut) {
+  /**
+   * Hands the tracker a window of {@code frames} frames; returns the covers of the window before.
+   */
+  private List<List<FaceBox>> next(
+      FaceTracker to, FramePool from, List<FaceBox> faces, int frames, boolean cut) {
     List<Frame> window = new ArrayList<>();
     for (int i = 0; i < frames; i++) {
       window.add(from.acquire());
@@ -47,13 +51,15 @@ class FaceTrackerTest {
     return covers(tracker.finish(), pool);
   }
 
-  private static List<List<FaceBox>> covers(List<FaceTracker.CoveredFrame> finished, FramePool pool) {
+  private static List<List<FaceBox>> covers(
+      List<FaceTracker.CoveredFrame> finished, FramePool pool) {
     finished.forEach(covered -> pool.release(covered.frame()));
     return finished.stream().map(FaceTracker.CoveredFrame::faces).toList();
   }
 
   /** The first keyframe (a window of one frame), then a window of {@code frames} up to the next. */
-  private List<List<FaceBox>> between(List<FaceBox> previous, List<FaceBox> current, int frames, boolean cut) {
+  private List<List<FaceBox>> between(
+      List<FaceBox> previous, List<FaceBox> current, int frames, boolean cut) {
     next(previous, 1, false);
     next(current, frames, cut);
     return finish();
@@ -61,8 +67,10 @@ class FaceTrackerTest {
 
   /** Whether a cover hides all of a 40 px face at (x, y). */
   private static boolean hides(FaceBox cover, double x, double y) {
-    return cover.x() <= x && cover.x() + cover.width() >= x + 40
-        && cover.y() <= y && cover.y() + cover.height() >= y + 40;
+    return cover.x() <= x
+        && cover.x() + cover.width() >= x + 40
+        && cover.y() <= y
+        && cover.y() + cover.height() >= y + 40;
   }
 
   @Test
@@ -70,11 +78,14 @@ class FaceTrackerTest {
     List<List<FaceBox>> frames = between(List.of(box(0, 0)), List.of(box(40, 20)), 4, false);
 
     assertThat(frames).hasSize(4);
-    assertThat(frames.get(0)).singleElement().satisfies(b -> {
-      assertThat(b.x()).isCloseTo(10, within(1e-9));
-      assertThat(b.y()).isCloseTo(5, within(1e-9));
-      assertThat(b.width()).isCloseTo(40, within(1e-9));
-    });
+    assertThat(frames.get(0))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.x()).isCloseTo(10, within(1e-9));
+              assertThat(b.y()).isCloseTo(5, within(1e-9));
+              assertThat(b.width()).isCloseTo(40, within(1e-9));
+            });
     assertThat(frames.get(1).get(0).x()).isCloseTo(20, within(1e-9));
     assertThat(frames.get(3)).containsExactly(box(40, 20));
   }
@@ -142,12 +153,15 @@ class FaceTrackerTest {
 
     assertThat(frames.get(3)).containsExactly(newcomer);
     // 1 frame before the keyframe it was at most 100 px away: at most to the edge (1000).
-    assertThat(frames.get(2)).singleElement().satisfies(b -> {
-      assertThat(b.x()).isEqualTo(910);
-      assertThat(b.x() + b.width()).isCloseTo(1000, within(1e-9));
-      assertThat(b.y()).isEqualTo(480);
-      assertThat(b.height()).isEqualTo(40);
-    });
+    assertThat(frames.get(2))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.x()).isEqualTo(910);
+              assertThat(b.x() + b.width()).isCloseTo(1000, within(1e-9));
+              assertThat(b.y()).isEqualTo(480);
+              assertThat(b.height()).isEqualTo(40);
+            });
   }
 
   @Test
@@ -159,7 +173,9 @@ class FaceTrackerTest {
     assertThat(frames.get(2).get(0).x()).isCloseTo(250, within(1e-9));
     assertThat(frames.get(1).get(0).x()).isCloseTo(150, within(1e-9));
     assertThat(frames.get(0).get(0).x()).isCloseTo(50, within(1e-9));
-    assertThat(frames).hasSize(4).allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
+    assertThat(frames)
+        .hasSize(4)
+        .allSatisfy(boxes -> assertThat(boxes.get(0).x() + boxes.get(0).width()).isEqualTo(390));
   }
 
   @Test
@@ -171,11 +187,17 @@ class FaceTrackerTest {
     List<List<FaceBox>> earlier = next(List.of(newcomer), 4, false);
 
     assertThat(earlier).hasSize(4);
-    assertThat(earlier).allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
-      assertThat(b.x()).isEqualTo(0);
-      assertThat(b.x() + b.width()).isEqualTo(60);
-      assertThat(b.y()).isEqualTo(480);
-    }));
+    assertThat(earlier)
+        .allSatisfy(
+            boxes ->
+                assertThat(boxes)
+                    .singleElement()
+                    .satisfies(
+                        b -> {
+                          assertThat(b.x()).isEqualTo(0);
+                          assertThat(b.x() + b.width()).isEqualTo(60);
+                          assertThat(b.y()).isEqualTo(480);
+                        }));
   }
 
   @Test
@@ -194,19 +216,27 @@ class FaceTrackerTest {
     next(List.of(), 4, false);
     List<List<FaceBox>> frames = next(List.of(), 4, false);
 
-    assertThat(frames.get(0)).singleElement().satisfies(b -> {
-      assertThat(b.y()).isEqualTo(0);
-      assertThat(b.y() + b.height()).isEqualTo(70);
-      assertThat(b.x()).isEqualTo(480);
-    });
+    assertThat(frames.get(0))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.y()).isEqualTo(0);
+              assertThat(b.y() + b.height()).isEqualTo(70);
+              assertThat(b.x()).isEqualTo(480);
+            });
     assertThat(frames.get(3).get(0).y()).isEqualTo(0);
     // Half out of the picture it may go unseen at the next keyframe while still showing.
     assertThat(next(List.of(), 4, false))
         .hasSize(4)
-        .allSatisfy(boxes -> assertThat(boxes).singleElement().satisfies(b -> {
-          assertThat(b.y()).isEqualTo(0);
-          assertThat(b.y() + b.height()).isEqualTo(70);
-        }));
+        .allSatisfy(
+            boxes ->
+                assertThat(boxes)
+                    .singleElement()
+                    .satisfies(
+                        b -> {
+                          assertThat(b.y()).isEqualTo(0);
+                          assertThat(b.y() + b.height()).isEqualTo(70);
+                        }));
     assertThat(finish()).allSatisfy(boxes -> assertThat(boxes).isEmpty());
   }
 
@@ -230,20 +260,33 @@ class FaceTrackerTest {
     List<List<FaceBox>> frames;
     try (FramePool widePool = new FramePool(1280, 720, 32)) {
       next(wide, widePool, List.of(new FaceBox(1112, 186, 74, 84, 1)), 1, false);
-      next(wide, widePool, List.of(new FaceBox(1142, 153, 64, 65, 1), new FaceBox(1009, 197, 96, 79, 1)), 8, false);
-      next(wide, widePool,
-          List.of(new FaceBox(1041, 155, 78, 64, 1), new FaceBox(919, 185, 79, 87, 1), new FaceBox(1139, 183, 77, 89, 1)),
-          8, false);
+      next(
+          wide,
+          widePool,
+          List.of(new FaceBox(1142, 153, 64, 65, 1), new FaceBox(1009, 197, 96, 79, 1)),
+          8,
+          false);
+      next(
+          wide,
+          widePool,
+          List.of(
+              new FaceBox(1041, 155, 78, 64, 1),
+              new FaceBox(919, 185, 79, 87, 1),
+              new FaceBox(1139, 183, 77, 89, 1)),
+          8,
+          false);
       frames = covers(wide.finish(), widePool);
     }
 
     // One frame after the earlier keyframe the new face's middle spans x 1251-1284, y 203-238.
-    assertThat(frames.get(0)).anySatisfy(b -> {
-      assertThat(b.x()).isLessThanOrEqualTo(1251);
-      assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(1280);
-      assertThat(b.y()).isLessThanOrEqualTo(203);
-      assertThat(b.y() + b.height()).isGreaterThanOrEqualTo(238);
-    });
+    assertThat(frames.get(0))
+        .anySatisfy(
+            b -> {
+              assertThat(b.x()).isLessThanOrEqualTo(1251);
+              assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(1280);
+              assertThat(b.y()).isLessThanOrEqualTo(203);
+              assertThat(b.y() + b.height()).isGreaterThanOrEqualTo(238);
+            });
   }
 
   @Test
@@ -252,13 +295,16 @@ class FaceTrackerTest {
     // round. Paired by overlap each would stand still; in truth each passed the other.
     FaceBox left = box(410, 480);
     FaceBox right = box(460, 480);
-    List<List<FaceBox>> frames = between(List.of(left, right), List.of(box(460, 482), box(410, 482)), 4, false);
+    List<List<FaceBox>> frames =
+        between(List.of(left, right), List.of(box(460, 482), box(410, 482)), 4, false);
 
     // Half way both are at x 435: the middles of the faces (445-465) are covered.
-    assertThat(frames.get(1)).anySatisfy(b -> {
-      assertThat(b.x()).isLessThanOrEqualTo(445);
-      assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(465);
-    });
+    assertThat(frames.get(1))
+        .anySatisfy(
+            b -> {
+              assertThat(b.x()).isLessThanOrEqualTo(445);
+              assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(465);
+            });
   }
 
   @Test
@@ -272,9 +318,13 @@ class FaceTrackerTest {
 
     for (int i = 0; i < 4; i++) {
       double x = 340 + 10 * (i + 1);
-      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
+      assertThat(frames.get(i))
+          .as("frame %d", i)
+          .anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
       // From where it was seen to where it went: a face that stopped is covered too.
-      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, 340, 480)).isTrue());
+      assertThat(frames.get(i))
+          .as("frame %d", i)
+          .anySatisfy(b -> assertThat(hides(b, 340, 480)).isTrue());
     }
   }
 
@@ -287,8 +337,12 @@ class FaceTrackerTest {
 
     for (int i = 0; i < 5; i++) {
       double x = 140 + 10 * (i + 1);
-      assertThat(frames.get(i)).as("frame %d", i).anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
-      assertThat(frames.get(i)).as("frame %d", i).allSatisfy(b -> assertThat(b.iou(box(700, 100))).isZero());
+      assertThat(frames.get(i))
+          .as("frame %d", i)
+          .anySatisfy(b -> assertThat(hides(b, x, 480)).isTrue());
+      assertThat(frames.get(i))
+          .as("frame %d", i)
+          .allSatisfy(b -> assertThat(b.iou(box(700, 100))).isZero());
     }
     assertThat(frames.get(5)).containsExactly(box(700, 100));
   }
@@ -304,7 +358,8 @@ class FaceTrackerTest {
 
     assertThat(cutWindow.get(3)).containsExactly(newcomer);
     assertThat(cutWindow.subList(0, 3))
-        .allSatisfy(boxes -> assertThat(boxes).noneSatisfy(b -> assertThat(b.x()).isGreaterThan(400)));
+        .allSatisfy(
+            boxes -> assertThat(boxes).noneSatisfy(b -> assertThat(b.x()).isGreaterThan(400)));
     assertThat(finish()).allSatisfy(boxes -> assertThat(boxes).contains(newcomer));
   }
 
@@ -333,13 +388,16 @@ class FaceTrackerTest {
 
     for (int i = 0; i < 3; i++) {
       double x = 100 + 90 * (i + 1);
-      assertThat(firstWindow.get(i)).as("frame %d", i)
+      assertThat(firstWindow.get(i))
+          .as("frame %d", i)
           .anySatisfy(b -> assertThat(b.x()).isCloseTo(x, within(1e-9)));
       double later = 460 + 90 * (i + 1);
-      assertThat(secondWindow.get(i)).as("frame %d", i)
+      assertThat(secondWindow.get(i))
+          .as("frame %d", i)
           .anySatisfy(b -> assertThat(b.x()).isCloseTo(later, within(1e-9)));
       // Paired by where its velocity takes it, it is no newcomer stretched in from the edge.
-      assertThat(secondWindow.get(i)).as("frame %d", i)
+      assertThat(secondWindow.get(i))
+          .as("frame %d", i)
           .noneSatisfy(b -> assertThat(b.x() + b.width()).isGreaterThan(900));
     }
   }

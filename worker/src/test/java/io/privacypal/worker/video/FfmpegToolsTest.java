@@ -35,7 +35,8 @@ class FfmpegToolsTest {
     Path ffmpeg = executable(dir.resolve("my-ffmpeg"));
     Path ffprobe = executable(dir.resolve("my-ffprobe"));
 
-    FfmpegTools tools = FfmpegTools.locate(Optional.of(ffmpeg.toString()), Optional.of(ffprobe.toString()));
+    FfmpegTools tools =
+        FfmpegTools.locate(Optional.of(ffmpeg.toString()), Optional.of(ffprobe.toString()));
 
     assertThat(tools.ffmpeg()).isEqualTo(ffmpeg);
     assertThat(tools.ffprobe()).isEqualTo(ffprobe);

@@ -6,8 +6,19 @@ import org.junit.jupiter.api.Test;
 
 class InputLimitsTest {
   private static VideoInfo video(int width, int height, double fps, double seconds) {
-    return new VideoInfo(width, height, fps, Math.round(fps) + "/1", Math.round(fps * seconds),
-        seconds, true, "aac", 0, false, true, VideoInfo.Colour.UNKNOWN);
+    return new VideoInfo(
+        width,
+        height,
+        fps,
+        Math.round(fps) + "/1",
+        Math.round(fps * seconds),
+        seconds,
+        true,
+        "aac",
+        0,
+        false,
+        true,
+        VideoInfo.Colour.UNKNOWN);
   }
 
   @Test

@@ -16,8 +16,9 @@ class VideoProbeTest {
   void videoStreamWithZeroFramesIsRefused() {
     assertThatThrownBy(
             () ->
-                parse("{'streams':[{'codec_type':'video','width':320,'height':240,"
-                    + "'avg_frame_rate':'25/1','r_frame_rate':'25/1','nb_frames':'0','duration':'0'}]}"))
+                parse(
+                    "{'streams':[{'codec_type':'video','width':320,'height':240,"
+                        + "'avg_frame_rate':'25/1','r_frame_rate':'25/1','nb_frames':'0','duration':'0'}]}"))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("no frames");
   }
@@ -26,8 +27,9 @@ class VideoProbeTest {
   void coverArtIsNotTakenForAVideoStream() {
     assertThatThrownBy(
             () ->
-                parse("{'streams':[{'codec_type':'audio','codec_name':'mp3'},"
-                    + "{'codec_type':'video','width':500,'height':500,'disposition':{'attached_pic':1}}]}"))
+                parse(
+                    "{'streams':[{'codec_type':'audio','codec_name':'mp3'},"
+                        + "{'codec_type':'video','width':500,'height':500,'disposition':{'attached_pic':1}}]}"))
         .isInstanceOf(InvalidVideoException.class)
         .hasMessageContaining("no video stream");
   }
@@ -35,8 +37,9 @@ class VideoProbeTest {
   @Test
   void frameCountIsEstimatedFromDurationWhenTheContainerHasNone() throws Exception {
     VideoInfo info =
-        parse("{'streams':[{'codec_type':'video','width':1280,'height':720,"
-            + "'avg_frame_rate':'30000/1001','r_frame_rate':'30000/1001'}],'format':{'duration':'10.01'}}");
+        parse(
+            "{'streams':[{'codec_type':'video','width':1280,'height':720,"
+                + "'avg_frame_rate':'30000/1001','r_frame_rate':'30000/1001'}],'format':{'duration':'10.01'}}");
 
     assertThat(info.estimatedFrames()).isEqualTo(300);
     assertThat(info.frameRateFraction()).isEqualTo("30000/1001");

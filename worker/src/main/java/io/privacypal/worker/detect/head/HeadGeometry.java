@@ -5,8 +5,8 @@ import io.privacypal.common.detect.FaceBox;
 /**
  * The box of a whole head (hair, ears, chin, and the back of the head when it is turned) from what
  * a detector knows about the face: its box, which way is up (roll) and how far it is turned (yaw).
- * The head is a rectangle in the face's own axes, its sides in units of the face box's size, shifted
- * towards the back of the head and widened as the head turns; the answer is the rectangle's
+ * The head is a rectangle in the face's own axes, its sides in units of the face box's size,
+ * shifted towards the back of the head and widened as the head turns; the answer is the rectangle's
  * axis-aligned bounds, never smaller than the face box.
  */
 public final class HeadGeometry {
@@ -22,7 +22,9 @@ public final class HeadGeometry {
   public record Proportions(
       double above, double below, double halfWidth, double turnedHalfWidth, double backShift) {}
 
-  /** A face's direction: {@code up} as a unit vector in image pixels, and {@code facing} in -1..1. */
+  /**
+   * A face's direction: {@code up} as a unit vector in image pixels, and {@code facing} in -1..1.
+   */
   public record Pose(double upX, double upY, double facing) {
     public static final Pose UPRIGHT = new Pose(0, -1, 0);
 
@@ -48,7 +50,10 @@ public final class HeadGeometry {
 
   private HeadGeometry() {}
 
-  /** The head's box in the same pixels as {@code face}, clamped to a {@code width}x{@code height} frame. */
+  /**
+   * The head's box in the same pixels as {@code face}, clamped to a {@code width}x{@code height}
+   * frame.
+   */
   public static FaceBox head(FaceBox face, Pose pose, Proportions p, int width, int height) {
     double size = (face.width() + face.height()) / 2;
     // The face's axes: "across" points to the image's right for an upright face.

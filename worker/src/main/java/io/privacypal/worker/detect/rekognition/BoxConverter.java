@@ -31,7 +31,8 @@ final class BoxConverter {
       double x1 = clamp(box.left() + box.width()) * frameWidth;
       double y1 = clamp(box.top() + box.height()) * frameHeight;
       if (x1 > x0 && y1 > y0) {
-        FaceBox facePixels = new FaceBox(x0, y0, x1 - x0, y1 - y0, Math.min(1.0, confidence / 100.0));
+        FaceBox facePixels =
+            new FaceBox(x0, y0, x1 - x0, y1 - y0, Math.min(1.0, confidence / 100.0));
         boxes.add(RekognitionHeads.head(face, facePixels, frameWidth, frameHeight));
       }
     }

@@ -1,10 +1,8 @@
 package io.privacypal.worker.detect.rekognition;
 
-import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.common.detect.KeyframeImage;
+import io.privacypal.worker.opencv.I420Mats;
 import io.privacypal.worker.opencv.OpenCvNative;
-import java.nio.ByteBuffer;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -26,9 +24,12 @@ final class JpegFrameEncoder {
    * megabytes is the reading that can never be rejected with ImageTooLargeException.
    */
   static final int REKOGNITION_MAX_IMAGE_BYTES = 5_000_000;
+
   private static final Logger log = LoggerFactory.getLogger(JpegFrameEncoder.class);
+
   /** Below this, JPEG artefacts start hiding small faces; downscaling is the better trade. */
   private static final int MIN_QUALITY = 60;
+
   private static final int QUALITY_STEP = 10;
   private static final int MIN_SIDE = 32;
 
@@ -66,7 +67,13 @@ final class JpegFrameEncoder {
         height = (int) Math.round(height * factor);
         if (width < MIN_SIDE || height < MIN_SIDE) {
           throw new IllegalStateException(
-              "cannot fit a " + image.width() + "x" + image.height() + " frame in " + maxBytes + " bytes");
+              "cannot fit a "
+                  + image.width()
+                  + "x"
+                  + image.height()
+                  + " frame in "
+                  + maxBytes
+                  + " bytes");
         }
         Imgproc.resize(bgr, scaled, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
         jpeg = jpeg(scaled, q);
@@ -74,7 +81,13 @@ final class JpegFrameEncoder {
       if (q != quality || width != bgr.cols()) {
         log.debug(
             "keyframe {}x{} sent as {}x{} at quality {} ({} bytes) to fit {} bytes",
-            image.width(), image.height(), width, height, q, jpeg.length, maxBytes);
+            image.width(),
+            image.height(),
+            width,
+            height,
+            q,
+            jpeg.length,
+            maxBytes);
       }
       return new EncodedFrame(jpeg, width, height, q);
     } finally {

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.rekognition.model.DetectFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.Image;
 
 /**
- * Face detection by AWS Rekognition DetectFaces. The frame is uploaded as a JPEG in the request
- * (no S3). One instance serves every job slot of a process: a shared rate limiter keeps the process
+ * Face detection by AWS Rekognition DetectFaces. The frame is uploaded as a JPEG in the request (no
+ * S3). One instance serves every job slot of a process: a shared rate limiter keeps the process
  * under its quota, and the SDK's standard retry strategy retries throttling and server errors.
  */
 public final class RekognitionFaceDetector implements FaceDetector {
@@ -46,14 +46,17 @@ public final class RekognitionFaceDetector implements FaceDetector {
   }
 
   /** {@code maxImageBytes} lowers Rekognition's 5 MB limit, for tests of the size fitting. */
-  RekognitionFaceDetector(RekognitionClient client, RekognitionSettings settings, int maxImageBytes) {
+  RekognitionFaceDetector(
+      RekognitionClient client, RekognitionSettings settings, int maxImageBytes) {
     this.client = client;
     this.settings = settings;
     this.limiter = new RateLimiter(settings.maxTransactionsPerSecond());
     this.encoder = new JpegFrameEncoder(settings.jpegQuality(), maxImageBytes);
   }
 
-  /** A detector with a client configured from the environment (AWS_ENDPOINT_URL_REKOGNITION too). */
+  /**
+   * A detector with a client configured from the environment (AWS_ENDPOINT_URL_REKOGNITION too).
+   */
   public static RekognitionFaceDetector create(ConfigSource config) {
     RekognitionSettings settings = RekognitionSettings.from(config);
     RekognitionClient client =
@@ -64,7 +67,9 @@ public final class RekognitionFaceDetector implements FaceDetector {
     return new RekognitionFaceDetector(client, settings);
   }
 
-  /** The SDK's standard retries (backoff with jitter, longer after throttling), capped in attempts. */
+  /**
+   * The SDK's standard retries (backoff with jitter, longer after throttling), capped in attempts.
+   */
   public static ClientOverrideConfiguration clientOverrides(RekognitionSettings settings) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(
@@ -79,7 +84,9 @@ public final class RekognitionFaceDetector implements FaceDetector {
     return "rekognition";
   }
 
-  /** A call mostly waits on the network: a job keeps several in flight (the rate limit still holds). */
+  /**
+   * A call mostly waits on the network: a job keeps several in flight (the rate limit still holds).
+   */
   @Override
   public int maxConcurrentCalls() {
     return settings.concurrency();
@@ -96,7 +103,8 @@ public final class RekognitionFaceDetector implements FaceDetector {
     try {
       frame = encoder.encode(image);
     } catch (IllegalStateException e) {
-      throw new DetectionException("frame not uploadable to Rekognition: " + e.getMessage(), false, e);
+      throw new DetectionException(
+          "frame not uploadable to Rekognition: " + e.getMessage(), false, e);
     }
     try {
       limiter.acquire();
@@ -133,9 +141,11 @@ public final class RekognitionFaceDetector implements FaceDetector {
   static DetectionException serviceFailure(AwsServiceException e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     String name = code != null ? code : e.getClass().getSimpleName();
-    String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    String message =
+        e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     String reason = "Rekognition " + name + (message == null ? "" : ": " + message);
-    // Throttling (the SDK's list has ThrottlingException and ProvisionedThroughputExceededException;
+    // Throttling (the SDK's list has ThrottlingException and
+    // ProvisionedThroughputExceededException;
     // Rekognition sends the former as HTTP 500) and server errors are what the SDK retries: if they
     // outlived the retries, a later attempt of the job may succeed. Any other client error would
     // fail the same way again.

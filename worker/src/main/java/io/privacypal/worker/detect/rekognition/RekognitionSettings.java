@@ -8,7 +8,8 @@ import io.privacypal.common.config.ConfigSource;
  *
  * @param maxTransactionsPerSecond client-side cap on DetectFaces calls for the whole process
  * @param maxAttempts SDK attempts per call, the first one included (throttling and 5xx are retried)
- * @param jpegQuality starting JPEG quality of the uploaded frame, lowered only to fit the size limit
+ * @param jpegQuality starting JPEG quality of the uploaded frame, lowered only to fit the size
+ *     limit
  * @param minConfidence faces Rekognition is less sure of (0..100) are dropped
  * @param concurrency DetectFaces calls of one job in flight at once (each holds a keyframe window
  *     of frames in memory); the process-wide rate limit still applies
@@ -29,7 +30,8 @@ public record RekognitionSettings(
   public RekognitionSettings {
     if (!(maxTransactionsPerSecond > 0) || maxTransactionsPerSecond > 10_000) {
       throw new ConfigException(
-          "PRIVACYPAL_REKOGNITION_TPS must be above 0 and at most 10000, got " + maxTransactionsPerSecond);
+          "PRIVACYPAL_REKOGNITION_TPS must be above 0 and at most 10000, got "
+              + maxTransactionsPerSecond);
     }
     if (maxAttempts < 1 || maxAttempts > 20) {
       throw new ConfigException(
@@ -45,7 +47,9 @@ public record RekognitionSettings(
     }
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new ConfigException(
-          "PRIVACYPAL_REKOGNITION_CONCURRENCY must be between 1 and " + MAX_CONCURRENCY + ", got "
+          "PRIVACYPAL_REKOGNITION_CONCURRENCY must be between 1 and "
+              + MAX_CONCURRENCY
+              + ", got "
               + concurrency);
     }
   }

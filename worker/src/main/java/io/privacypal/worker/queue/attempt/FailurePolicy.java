@@ -19,8 +19,8 @@ final class FailurePolicy {
   private FailurePolicy() {}
 
   /**
-   * The cause that makes {@code failure} permanent, looking through wrappers (a pipeline may wrap
-   * a detector's exception); empty when the failure is transient.
+   * The cause that makes {@code failure} permanent, looking through wrappers (a pipeline may wrap a
+   * detector's exception); empty when the failure is transient.
    */
   static Optional<Throwable> permanentCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,6 +1,5 @@
 package io.privacypal.worker.queue.attempt;
 
-import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.IllegalJobTransitionException;
 import io.privacypal.common.job.JobFailure;
@@ -10,6 +9,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.common.message.MalformedMessageException;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.LocalVideo;
 import io.privacypal.common.video.PendingOutput;
@@ -17,13 +17,13 @@ import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.MessageBodies;
 import io.privacypal.worker.queue.QueueMessage;
-import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.consume.MessageHandler;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
-import java.time.Clock;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,18 +112,25 @@ public final class JobHandler implements MessageHandler {
 
   private void start(QueueMessage message, JobMessage sent, JobId jobId) {
     JobStatus status =
-        statuses.createIfAbsent(JobStatus.queued(jobId, sent.video(), sent.options(), clock.instant()));
+        statuses.createIfAbsent(
+            JobStatus.queued(jobId, sent.video(), sent.options(), clock.instant()));
     JobMessage job = storedJob(sent, status);
     if (status.isTerminal()) {
-      log.info("job {} is already {}: deleting its message {}", jobId, status.state(), message.messageId());
+      log.info(
+          "job {} is already {}: deleting its message {}",
+          jobId,
+          status.state(),
+          message.messageId());
       queue.delete(message);
       return;
     }
     JobRun run = new JobRun(message, jobId, settings.workerId());
     try {
-      statuses.update(jobId, s -> s.processing(run.attempt(), settings.workerId(), clock.instant()));
+      statuses.update(
+          jobId, s -> s.processing(run.attempt(), settings.workerId(), clock.instant()));
     } catch (IllegalJobTransitionException e) {
-      log.info("job {} finished before it started ({}): deleting its message", jobId, e.getMessage());
+      log.info(
+          "job {} finished before it started ({}): deleting its message", jobId, e.getMessage());
       queue.delete(message);
       return;
     }
@@ -182,20 +189,25 @@ public final class JobHandler implements MessageHandler {
         return;
       }
       // A native library that failed to load (OpenCV's, say, while the JVM shuts down) or memory
-      // that ran out (the job's frames are unreachable by now) is an Error: it must still end in a retry,
+      // that ran out (the job's frames are unreachable by now) is an Error: it must still end in a
+      // retry,
       // not kill the slot with the job left PROCESSING.
       Exception e =
           thrown instanceof Exception ex
               ? ex
               : new IllegalStateException(
-                  (thrown instanceof OutOfMemoryError ? "out of memory: " : "native code unavailable: ")
-                      + thrown, thrown);
+                  (thrown instanceof OutOfMemoryError
+                          ? "out of memory: "
+                          : "native code unavailable: ")
+                      + thrown,
+                  thrown);
       Optional<Throwable> permanent = FailurePolicy.permanentCause(e);
       try {
         if (permanent.isPresent()) {
           failPermanently(run, permanent.get(), e);
         } else {
-          metrics.jobFinished(new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e));
+          metrics.jobFinished(
+              new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e));
         }
       } catch (JobRun.LostJobException lost) {
         lost(run, lost);
@@ -238,7 +250,10 @@ public final class JobHandler implements MessageHandler {
       String location = output.commit();
       // Before SUCCEEDED, so PrivacyPal's name is in place once the front end reads "True".
       if (output.publishAlias(submittedAt).isEmpty()) {
-        log.info("job {}: a job submitted later holds {}", run.jobId(), videos.aliasLocation(job.video()));
+        log.info(
+            "job {}: a job submitted later holds {}",
+            run.jobId(),
+            videos.aliasLocation(job.video()));
       }
       return new Published(location, stats);
     }
@@ -248,8 +263,10 @@ public final class JobHandler implements MessageHandler {
     try {
       videos.deleteOutput(job.video(), run.jobId());
     } catch (IOException | RuntimeException e) {
-      log.warn("job {} was cancelled after its output was published; removing it failed: {}",
-          run.jobId(), e.toString());
+      log.warn(
+          "job {} was cancelled after its output was published; removing it failed: {}",
+          run.jobId(),
+          e.toString());
     }
   }
 
@@ -266,10 +283,11 @@ public final class JobHandler implements MessageHandler {
         metrics.jobFinished(PrivacypalMetrics.Outcome.CANCELLED);
         log.info("job {} was cancelled: stopped, output removed, message deleted", run.jobId());
       }
-      case SUPERSEDED -> log.warn(
-          "job {} attempt {} stopped: a newer attempt owns the job and its message",
-          run.jobId(),
-          run.attempt());
+      case SUPERSEDED ->
+          log.warn(
+              "job {} attempt {} stopped: a newer attempt owns the job and its message",
+              run.jobId(),
+              run.attempt());
       case SHUTDOWN -> release(run);
     }
   }
@@ -300,7 +318,10 @@ public final class JobHandler implements MessageHandler {
     Optional<JobId> jobId = MessageBodies.jobId(message.body());
     jobId.ifPresent(id -> MDC.put("jobId", id.value()));
     try {
-      log.warn("message {} is malformed ({}): moving it to the dead-letter queue", message.messageId(), reason);
+      log.warn(
+          "message {} is malformed ({}): moving it to the dead-letter queue",
+          message.messageId(),
+          reason);
       jobId.ifPresent(id -> failMalformed(id, reason));
       deadLetters.moveFrom(message, "malformed message: " + reason, jobId.orElse(null));
       metrics.jobFinished(PrivacypalMetrics.Outcome.MALFORMED);

@@ -25,6 +25,7 @@ import org.slf4j.MDC;
 final class JobHeartbeat implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(JobHeartbeat.class);
   private static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
+
   /** Our receive time is a little after SQS's; stay this far inside its cap. */
   private static final Duration CAP_MARGIN = Duration.ofSeconds(30);
 
@@ -108,7 +109,8 @@ final class JobHeartbeat implements Runnable {
   private void extendVisibility(Instant now) {
     Duration held = Duration.between(run.message().receivedAt(), now);
     Duration left = ConsumerSettings.SQS_MAX_VISIBILITY.minus(held).minus(CAP_MARGIN);
-    Duration extension = left.compareTo(settings.visibilityTimeout()) < 0 ? left : settings.visibilityTimeout();
+    Duration extension =
+        left.compareTo(settings.visibilityTimeout()) < 0 ? left : settings.visibilityTimeout();
     if (extension.compareTo(settings.visibilityTimeout()) < 0 && !warnedAboutCap) {
       warnedAboutCap = true;
       log.warn(

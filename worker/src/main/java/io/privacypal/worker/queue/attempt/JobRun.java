@@ -58,7 +58,9 @@ final class JobRun {
     return cancellation;
   }
 
-  /** The processor calls this as often as it likes; the heartbeat writes the latest now and then. */
+  /**
+   * The processor calls this as often as it likes; the heartbeat writes the latest now and then.
+   */
   ProgressListener progressListener() {
     return (fraction, soFar) -> progress.set(new Progress(fraction, soFar));
   }

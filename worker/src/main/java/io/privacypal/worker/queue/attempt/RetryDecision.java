@@ -1,8 +1,8 @@
 package io.privacypal.worker.queue.attempt;
 
-import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.job.FailureKind;
 import io.privacypal.common.job.JobFailure;
+import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.JobQueueReceiver;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a transient failure leads to. Before the last attempt: status back to QUEUED with the
  * failure kept, and the message hidden for a growing delay so SQS delivers it again later. On the
- * last attempt: status FAILED (RETRIES_EXHAUSTED) and the message moved to the dead-letter queue
- * by the worker itself (send, then delete), so it carries the reason, and does not depend on the
+ * last attempt: status FAILED (RETRIES_EXHAUSTED) and the message moved to the dead-letter queue by
+ * the worker itself (send, then delete), so it carries the reason, and does not depend on the
  * queue's RedrivePolicy (which stays as the safety net for a worker that crashes on every attempt).
  */
 final class RetryDecision {
@@ -70,7 +70,11 @@ final class RetryDecision {
             error.getClass().getName());
     statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
     deadLetters.moveFrom(run.message(), failure.reason(), run.jobId());
-    log.error("job {} failed: {}; message moved to the dead-letter queue", run.jobId(), failure.reason(), error);
+    log.error(
+        "job {} failed: {}; message moved to the dead-letter queue",
+        run.jobId(),
+        failure.reason(),
+        error);
     return PrivacypalMetrics.Outcome.FAILED;
   }
 }

@@ -2,8 +2,8 @@ package io.privacypal.worker.queue.consume;
 
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.worker.queue.ConsumerSettings;
-import io.privacypal.worker.queue.QueueMessage;
 import io.privacypal.worker.queue.JobQueueReceiver;
+import io.privacypal.worker.queue.QueueMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +41,10 @@ public final class JobConsumer implements AutoCloseable {
   private volatile boolean receiving = true;
 
   public JobConsumer(
-      JobQueueReceiver queue, MessageHandler handler, ConsumerSettings settings, PrivacypalMetrics metrics) {
+      JobQueueReceiver queue,
+      MessageHandler handler,
+      ConsumerSettings settings,
+      PrivacypalMetrics metrics) {
     this.queue = queue;
     this.settings = settings;
     this.handler = handler;
@@ -54,8 +57,7 @@ public final class JobConsumer implements AutoCloseable {
     AtomicInteger slotNumber = new AtomicInteger();
     this.slots =
         Executors.newFixedThreadPool(
-            settings.slots(),
-            r -> daemon(r, "privacypal-slot-" + slotNumber.incrementAndGet()));
+            settings.slots(), r -> daemon(r, "privacypal-slot-" + slotNumber.incrementAndGet()));
     this.poller = daemon(this::pollLoop, "privacypal-poll");
   }
 
@@ -197,7 +199,10 @@ public final class JobConsumer implements AutoCloseable {
     try {
       queue.changeVisibility(message, Duration.ZERO);
     } catch (RuntimeException e) {
-      log.warn("could not hand back message {}; it reappears after the visibility timeout", message.messageId(), e);
+      log.warn(
+          "could not hand back message {}; it reappears after the visibility timeout",
+          message.messageId(),
+          e);
     }
   }
 

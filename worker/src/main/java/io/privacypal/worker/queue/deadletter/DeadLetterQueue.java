@@ -42,6 +42,7 @@ public final class DeadLetterQueue {
   static final String RECEIVE_COUNT = "privacypal-receive-count";
   static final String FIRST_SENT = "privacypal-first-sent";
   private static final int MAX_REASON_CHARS = 1000;
+
   /** Long enough to read a batch, short enough that a crashed listing hides nothing for long. */
   private static final Duration PEEK_VISIBILITY = Duration.ofSeconds(30);
 
@@ -102,7 +103,8 @@ public final class DeadLetterQueue {
     sqs.sendMessage(
         b ->
             b.queueUrl(deadLetterQueueUrl)
-                .messageBody(message.body() == null || message.body().isEmpty() ? "(empty)" : message.body())
+                .messageBody(
+                    message.body() == null || message.body().isEmpty() ? "(empty)" : message.body())
                 .messageAttributes(attributes));
     sqs.deleteMessage(b -> b.queueUrl(jobQueueUrl).receiptHandle(message.receiptHandle()));
   }
@@ -131,7 +133,8 @@ public final class DeadLetterQueue {
     try {
       for (Message message : seen.values()) {
         Optional<JobId> jobId = jobIdOf(message);
-        String body = jobId.map(id -> MessageBodies.withJobId(message.body(), id)).orElse(message.body());
+        String body =
+            jobId.map(id -> MessageBodies.withJobId(message.body(), id)).orElse(message.body());
         try {
           codec.decode(body);
         } catch (MalformedMessageException e) {
@@ -141,9 +144,13 @@ public final class DeadLetterQueue {
         }
         jobId.filter(this::requeueIfFailed).ifPresent(id -> requeued.add(id.value()));
         sqs.sendMessage(b -> b.queueUrl(jobQueueUrl).messageBody(body));
-        sqs.deleteMessage(b -> b.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
+        sqs.deleteMessage(
+            b -> b.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
         moved++;
-        log.info("redrove dead letter {} (job {}) to the job queue", message.messageId(), jobId.orElse(null));
+        log.info(
+            "redrove dead letter {} (job {}) to the job queue",
+            message.messageId(),
+            jobId.orElse(null));
       }
     } finally {
       keep.forEach(this::makeVisible);
@@ -155,8 +162,8 @@ public final class DeadLetterQueue {
    * Fails the jobs of up to {@code limit} dead letters whose status is still QUEUED or PROCESSING:
    * SQS moved their messages after a worker crashed on every attempt, so no worker will write their
    * status again. The messages stay here, visible again, for {@code dlq redrive}. A status written
-   * within {@code quietFor} is left alone: a worker still holds that job (its heartbeat writes every
-   * half visibility timeout), as a last attempt does that outlived SQS's 12-hour cap.
+   * within {@code quietFor} is left alone: a worker still holds that job (its heartbeat writes
+   * every half visibility timeout), as a last attempt does that outlived SQS's 12-hour cap.
    */
   public StrandedResult failStranded(int limit, Duration quietFor) {
     Map<String, Message> seen = receiveDistinct(limit);
@@ -257,12 +264,18 @@ public final class DeadLetterQueue {
         attribute(attrs, REASON).orElse("exceeded the queue's maxReceiveCount (moved by SQS)");
     int receiveCount =
         attribute(attrs, RECEIVE_COUNT)
-            .or(() -> Optional.ofNullable(m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+            .or(
+                () ->
+                    Optional.ofNullable(
+                        m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
             .map(Integer::parseInt)
             .orElse(0);
     Instant firstSent =
         attribute(attrs, FIRST_SENT)
-            .or(() -> Optional.ofNullable(m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)))
+            .or(
+                () ->
+                    Optional.ofNullable(
+                        m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP)))
             .map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)))
             .orElse(null);
     return new DeadLetterEntry(
@@ -301,7 +314,10 @@ public final class DeadLetterQueue {
   }
 
   private static MessageAttributeValue number(long value) {
-    return MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build();
+    return MessageAttributeValue.builder()
+        .dataType("Number")
+        .stringValue(Long.toString(value))
+        .build();
   }
 
   private static String truncate(String reason) {

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every {@link ConsumerSettings#strandedSweepInterval()}, fails the jobs whose messages SQS moved to
- * the dead-letter queue after a worker was killed on every attempt: nothing else writes their
- * status, and the front end would poll them forever. Every worker runs it, which is harmless: a peek
- * hides a dead letter from the other workers for 30 s, and the status write is conditional.
+ * Every {@link ConsumerSettings#strandedSweepInterval()}, fails the jobs whose messages SQS moved
+ * to the dead-letter queue after a worker was killed on every attempt: nothing else writes their
+ * status, and the front end would poll them forever. Every worker runs it, which is harmless: a
+ * peek hides a dead letter from the other workers for 30 s, and the status write is conditional.
  */
 public final class StrandedSweep implements Runnable {
   /** Dead letters looked at per sweep; the rest wait for a later one. */

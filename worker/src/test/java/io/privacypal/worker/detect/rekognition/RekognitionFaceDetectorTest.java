@@ -9,8 +9,8 @@ import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
-import io.privacypal.worker.detect.FaceDetectorContract;
 import io.privacypal.common.detect.KeyframeImage;
+import io.privacypal.worker.detect.FaceDetectorContract;
 import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.testing.RekognitionStub;
 import io.privacypal.worker.testing.RekognitionStub.Face;
@@ -76,7 +76,10 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
   protected FaceDetector detectorFor(List<FaceBox> faces, int width, int height) {
     stub.respondFaces(
         faces.stream()
-            .map(f -> new Face(f.x() / width, f.y() / height, f.width() / width, f.height() / height, 99))
+            .map(
+                f ->
+                    new Face(
+                        f.x() / width, f.y() / height, f.width() / width, f.height() / height, 99))
             .toArray(Face[]::new));
     return detector(RekognitionSettings.defaults());
   }
@@ -126,10 +129,14 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
   void aHeadTurnedAwayIsCoveredToTheBackOfTheHeadFromPoseAndLandmarks() throws Exception {
     // Turned 70° to the image's left: the nose stands out left of the eyes and mouth, so the back
     // of the head lies to the right of the face box.
-    Face turned = FACE.withPose(-70, 0, 0).withLandmarks(
-        new Landmark("eyeLeft", 0.29, 0.56), new Landmark("eyeRight", 0.31, 0.56),
-        new Landmark("nose", 0.26, 0.6), new Landmark("mouthLeft", 0.29, 0.65),
-        new Landmark("mouthRight", 0.31, 0.65));
+    Face turned =
+        FACE.withPose(-70, 0, 0)
+            .withLandmarks(
+                new Landmark("eyeLeft", 0.29, 0.56),
+                new Landmark("eyeRight", 0.31, 0.56),
+                new Landmark("nose", 0.26, 0.6),
+                new Landmark("mouthLeft", 0.29, 0.65),
+                new Landmark("mouthRight", 0.31, 0.65));
     stub.respondFaces(turned);
     RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
 
@@ -144,10 +151,14 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
 
   @Test
   void theSameHeadLookingTheOtherWayIsCoveredOnTheOtherSide() throws Exception {
-    Face turned = FACE.withPose(70, 0, 0).withLandmarks(
-        new Landmark("eyeLeft", 0.19, 0.56), new Landmark("eyeRight", 0.21, 0.56),
-        new Landmark("nose", 0.24, 0.6), new Landmark("mouthLeft", 0.19, 0.65),
-        new Landmark("mouthRight", 0.21, 0.65));
+    Face turned =
+        FACE.withPose(70, 0, 0)
+            .withLandmarks(
+                new Landmark("eyeLeft", 0.19, 0.56),
+                new Landmark("eyeRight", 0.21, 0.56),
+                new Landmark("nose", 0.24, 0.6),
+                new Landmark("mouthLeft", 0.19, 0.65),
+                new Landmark("mouthRight", 0.21, 0.65));
     stub.respondFaces(turned);
     RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
 
@@ -173,12 +184,14 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
     // Rolled 30°: eyes and mouth on a line leaning right, the head's top leans that way too.
     double s = Math.sin(Math.toRadians(30));
     double c = Math.cos(Math.toRadians(30));
-    Face tilted = FACE.withPose(0, 0, 30).withLandmarks(
-        new Landmark("eyeLeft", 0.3 + 0.02 * c, 0.58 + 0.02 * s * 16 / 9),
-        new Landmark("eyeRight", 0.3 - 0.02 * c, 0.58 - 0.02 * s * 16 / 9),
-        new Landmark("nose", 0.3, 0.6),
-        new Landmark("mouthLeft", 0.3 + 0.02 * c - 0.04 * s, 0.64 + 0.02 * s * 16 / 9),
-        new Landmark("mouthRight", 0.3 - 0.02 * c - 0.04 * s, 0.64 - 0.02 * s * 16 / 9));
+    Face tilted =
+        FACE.withPose(0, 0, 30)
+            .withLandmarks(
+                new Landmark("eyeLeft", 0.3 + 0.02 * c, 0.58 + 0.02 * s * 16 / 9),
+                new Landmark("eyeRight", 0.3 - 0.02 * c, 0.58 - 0.02 * s * 16 / 9),
+                new Landmark("nose", 0.3, 0.6),
+                new Landmark("mouthLeft", 0.3 + 0.02 * c - 0.04 * s, 0.64 + 0.02 * s * 16 / 9),
+                new Landmark("mouthRight", 0.3 - 0.02 * c - 0.04 * s, 0.64 - 0.02 * s * 16 / 9));
     stub.respondFaces(tilted);
     RekognitionFaceDetector detector = detector(new RekognitionSettings(50, 3, 90, 50));
 
@@ -311,7 +324,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
       decoded.release();
     }
     assertThat(faces.get(0).centerX()).isCloseTo(0.3 * width, within(0.01));
-    assertThat(faces.get(0).height()).isCloseTo(1.5 * (0.1 * width + 0.2 * height) / 2, within(0.01));
+    assertThat(faces.get(0).height())
+        .isCloseTo(1.5 * (0.1 * width + 0.2 * height) / 2, within(0.01));
   }
 
   @Test
@@ -319,7 +333,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
     int limit = 40_000;
     stub.respondFaces(FACE);
     RekognitionSettings settings = new RekognitionSettings(50, 3, 95, 50);
-    RekognitionFaceDetector detector = new RekognitionFaceDetector(client(settings), settings, limit);
+    RekognitionFaceDetector detector =
+        new RekognitionFaceDetector(client(settings), settings, limit);
     detectors.add(detector);
     KeyframeImage noisy = frame(true);
 
@@ -376,7 +391,9 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
               }
             });
     caller.start();
-    await().atMost(Duration.ofSeconds(5)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> caller.getState() == Thread.State.TIMED_WAITING);
 
     caller.interrupt();
     caller.join(5_000);
@@ -430,8 +447,10 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
     ConfigSource config =
         ConfigSource.of(
             Map.of(
-                "AWS_ENDPOINT_URL_REKOGNITION", stub.endpoint().toString(),
-                "AWS_REGION", "ca-central-1"));
+                "AWS_ENDPOINT_URL_REKOGNITION",
+                stub.endpoint().toString(),
+                "AWS_REGION",
+                "ca-central-1"));
     RekognitionFaceDetector detector = RekognitionFaceDetector.create(config);
     detectors.add(detector);
 
@@ -485,7 +504,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
     return RekognitionClient.builder()
         .endpointOverride(stub.endpoint())
         .region(Region.CA_CENTRAL_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .overrideConfiguration(RekognitionFaceDetector.clientOverrides(settings))
         .build();
   }
@@ -502,7 +522,8 @@ class RekognitionFaceDetectorTest extends FaceDetectorContract {
       if (noise) {
         Core.randu(bgr, 0, 256);
       } else {
-        Imgproc.rectangle(bgr, new Point(100, 100), new Point(160, 160), new Scalar(255, 255, 255), -1);
+        Imgproc.rectangle(
+            bgr, new Point(100, 100), new Point(160, 160), new Scalar(255, 255, 255), -1);
       }
       Imgproc.cvtColor(bgr, yuv, Imgproc.COLOR_BGR2YUV_I420);
       byte[] bytes = new byte[(int) yuv.total()];

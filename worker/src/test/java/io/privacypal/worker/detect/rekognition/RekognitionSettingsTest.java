@@ -28,7 +28,8 @@ class RekognitionSettingsTest {
                 "PRIVACYPAL_REKOGNITION_MIN_CONFIDENCE", "90",
                 "PRIVACYPAL_REKOGNITION_CONCURRENCY", "8"));
 
-    assertThat(RekognitionSettings.from(config)).isEqualTo(new RekognitionSettings(2.5, 3, 80, 90, 8));
+    assertThat(RekognitionSettings.from(config))
+        .isEqualTo(new RekognitionSettings(2.5, 3, 80, 90, 8));
   }
 
   @Test
@@ -46,7 +47,9 @@ class RekognitionSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PRIVACYPAL_REKOGNITION_MIN_CONFIDENCE");
     assertThatThrownBy(
-            () -> RekognitionSettings.from(ConfigSource.of(Map.of("PRIVACYPAL_REKOGNITION_TPS", "fast"))))
+            () ->
+                RekognitionSettings.from(
+                    ConfigSource.of(Map.of("PRIVACYPAL_REKOGNITION_TPS", "fast"))))
         .isInstanceOf(ConfigException.class);
   }
 
@@ -55,7 +58,9 @@ class RekognitionSettingsTest {
     ConfigSource one = ConfigSource.of(Map.of("PRIVACYPAL_REKOGNITION_CONCURRENCY", "1"));
     assertThat(RekognitionSettings.from(one).concurrency()).isEqualTo(1);
     // No client is needed to ask (and none to close).
-    assertThat(new RekognitionFaceDetector(null, new RekognitionSettings(5, 5, 90, 50, 6)).maxConcurrentCalls())
+    assertThat(
+            new RekognitionFaceDetector(null, new RekognitionSettings(5, 5, 90, 50, 6))
+                .maxConcurrentCalls())
         .isEqualTo(6);
     for (String bad : new String[] {"0", "-2", "33"}) {
       assertThatThrownBy(

@@ -60,15 +60,20 @@ class FailurePolicyTest {
             new StatusStoreException("could not write the status", new IllegalStateException("s3")),
             new RuntimeException("wrapper", new IOException("broken pipe")));
     for (Throwable failure : outside) {
-      assertThat(FailurePolicy.retryKind(failure)).as(failure.toString()).isEqualTo(FailureKind.TRANSIENT);
+      assertThat(FailurePolicy.retryKind(failure))
+          .as(failure.toString())
+          .isEqualTo(FailureKind.TRANSIENT);
     }
     List<Throwable> ours =
         List.of(
             new IllegalStateException("unexpected"),
             new NullPointerException(),
-            new IllegalStateException("native code unavailable", new UnsatisfiedLinkError("libopencv")));
+            new IllegalStateException(
+                "native code unavailable", new UnsatisfiedLinkError("libopencv")));
     for (Throwable failure : ours) {
-      assertThat(FailurePolicy.retryKind(failure)).as(failure.toString()).isEqualTo(FailureKind.INTERNAL);
+      assertThat(FailurePolicy.retryKind(failure))
+          .as(failure.toString())
+          .isEqualTo(FailureKind.INTERNAL);
     }
   }
 }

@@ -10,11 +10,11 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.status.IdempotencyClaim;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.PendingOutput;
-import io.privacypal.worker.video.InvalidVideoException;
 import io.privacypal.worker.queue.FakeProcessors;
 import io.privacypal.worker.queue.RecordingStatusStore;
 import io.privacypal.worker.queue.WorkerTestBed;
 import io.privacypal.worker.queue.deadletter.DeadLetterEntry;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ class JobHandlerTest {
   @Test
   void jobSucceedsAndItsMessageIsDeletedOnlyAfterTheSucceededStatusIsStored() throws Exception {
     String queue = bed.sqs.queueUrl();
-    var store = new RecordingStatusStore<>(bed.statuses, s -> new Write(s.state(), bed.total(queue)));
+    var store =
+        new RecordingStatusStore<>(bed.statuses, s -> new Write(s.state(), bed.total(queue)));
     bed.startConsumer(
         (request, progress, cancel) -> FakeProcessors.writeOutput(request),
         WorkerTestBed.settings("worker-a"),
@@ -57,7 +58,9 @@ class JobHandlerTest {
 
     JobId id = bed.submit("job-ok");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(queue) == 0);
     JobStatus done = bed.status(id);
     Path output = bed.outputDir.resolve("jobs/job-ok.output.mp4");
@@ -82,8 +85,10 @@ class JobHandlerTest {
     String messageId = bed.sendRaw("{\"video\":\"clip.mp4\"}");
 
     JobId id = JobId.of(messageId);
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> bed.statuses.find(id).map(JobStatus::state).orElse(null) == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> bed.statuses.find(id).map(JobStatus::state).orElse(null) == JobState.SUCCEEDED);
     assertThat(bed.status(id).video()).isEqualTo("clip.mp4");
   }
 
@@ -91,7 +96,13 @@ class JobHandlerTest {
   void neverHoldsMoreMessagesInFlightThanItHasSlots() {
     FakeProcessors.Holding processor = new FakeProcessors.Holding();
     bed.startConsumer(processor, WorkerTestBed.settings("worker-a").toBuilder().slots(2).build());
-    List<JobId> ids = List.of(bed.submit("j1"), bed.submit("j2"), bed.submit("j3"), bed.submit("j4"), bed.submit("j5"));
+    List<JobId> ids =
+        List.of(
+            bed.submit("j1"),
+            bed.submit("j2"),
+            bed.submit("j3"),
+            bed.submit("j4"),
+            bed.submit("j5"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> processor.calls.get() == 2);
     await()
@@ -100,7 +111,8 @@ class JobHandlerTest {
         .until(() -> bed.inFlight(bed.sqs.queueUrl()) <= 2 && processor.calls.get() == 2);
     processor.release();
 
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> ids.stream().allMatch(id -> bed.status(id).state() == JobState.SUCCEEDED));
     assertThat(processor.maxConcurrent.get()).isEqualTo(2);
     assertThat(processor.calls.get()).isEqualTo(5);
@@ -115,7 +127,9 @@ class JobHandlerTest {
           return FakeProcessors.writeOutput(request);
         });
     JobId id = bed.submit("job-dup");
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     JobStatus finished = bed.status(id);
 
     bed.submit("job-dup");
@@ -130,7 +144,11 @@ class JobHandlerTest {
     bed.startConsumer((request, progress, cancel) -> FakeProcessors.writeOutput(request));
     JobId known = JobId.of("job-future");
     bed.statuses.createIfAbsent(
-        JobStatus.queued(known, "clip.mp4", io.privacypal.common.job.JobOptions.defaults(), java.time.Instant.now()));
+        JobStatus.queued(
+            known,
+            "clip.mp4",
+            io.privacypal.common.job.JobOptions.defaults(),
+            java.time.Instant.now()));
 
     bed.sendRaw("this is not JSON");
     bed.sendRaw("{\"schemaVersion\":9,\"jobId\":\"job-future\",\"video\":\"clip.mp4\"}");
@@ -138,15 +156,20 @@ class JobHandlerTest {
     bed.sendRaw("{\"video\":\"clip.mp4\",\"options\":{\"boxScale\":-1}}");
     JobId good = bed.submit("job-good");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(good).state() == JobState.SUCCEEDED);
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.total(bed.sqs.deadLetterQueueUrl()) == 4);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(good).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.total(bed.sqs.deadLetterQueueUrl()) == 4);
     assertThat(bed.total(bed.sqs.queueUrl())).isZero();
     JobStatus failed = bed.status(known);
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.failure().kind()).isEqualTo(FailureKind.MALFORMED_MESSAGE);
     assertThat(failed.failure().reason()).contains("schemaVersion");
     List<DeadLetterEntry> letters = bed.deadLetters().list(10);
-    assertThat(letters).extracting(DeadLetterEntry::reason)
+    assertThat(letters)
+        .extracting(DeadLetterEntry::reason)
         .allMatch(reason -> reason.startsWith("malformed message: "))
         .anyMatch(reason -> reason.contains("not JSON"))
         .anyMatch(reason -> reason.contains("\"video\""))
@@ -204,7 +227,8 @@ class JobHandlerTest {
           }
 
           @Override
-          public Optional<IdempotencyClaim> claimIdempotencyKey(String key, IdempotencyClaim claim) {
+          public Optional<IdempotencyClaim> claimIdempotencyKey(
+              String key, IdempotencyClaim claim) {
             return bed.statuses.claimIdempotencyKey(key, claim);
           }
 
@@ -221,13 +245,16 @@ class JobHandlerTest {
 
     JobId id = bed.submit("job-late-cancel");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.CANCELLED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(id).state() == JobState.CANCELLED);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
     // The cancelled job's output and the alias it took are gone; the earlier job's output is not.
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> bed.outputFiles().equals(List.of(Path.of("jobs/job-earlier.output.mp4"))));
-    assertThat(bed.outputDir.resolve("jobs/job-earlier.output.mp4")).hasContent("the earlier job's");
+    assertThat(bed.outputDir.resolve("jobs/job-earlier.output.mp4"))
+        .hasContent("the earlier job's");
     assertThat(bed.status(id).output()).isNull();
   }
 
@@ -249,7 +276,10 @@ class JobHandlerTest {
     assertThat(failed.attempt()).isEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
     // Well past the visibility timeout and the first retry delay: nothing came back.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> calls.get() == 1);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> calls.get() == 1);
     assertThat(bed.total(bed.sqs.deadLetterQueueUrl())).isZero();
   }
 
@@ -265,7 +295,8 @@ class JobHandlerTest {
     bed.sendRaw("{\"jobId\":\"job-missing\",\"video\":\"nowhere.mp4\"}");
 
     JobId id = JobId.of("job-missing");
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> bed.statuses.find(id).map(JobStatus::state).orElse(null) == JobState.FAILED);
     assertThat(bed.status(id).failure().kind()).isEqualTo(FailureKind.INVALID_INPUT);
     assertThat(bed.status(id).failure().reason()).contains("nowhere.mp4");
@@ -290,7 +321,9 @@ class JobHandlerTest {
 
     JobId id = bed.submit("job-flaky");
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     assertThat(bed.status(id).attempt()).isEqualTo(2);
     assertThat(calls.get()).isEqualTo(2);
     assertThat(store.observed)
@@ -321,7 +354,9 @@ class JobHandlerTest {
 
     JobId id = bed.submit("job-aws-fault");
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     assertThat(store.observed)
         .filteredOn(s -> s.state() == JobState.QUEUED)
         .singleElement()
@@ -345,7 +380,9 @@ class JobHandlerTest {
 
     JobId id = bed.submit("job-native");
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     assertThat(bed.status(id).attempt()).isEqualTo(2);
     assertThat(store.observed)
         .filteredOn(s -> s.state() == JobState.QUEUED)

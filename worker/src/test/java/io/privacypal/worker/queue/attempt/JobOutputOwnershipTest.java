@@ -48,13 +48,17 @@ class JobOutputOwnershipTest {
     bed.close();
   }
 
-  /** Writes what it ran on; the job named {@code olderJob} waits until {@code newerJob} succeeded. */
+  /**
+   * Writes what it ran on; the job named {@code olderJob} waits until {@code newerJob} succeeded.
+   */
   private void startWorkerFinishingOlderLast(JobId olderJob, JobId newerJob) {
     bed.startConsumer(
         (request, progress, cancel) -> {
           requests.add(request);
           if (request.output().getFileName().toString().contains(olderJob.value())) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(newerJob).state() == JobState.SUCCEEDED);
+            await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> bed.status(newerJob).state() == JobState.SUCCEEDED);
           }
           Files.writeString(
               request.output(), request.input().getFileName() + " " + request.options().blurMode());
@@ -67,7 +71,8 @@ class JobOutputOwnershipTest {
   }
 
   @Test
-  void twoExtensionsOfOneNameKeepTheirOwnOutputsAndTheAliasIsTheNewerSubmissions() throws IOException {
+  void twoExtensionsOfOneNameKeepTheirOwnOutputsAndTheAliasIsTheNewerSubmissions()
+      throws IOException {
     bed.video("a.mp4");
     bed.video("a.mov");
     JobId older = JobId.of("job-a-mp4");
@@ -77,7 +82,9 @@ class JobOutputOwnershipTest {
     bed.submit(older.value(), "a.mp4", JobOptions.defaults(), T0);
     bed.submit(newer.value(), "a.mov", GAUSSIAN, T0.plusSeconds(1));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> bed.status(older).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bed.status(older).state() == JobState.SUCCEEDED);
     assertThat(output(older)).isEqualTo("a.mp4 MOSAIC");
     assertThat(output(newer)).isEqualTo("a.mov GAUSSIAN");
     assertThat(bed.status(older).output()).isNotEqualTo(bed.status(newer).output());
@@ -94,7 +101,9 @@ class JobOutputOwnershipTest {
     bed.submit(older.value(), "clip.mp4", GAUSSIAN, T0);
     bed.submit(newer.value(), "clip.mp4", JobOptions.defaults(), T0.plusSeconds(1));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> bed.status(older).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bed.status(older).state() == JobState.SUCCEEDED);
     assertThat(output(older)).isEqualTo("clip.mp4 GAUSSIAN");
     assertThat(output(newer)).isEqualTo("clip.mp4 MOSAIC");
     assertThat(bed.outputDir.resolve("clip-processed.mp4")).hasContent("clip.mp4 MOSAIC");
@@ -114,7 +123,9 @@ class JobOutputOwnershipTest {
     // A forged message: the stored job's id, another video, other options.
     bed.sendRaw(new JobMessageCodec().encode(JobMessage.of(id, "other.mp4", GAUSSIAN, T0)));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).input().getFileName()).hasToString("clip.mp4");
     assertThat(requests.get(0).options()).isEqualTo(JobOptions.defaults());

@@ -104,7 +104,9 @@ class JobConsumerLifecycleTest {
 
     CompletableFuture<Void> stopping =
         CompletableFuture.runAsync(() -> consumer.stop(Duration.ofSeconds(10)));
-    await().atMost(Duration.ofSeconds(3)).until(() -> bed.status(id).state() == JobState.PROCESSING);
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> bed.status(id).state() == JobState.PROCESSING);
     assertThat(stopping).isNotDone();
     processor.release();
 

@@ -9,9 +9,9 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.worker.queue.FakeProcessors;
+import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.MessageBodies;
 import io.privacypal.worker.queue.QueueMessage;
-import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,14 +53,19 @@ class DeadLetterQueueTest {
     JobId jobId = bed.submit(id);
     bed.statuses.update(jobId, s -> s.processing(3, "worker-a", Instant.now()));
     bed.statuses.update(
-        jobId, s -> s.failed(JobFailure.of(FailureKind.RETRIES_EXHAUSTED, "failed after 3 attempts"), Instant.now()));
+        jobId,
+        s ->
+            s.failed(
+                JobFailure.of(FailureKind.RETRIES_EXHAUSTED, "failed after 3 attempts"),
+                Instant.now()));
     deadLetter("failed after 3 attempts", jobId);
     return jobId;
   }
 
   @Test
   void findsTheDeadLetterQueueThroughTheRedrivePolicy() {
-    DeadLetterQueue found = DeadLetterQueue.of(bed.sqs.client(), bed.sqs.queueUrl(), bed.statuses, bed.clock);
+    DeadLetterQueue found =
+        DeadLetterQueue.of(bed.sqs.client(), bed.sqs.queueUrl(), bed.statuses, bed.clock);
 
     assertThat(found.url()).isEqualTo(bed.sqs.deadLetterQueueUrl());
   }
@@ -74,7 +79,9 @@ class DeadLetterQueueTest {
     List<DeadLetterEntry> first = deadLetters.list(10);
     List<DeadLetterEntry> second = deadLetters.list(10);
 
-    assertThat(first).extracting(DeadLetterEntry::jobId).containsExactlyInAnyOrder("job-one", "job-two");
+    assertThat(first)
+        .extracting(DeadLetterEntry::jobId)
+        .containsExactlyInAnyOrder("job-one", "job-two");
     assertThat(first)
         .allSatisfy(
             e -> {
@@ -83,8 +90,10 @@ class DeadLetterQueueTest {
               assertThat(e.receiveCount()).isEqualTo(1);
               assertThat(e.firstEnqueuedAt()).isAfter(before);
             });
-    assertThat(second).extracting(DeadLetterEntry::messageId)
-        .containsExactlyInAnyOrderElementsOf(first.stream().map(DeadLetterEntry::messageId).toList());
+    assertThat(second)
+        .extracting(DeadLetterEntry::messageId)
+        .containsExactlyInAnyOrderElementsOf(
+            first.stream().map(DeadLetterEntry::messageId).toList());
     assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(2);
   }
 
@@ -137,7 +146,9 @@ class DeadLetterQueueTest {
     assertThat(bed.visible(bed.sqs.queueUrl())).isEqualTo(1);
 
     bed.startConsumer((request, progress, cancel) -> FakeProcessors.writeOutput(request));
-    await().atMost(Duration.ofSeconds(10)).until(() -> bed.status(id).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(id).state() == JobState.SUCCEEDED);
     assertThat(bed.status(id).attempt()).isEqualTo(1);
   }
 
@@ -147,7 +158,8 @@ class DeadLetterQueueTest {
     JobId id = JobId.of(messageId);
     bed.statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", null, Instant.now()));
     bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
-    bed.statuses.update(id, s -> s.failed(JobFailure.of(FailureKind.RETRIES_EXHAUSTED, "gave up"), Instant.now()));
+    bed.statuses.update(
+        id, s -> s.failed(JobFailure.of(FailureKind.RETRIES_EXHAUSTED, "gave up"), Instant.now()));
     deadLetter("gave up", id);
 
     RedriveResult result = deadLetters.redrive(10);
@@ -189,7 +201,8 @@ class DeadLetterQueueTest {
     JobId id = bed.submit("job-never-started");
     bed.strandBySqs();
 
-    assertThat(deadLetters.failStranded(10, Duration.ZERO).failedJobs()).containsExactly("job-never-started");
+    assertThat(deadLetters.failStranded(10, Duration.ZERO).failedJobs())
+        .containsExactly("job-never-started");
     assertThat(bed.status(id).failure().reason()).contains("each of its attempts");
   }
 
@@ -207,13 +220,15 @@ class DeadLetterQueueTest {
     bed.strandBySqs();
     bed.sendRaw("not JSON at all");
     bed.strandBySqs();
-    List<JobStatus> before = List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled));
+    List<JobStatus> before =
+        List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled));
 
     StrandedResult result = deadLetters.failStranded(10, Duration.ZERO);
 
     assertThat(result.checked()).isEqualTo(5);
     assertThat(result.failedJobs()).isEmpty();
-    assertThat(List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled))).isEqualTo(before);
+    assertThat(List.of(bed.status(failed), bed.status(succeeded), bed.status(cancelled)))
+        .isEqualTo(before);
     assertThat(bed.statuses.find(JobId.of("job-without-status"))).isEmpty();
     assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(5);
   }

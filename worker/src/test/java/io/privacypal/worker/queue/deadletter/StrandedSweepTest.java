@@ -48,7 +48,8 @@ class StrandedSweepTest {
   void zeroIntervalSchedulesNothing() {
     assertThat(StrandedSweep.schedule(() -> {}, Duration.ZERO)).isEmpty();
 
-    Optional<ScheduledExecutorService> timer = StrandedSweep.schedule(() -> {}, Duration.ofMinutes(5));
+    Optional<ScheduledExecutorService> timer =
+        StrandedSweep.schedule(() -> {}, Duration.ofMinutes(5));
     assertThat(timer).isPresent();
     timer.get().shutdownNow();
   }
@@ -59,7 +60,8 @@ class StrandedSweepTest {
     bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
     bed.strandBySqs();
 
-    new StrandedSweep(deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl()), WorkerTestBed.settings("w"))
+    new StrandedSweep(
+            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl()), WorkerTestBed.settings("w"))
         .run();
 
     assertThat(bed.status(id).state()).isEqualTo(JobState.FAILED);
@@ -71,7 +73,8 @@ class StrandedSweepTest {
   void aFailingSweepIsTriedAgainAtTheNextOne() {
     StrandedSweep sweep =
         new StrandedSweep(
-            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl() + "-missing"), WorkerTestBed.settings("w"));
+            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl() + "-missing"),
+            WorkerTestBed.settings("w"));
     AtomicInteger runs = new AtomicInteger();
 
     ScheduledExecutorService timer =
