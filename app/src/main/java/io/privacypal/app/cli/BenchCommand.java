@@ -2,7 +2,6 @@ package io.privacypal.app.cli;
 
 import io.privacypal.bench.PipelineBenchmark;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,16 +43,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The benchmark's own arguments. */
   List<String> benchmarkArguments() {
-    List<String> args = new ArrayList<>();
-    if (workDirectory != null) {
-      args.add(workDirectory.toString());
-    }
-    if (clips != null) {
-      args.add("--clips=" + clips);
-    }
-    if (remoteLatencyMillis != null) {
-      args.add("--remote-latency-ms=" + remoteLatencyMillis);
-    }
-    return args;
+    return new ForwardedArguments(workDirectory)
+        .with("--clips", clips)
+        .with("--remote-latency-ms", remoteLatencyMillis)
+        .list();
   }
 }

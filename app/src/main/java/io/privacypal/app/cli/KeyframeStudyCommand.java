@@ -2,7 +2,6 @@ package io.privacypal.app.cli;
 
 import io.privacypal.bench.KeyframeIntervalStudy;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,19 +48,10 @@ final class KeyframeStudyCommand implements Callable<Integer> {
 
   /** The study's own arguments. */
   List<String> studyArguments() {
-    List<String> args = new ArrayList<>();
-    if (workDirectory != null) {
-      args.add(workDirectory.toString());
-    }
-    if (intervals != null) {
-      args.add("--intervals=" + intervals);
-    }
-    if (seconds != null) {
-      args.add("--seconds=" + seconds);
-    }
-    if (photoWidth != null) {
-      args.add("--photo-width=" + photoWidth);
-    }
-    return args;
+    return new ForwardedArguments(workDirectory)
+        .with("--intervals", intervals)
+        .with("--seconds", seconds)
+        .with("--photo-width", photoWidth)
+        .list();
   }
 }

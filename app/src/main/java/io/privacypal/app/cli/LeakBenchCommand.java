@@ -2,7 +2,6 @@ package io.privacypal.app.cli;
 
 import io.privacypal.bench.leak.LeakBenchmark;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +36,11 @@ final class LeakBenchCommand implements Callable<Integer> {
       description = "local and/or truth, the exact boxes (default local,truth)")
   String detectors;
 
-  @Option(names = "--keep-outputs", description = "keep the anonymized outputs beside the clips")
+  @Option(
+      names = "--keep-outputs",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "keep the anonymized outputs beside the clips")
   boolean keepOutputs;
 
   @Override
@@ -48,19 +51,10 @@ final class LeakBenchCommand implements Callable<Integer> {
 
   /** The benchmark's own arguments. */
   List<String> benchmarkArguments() {
-    List<String> args = new ArrayList<>();
-    if (workDirectory != null) {
-      args.add(workDirectory.toString());
-    }
-    if (clips != null) {
-      args.add("--clips=" + clips);
-    }
-    if (detectors != null) {
-      args.add("--detectors=" + detectors);
-    }
-    if (keepOutputs) {
-      args.add("--keep-outputs");
-    }
-    return args;
+    return new ForwardedArguments(workDirectory)
+        .with("--clips", clips)
+        .with("--detectors", detectors)
+        .withSwitch("--keep-outputs", keepOutputs)
+        .list();
   }
 }

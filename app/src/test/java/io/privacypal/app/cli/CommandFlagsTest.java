@@ -256,6 +256,22 @@ class CommandFlagsTest {
   }
 
   @Test
+  void benchLeaksHandsOnTheClipsTheDetectorsAndTheSwitch() {
+    LeakBenchCommand leaks =
+        Launch.command(
+            Map.of("PRIVACYPAL_DETECTORS", "truth"),
+            "bench-leaks",
+            "/tmp/l",
+            "--clips=sizes,crossing",
+            "--keep-outputs");
+    LeakBenchCommand plain = Launch.command(Map.of(), "bench-leaks");
+
+    assertThat(leaks.benchmarkArguments())
+        .containsExactly("/tmp/l", "--clips=sizes,crossing", "--detectors=truth", "--keep-outputs");
+    assertThat(plain.benchmarkArguments()).isEmpty();
+  }
+
+  @Test
   void loggingFlagsAreTakenAfterAnyCommand() {
     PrivacypalCommand root = new PrivacypalCommand();
     picocli.CommandLine line = new picocli.CommandLine(root);
@@ -273,7 +289,7 @@ class CommandFlagsTest {
     if (type == Double.class) {
       return "0.5";
     }
-    if (type == Boolean.class) {
+    if (type == Boolean.class || type == boolean.class) {
       return "false";
     }
     if (type == Path.class) {
