@@ -1,5 +1,6 @@
 package io.privacypal.app.cli;
 
+import io.privacypal.worker.detect.Detectors;
 import io.privacypal.app.local.AllInOneProcess;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.DirectoryStorageSettings;
@@ -17,8 +18,6 @@ import picocli.CommandLine.Spec;
     name = "local",
     description = "Gateway + worker + embedded SQS queue (ElasticMQ) in one process, until Ctrl-C.")
 final class LocalCommand implements Callable<Integer> {
-  private final DetectorFactory detectorFactory = new DetectorFactory();
-
   @Spec CommandSpec spec;
   @Mixin StorageOptions storage;
   @Mixin GatewayOptions gateway;
@@ -38,7 +37,7 @@ final class LocalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConfigSource config = CommandSettings.of(spec);
     CountDownLatch stopped = new CountDownLatch(1);
-    AllInOneProcess stack = AllInOneProcess.start(config, detectorFactory::detectors);
+    AllInOneProcess stack = AllInOneProcess.start(config, Detectors::start);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -33,8 +33,6 @@ import picocli.CommandLine.Spec;
     name = "process",
     description = "Anonymize one file with the worker's pipeline, no queue; prints a JSON summary.")
 final class ProcessCommand implements Callable<Integer> {
-  private final DetectorFactory detectorFactory = new DetectorFactory();
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "the video to anonymize")
@@ -68,7 +66,7 @@ final class ProcessCommand implements Callable<Integer> {
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = detectorFactory.detectors(config)) {
+    try (Detectors detectors = Detectors.start(config)) {
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(

@@ -30,8 +30,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
     name = "worker",
     description = "A worker with --worker-slots job slots on the queue; start more to scale.")
 final class WorkerCommand implements Callable<Integer> {
-  private final DetectorFactory detectorFactory = new DetectorFactory();
-
   @Spec CommandSpec spec;
   @Mixin ConsumerOptions consumer;
   @Mixin DeliveryOptions delivery;
@@ -63,7 +61,7 @@ final class WorkerCommand implements Callable<Integer> {
     Storage storage = Storage.from(config);
     String queueUrl = QueueSettings.from(config).queueUrl();
     try (SqsClient sqs = new AwsClientFactory(config).sqs();
-        Detectors detectors = detectorFactory.detectors(config)) {
+        Detectors detectors = Detectors.start(config)) {
       PrivacypalMetrics metrics = new PrivacypalMetrics();
       QueueDepthGauges.register(metrics, sqs, queueUrl);
       WorkerProcess worker =
