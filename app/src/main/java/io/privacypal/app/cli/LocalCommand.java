@@ -1,10 +1,10 @@
 package io.privacypal.app.cli;
 
-import io.privacypal.worker.detect.Detectors;
 import io.privacypal.app.local.AllInOneProcess;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.config.DirectoryStorageSettings;
 import io.privacypal.gateway.GatewaySettings;
+import io.privacypal.worker.detect.Detectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
