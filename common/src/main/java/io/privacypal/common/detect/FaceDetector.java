@@ -38,6 +38,11 @@ public interface FaceDetector extends AutoCloseable {
       public int maxConcurrentCalls() {
         return shared.maxConcurrentCalls();
       }
+
+      @Override
+      public double faceShare() {
+        return shared.faceShare();
+      }
     };
   }
 
@@ -53,6 +58,15 @@ public interface FaceDetector extends AutoCloseable {
    * Calls of one job that may usefully overlap: above 1 only where a call mostly waits (remote).
    */
   default int maxConcurrentCalls() {
+    return 1;
+  }
+
+  /**
+   * How much of each side of an answered box the face itself takes, in (0, 1]: below 1 for a
+   * detector that answers whole heads, so that tracking can tell neighbouring heads apart by their
+   * faces (their head boxes overlap, their faces do not).
+   */
+  default double faceShare() {
     return 1;
   }
 

@@ -13,9 +13,9 @@ final class BlazeFaceHeads {
    * Proportions around BlazeFace's box, which on the leak benchmark's labelled heads is already
    * about as wide as the head from ear to ear (1.1x) and a little shorter than hairline to chin
    * (0.9x, its centre lower): the frontal head is that box, taller and raised, and a turned one
-   * reaches towards the back of the head (TurnedHeadCoverTest: ear, hair and jaw of a profile).
-   * The first proportions (1.0, 0.65, 0.72, 0.9, 0.35), with boxScale on top, made covers 2.6x
-   * the true head across and left 25 % of the picture around the heads blurred.
+   * reaches towards the back of the head (TurnedHeadCoverTest: ear, hair and jaw of a profile). The
+   * first proportions (1.0, 0.65, 0.72, 0.9, 0.35), with boxScale on top, made covers 2.6x the true
+   * head across and left 25 % of the picture around the heads blurred.
    */
   static final HeadGeometry.Proportions PROPORTIONS =
       new HeadGeometry.Proportions(0.62, 0.5, 0.5, 0.8, 0.3);

@@ -52,6 +52,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
    */
   private static final double[] TILT_ANGLES = {-25, 25};
 
+  /**
+   * About the share of a head box's side that its face takes: a frontal head is about 1.1x its
+   * BlazeFace box, a turned one up to 1.6x across, and joining a face's boxes widens it further.
+   */
+  static final double HEAD_FACE_SHARE = 0.7;
+
   private static final Logger log = LoggerFactory.getLogger(OpenCvFaceDetector.class);
 
   private final Optional<Path> faceModel;
@@ -100,6 +106,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
                 + CascadeFiles.FRONTAL_LBP
                 + ", "
                 + CascadeFiles.PROFILE);
+  }
+
+  /** The face inside a head box ({@link BlazeFaceHeads}, {@link CascadeHeads}). */
+  @Override
+  public double faceShare() {
+    return HEAD_FACE_SHARE;
   }
 
   /**
@@ -253,6 +265,11 @@ public final class OpenCvFaceDetector implements FaceDetector {
     @Override
     public String name() {
       return OpenCvFaceDetector.this.name();
+    }
+
+    @Override
+    public double faceShare() {
+      return OpenCvFaceDetector.this.faceShare();
     }
 
     @Override

@@ -65,7 +65,9 @@ final class AnonymizeRun {
             info.paddedWidth(),
             info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
-    this.tracker = new FaceTracker(info.paddedWidth(), info.paddedHeight(), info.frameRate());
+    this.tracker =
+        new FaceTracker(
+            info.paddedWidth(), info.paddedHeight(), info.frameRate(), detector.faceShare());
   }
 
   static int keyframeInterval(double seconds, double frameRate) {

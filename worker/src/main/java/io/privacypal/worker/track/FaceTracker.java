@@ -18,7 +18,10 @@ import org.opencv.core.Mat;
  * <ul>
  *   <li>A face seen at both keyframes moves linearly from one box to the other; faces are paired
  *       where their velocity takes them, and a face that could be paired more than one way (a row
- *       moving past, two crossing) is covered along every plausible pairing.
+ *       moving past, two crossing) is covered along every plausible pairing. Pairings are judged by
+ *       the faces inside the boxes when the detector answers heads: neighbouring heads overlap, and
+ *       judged by their heads every pair of neighbours under a moving camera would be covered along
+ *       both ways, a band across the picture.
  *   <li>A face that vanished (left through an edge, at a scene cut, behind another face, or missed)
  *       is carried with its velocity up to the keyframe that did not see it (up to the cut at a
  *       cut), from where it was to where that velocity takes it, and followed through the frames
@@ -52,6 +55,7 @@ public final class FaceTracker {
 
   private final int width;
   private final int height;
+  private final double faceShare;
   private final double topSpeed;
   private final EdgeSweep edges;
   private final FaceFollower follower;
@@ -64,10 +68,23 @@ public final class FaceTracker {
 
   private List<Leaving> leaving = List.of();
 
-  /** For frames of this size and rate (the rate turns a face's top speed into pixels per frame). */
+  /** For frames of this size and rate, with boxes that are faces. */
   public FaceTracker(int width, int height, double frameRate) {
+    this(width, height, frameRate, 1);
+  }
+
+  /**
+   * For frames of this size and rate (the rate turns a face's top speed into pixels per frame),
+   * with boxes whose face takes {@code faceShare} of each side ({@link
+   * io.privacypal.common.detect.FaceDetector#faceShare()}).
+   */
+  public FaceTracker(int width, int height, double frameRate, double faceShare) {
+    if (!(faceShare > 0 && faceShare <= 1)) {
+      throw new IllegalArgumentException("a face takes a share in (0, 1] of its box: " + faceShare);
+    }
     this.width = width;
     this.height = height;
+    this.faceShare = faceShare;
     this.topSpeed = EdgeSweep.topSpeed(Math.max(width, height), frameRate);
     this.edges = new EdgeSweep(width, height, frameRate);
     this.follower = new FaceFollower(width, height, frameRate);
@@ -136,7 +153,9 @@ public final class FaceTracker {
     boolean[] currentMatched = new boolean[faces.size()];
     boolean[] previousConfirmed = new boolean[tracks.size()];
     boolean[] currentConfirmed = new boolean[faces.size()];
-    List<BoxMatcher.Pair> matched = BoxMatcher.match(predicted, faces);
+    List<FaceBox> predictedFaces = inner(predicted);
+    List<FaceBox> foundFaces = inner(faces);
+    List<BoxMatcher.Pair> matched = BoxMatcher.match(predictedFaces, foundFaces);
     for (BoxMatcher.Pair pair : matched) {
       int p = pair.previous();
       int c = pair.current();
@@ -150,7 +169,7 @@ public final class FaceTracker {
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
       found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
     }
-    Ambiguity ambiguity = Ambiguity.of(predicted, faces);
+    Ambiguity ambiguity = Ambiguity.of(predictedFaces, foundFaces);
     for (BoxMatcher.Pair pair : ambiguity.ambiguousPairs()) {
       if (!matched.contains(pair)) {
         interpolateBetween(tracks.get(pair.previous()).box(), faces.get(pair.current()), covers);
@@ -305,6 +324,11 @@ public final class FaceTracker {
         && box.y() < height
         && box.x() + box.width() > 0
         && box.y() + box.height() > 0;
+  }
+
+  /** The faces inside these boxes, for pairing. */
+  private List<FaceBox> inner(List<FaceBox> boxes) {
+    return faceShare == 1 ? boxes : boxes.stream().map(box -> box.scaled(faceShare)).toList();
   }
 
   private Frame heldKeyframe() {

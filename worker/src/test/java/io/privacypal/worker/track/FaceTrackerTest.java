@@ -25,6 +25,7 @@ class FaceTrackerTest {
   @AfterEach
   void release() {
     pool.close();
+    headsPool.close();
   }
 
   private static FaceBox box(double x, double y) {
@@ -299,6 +300,63 @@ class FaceTrackerTest {
         between(List.of(left, right), List.of(box(460, 482), box(410, 482)), 4, false);
 
     // Half way both are at x 435: the middles of the faces (445-465) are covered.
+    assertThat(frames.get(1))
+        .anySatisfy(
+            b -> {
+              assertThat(b.x()).isLessThanOrEqualTo(445);
+              assertThat(b.x() + b.width()).isGreaterThanOrEqualTo(465);
+            });
+  }
+
+  /**
+   * A tracker for heads whose faces take 0.6 of each side, at 1080p and 25 fps: a face may travel
+   * 60 px a frame, so heads in the middle are far from every edge in a window of 4 frames.
+   */
+  private final FaceTracker heads = new FaceTracker(1920, 1080, 25, 0.6);
+
+  private final FramePool headsPool = new FramePool(1920, 1080, 16);
+
+  private List<List<FaceBox>> nextHeads(List<FaceBox> boxes, int frames) {
+    return next(heads, headsPool, boxes, frames, false);
+  }
+
+  private List<List<FaceBox>> finishHeads() {
+    return covers(heads.finish(), headsPool);
+  }
+
+  private static FaceBox head(double x, double size) {
+    return new FaceBox(x, 480, size, size, 1);
+  }
+
+  @Test
+  void neighbouringHeadsMovingUnderAPanAreEachCoveredAlongTheirOwnWayOnly() {
+    // Two 150 px heads whose boxes overlap by 10 px (their 90 px faces are 50 px apart) slide left
+    // 40 px a window. Judged by their heads, each could be the other: both would be covered along
+    // both ways too, and held where they were found.
+    nextHeads(List.of(head(800, 150), head(940, 150)), 1);
+    nextHeads(List.of(head(760, 150), head(900, 150)), 4);
+    nextHeads(List.of(head(720, 150), head(860, 150)), 4);
+    List<List<FaceBox>> frames = finishHeads();
+
+    assertThat(frames).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      double shift = 40 * (i + 1) / 4.0;
+      assertThat(frames.get(i))
+          .as("frame %d", i)
+          .containsExactlyInAnyOrder(head(760 - shift, 150), head(900 - shift, 150));
+    }
+  }
+
+  @Test
+  void crossingHeadsAreStillCoveredWhicheverWayTheyPair() {
+    // As crossingFacesAreCoveredWhicheverWayTheyPair, with the 40 px faces inside 66 px heads.
+    FaceBox left = new FaceBox(397, 467, 66, 66, 1);
+    FaceBox right = new FaceBox(447, 467, 66, 66, 1);
+    nextHeads(List.of(left, right), 1);
+    nextHeads(List.of(new FaceBox(447, 469, 66, 66, 1), new FaceBox(397, 469, 66, 66, 1)), 4);
+    List<List<FaceBox>> frames = finishHeads();
+
+    // Half way both faces are at x 435: their middles (445-465) are covered.
     assertThat(frames.get(1))
         .anySatisfy(
             b -> {
