@@ -8,8 +8,8 @@ import io.privacypal.worker.detect.head.HeadGeometry;
  * far, so the head is covered as if turned either way by up to half a profile.
  */
 final class CascadeHeads {
-  /** A cascade's box reaches from the brows to the chin, as BlazeFace's does. */
-  private static final HeadGeometry.Proportions PROPORTIONS = BlazeFaceHeads.PROPORTIONS;
+  /** A cascade's box reaches from the brows to the chin, as BlazeFace's small boxes do. */
+  private static final HeadGeometry.Proportions PROPORTIONS = BlazeFaceHeads.LOOSE;
 
   private static final double TURN = 0.5;
 
