@@ -3,6 +3,7 @@ package io.privacypal.app.cli;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
+import io.privacypal.common.job.StageTime;
 import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
@@ -15,8 +16,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,16 +71,19 @@ final class ProcessCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
     try (Detectors detectors = Detectors.start(config)) {
+      Instant jobStarted = Instant.now();
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(
                   new PipelineRequest(input, temp, options),
-                  (fraction, soFar) ->
-                      bar.update(fraction, soFar == null ? "" : soFar.frames() + " frames"),
+                  (fraction, soFar) -> bar.update(fraction, progressNote(soFar)),
                   cancellation);
       bar.done();
       publish(temp, output);
-      System.out.println(Json.write(summary(input, output, detectors, options, stats)));
+      Map<String, Object> summary = summary(input, output, detectors, options, stats);
+      startSeconds(jobStarted, stats).ifPresent(seconds -> summary.put("startSeconds", seconds));
+      summary.put("stages", stats.stages());
+      System.out.println(Json.write(summary));
       return 0;
     } catch (InvalidVideoException e) {
       bar.done();
@@ -94,6 +101,29 @@ final class ProcessCommand implements Callable<Integer> {
         // the JVM is already exiting: the hook has run or is running
       }
     }
+  }
+
+  private static String progressNote(JobStats soFar) {
+    if (soFar == null) {
+      return "";
+    }
+    return soFar.frames()
+        + " frames"
+        + (soFar.secondsLeft() == null ? "" : String.format(", ~%.0f s left", soFar.secondsLeft()));
+  }
+
+  /**
+   * From the process's start (the launcher script's, as it execs java) to the first decoded frame:
+   * what a user waits before anything happens.
+   */
+  private static Optional<Double> startSeconds(Instant jobStarted, JobStats stats) {
+    StageTime firstFrame = stats.stages() == null ? null : stats.stages().get("firstFrame");
+    Optional<Instant> processStarted = ProcessHandle.current().info().startInstant();
+    if (firstFrame == null || processStarted.isEmpty()) {
+      return Optional.empty();
+    }
+    double beforeJob = Duration.between(processStarted.get(), jobStarted).toNanos() / 1e9;
+    return Optional.of(Math.round((beforeJob + firstFrame.wallSeconds()) * 100) / 100.0);
   }
 
   private static void publish(Path temp, Path output) throws java.io.IOException {

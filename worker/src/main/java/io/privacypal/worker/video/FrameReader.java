@@ -1,5 +1,8 @@
 package io.privacypal.worker.video;
 
+import io.privacypal.common.job.StageTime;
+import io.privacypal.worker.timing.Lap;
+import io.privacypal.worker.timing.TimeTotal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,6 +17,9 @@ import java.util.List;
  */
 public final class FrameReader implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 30;
+
+  /** The decoder's CPU time is read every this many frames, and at the end of the video. */
+  private static final int CPU_SAMPLE_FRAMES = 8;
 
   private final FfmpegProcess ffmpeg;
   private final InputStream stdout;
@@ -30,6 +36,7 @@ public final class FrameReader implements AutoCloseable {
   private final String overLimitReason;
   private boolean overLimit;
   private long framesRead;
+  private final TimeTotal reading = new TimeTotal();
 
   /**
    * Frames are read whole into this array, then copied to the frame's buffer: a channel over the
@@ -93,6 +100,18 @@ public final class FrameReader implements AutoCloseable {
       overLimit = true;
       return false;
     }
+    Lap lap = Lap.start();
+    try {
+      return readWhole(frame);
+    } finally {
+      reading.add(lap);
+    }
+  }
+
+  private boolean readWhole(Frame frame) throws IOException {
+    if (framesRead % CPU_SAMPLE_FRAMES == 0) {
+      ffmpeg.sampleCpu();
+    }
     ByteBuffer buffer = frame.rawBuffer();
     buffer.clear();
     int size = buffer.remaining();
@@ -104,6 +123,8 @@ public final class FrameReader implements AutoCloseable {
       int read = stdout.read(staging, filled, size - filled);
       if (read < 0) {
         // A partial last frame means the decoder stopped mid-frame: treat it as the end.
+        ffmpeg.sampleCpu();
+        ffmpeg.ended();
         return false;
       }
       filled += read;
@@ -116,6 +137,16 @@ public final class FrameReader implements AutoCloseable {
 
   public long framesRead() {
     return framesRead;
+  }
+
+  /** The decoder's wall time (its start to the end of its output) and CPU time. */
+  public StageTime decoding() {
+    return ffmpeg.time();
+  }
+
+  /** The caller's time in {@link #read}: waiting on the pipe, and copying the frames out of it. */
+  public StageTime reading() {
+    return reading.time();
   }
 
   /**
