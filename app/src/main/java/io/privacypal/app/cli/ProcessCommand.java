@@ -16,13 +16,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,17 +61,27 @@ final class ProcessCommand implements Callable<Integer> {
     if (output.equals(input)) {
       throw new UsageException("the output must not overwrite the input");
     }
-    JobOptions options = JobOptionsFlags.read(config);
-    PipelineSettings settings = PipelineSettings.from(config);
-    Files.createDirectories(output.getParent());
+    // The detector loads (OpenCV's library, the model, logging's set-up) on a second core while
+    // this thread reads the options: it must be ready before the first frame, and is.
+    CompletableFuture<Detectors> loading = startDetectors(config);
+    JobOptions options;
+    PipelineSettings settings;
+    try {
+      options = JobOptionsFlags.read(config);
+      settings = PipelineSettings.from(config);
+      Files.createDirectories(output.getParent());
+    } catch (Exception e) {
+      loading.thenAccept(Detectors::close);
+      throw e;
+    }
     Path temp =
         output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tmp.mp4");
     Cancellation cancellation = new Cancellation();
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = Detectors.start(config)) {
-      Instant jobStarted = Instant.now();
+    try (Detectors detectors = loaded(loading)) {
+      double ageAtJobStart = ProcessAge.seconds();
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(
@@ -81,7 +91,7 @@ final class ProcessCommand implements Callable<Integer> {
       bar.done();
       publish(temp, output);
       Map<String, Object> summary = summary(input, output, detectors, options, stats);
-      startSeconds(jobStarted, stats).ifPresent(seconds -> summary.put("startSeconds", seconds));
+      startSeconds(ageAtJobStart, stats).ifPresent(seconds -> summary.put("startSeconds", seconds));
       summary.put("stages", stats.stages());
       System.out.println(Json.write(summary));
       return 0;
@@ -103,6 +113,31 @@ final class ProcessCommand implements Callable<Integer> {
     }
   }
 
+  private static CompletableFuture<Detectors> startDetectors(ConfigSource config) {
+    return CompletableFuture.supplyAsync(
+        () -> Detectors.start(config),
+        task -> {
+          Thread thread = new Thread(task, "detector-load");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** The loaded detectors, or what stopped them loading (a ConfigException says how to fix it). */
+  private static Detectors loaded(CompletableFuture<Detectors> loading) {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   private static String progressNote(JobStats soFar) {
     if (soFar == null) {
       return "";
@@ -116,14 +151,12 @@ final class ProcessCommand implements Callable<Integer> {
    * From the process's start (the launcher script's, as it execs java) to the first decoded frame:
    * what a user waits before anything happens.
    */
-  private static Optional<Double> startSeconds(Instant jobStarted, JobStats stats) {
+  private static Optional<Double> startSeconds(double ageAtJobStart, JobStats stats) {
     StageTime firstFrame = stats.stages() == null ? null : stats.stages().get("firstFrame");
-    Optional<Instant> processStarted = ProcessHandle.current().info().startInstant();
-    if (firstFrame == null || processStarted.isEmpty()) {
+    if (firstFrame == null) {
       return Optional.empty();
     }
-    double beforeJob = Duration.between(processStarted.get(), jobStarted).toNanos() / 1e9;
-    return Optional.of(Math.round((beforeJob + firstFrame.wallSeconds()) * 100) / 100.0);
+    return Optional.of(Math.round((ageAtJobStart + firstFrame.wallSeconds()) * 100) / 100.0);
   }
 
   private static void publish(Path temp, Path output) throws java.io.IOException {
