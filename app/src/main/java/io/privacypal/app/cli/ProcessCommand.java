@@ -93,15 +93,17 @@ final class ProcessCommand implements Callable<Integer> {
       Map<String, Object> summary = summary(input, output, detectors, options, stats);
       startSeconds(ageAtJobStart, stats).ifPresent(seconds -> summary.put("startSeconds", seconds));
       summary.put("stages", stats.stages());
-      System.out.println(Json.write(summary));
+      spec.commandLine().getOut().println(Json.write(summary));
       return 0;
     } catch (InvalidVideoException e) {
       bar.done();
-      System.err.println("privacypal: cannot process " + input + ": " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("privacypal: cannot process " + input + ": " + e.getMessage());
       return 1;
     } catch (JobCancelledException e) {
       bar.done();
-      System.err.println("privacypal: cancelled");
+      spec.commandLine().getErr().println("privacypal: cancelled");
       return 130;
     } finally {
       Files.deleteIfExists(temp);
