@@ -277,9 +277,8 @@ class CommandFlagsTest {
 
   @Test
   void loggingFlagsAreTakenAfterAnyCommand() {
-    PrivacypalCommand root = new PrivacypalCommand();
-    picocli.CommandLine line = new picocli.CommandLine(root);
-    line.setDefaultValueProvider(new EnvironmentDefaults(Map.of("PRIVACYPAL_LOG_FORMAT", "json")));
+    picocli.CommandLine line = Main.commandLine(Map.of("PRIVACYPAL_LOG_FORMAT", "json"));
+    PrivacypalCommand root = line.getCommand();
     line.parseArgs("worker", "--log-level=DEBUG");
 
     assertThat(root.logging.logLevel).isEqualTo("DEBUG");
