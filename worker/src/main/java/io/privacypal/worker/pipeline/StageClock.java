@@ -13,7 +13,7 @@ import java.util.Map;
  * pipeline order (the keys of {@link #stages}):
  *
  * <ul>
- *   <li>{@code probe}: ffprobe reading the input;
+ *   <li>{@code probe}: ffprobe reading the input (wall only);
  *   <li>{@code firstFrame}: from the job's start to its first decoded frame (wall only);
  *   <li>{@code decode}, {@code encode}: the ffmpeg processes, start to end, and their CPU time;
  *   <li>{@code readPipe}, {@code writePipe}: the frame loop taking frames from the decoder's pipe
@@ -84,7 +84,8 @@ final class StageClock {
    */
   Map<String, StageTime> stages(double elapsedSeconds) {
     Map<String, StageTime> stages = new LinkedHashMap<>();
-    stages.put("probe", probe.time());
+    // Wall only: the thread's CPU here would be the JSON parsing, not ffprobe's work.
+    stages.put("probe", new StageTime(probe.time().wallSeconds(), null));
     if (firstFrameNanos != 0) {
       stages.put("firstFrame", StageTime.ofNanos(firstFrameNanos - startedNanos, null));
     }
