@@ -3,7 +3,9 @@ package io.privacypal.gateway.jobs;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.job.StageTime;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A job as the API shows it: the stored status, with the failure flattened into {@code error} and
@@ -34,7 +36,9 @@ public record JobView(
       double processingSeconds,
       double detectorCallsPerVideoMinute,
       String detector,
-      String model) {
+      String model,
+      Double secondsLeft,
+      Map<String, StageTime> stages) {
     static StatsView of(JobStats stats) {
       return stats == null
           ? null
@@ -45,7 +49,9 @@ public record JobView(
               stats.processingSeconds(),
               stats.detectorCallsPerVideoMinute(),
               stats.detector(),
-              stats.model());
+              stats.model(),
+              stats.secondsLeft(),
+              stats.stages());
     }
   }
 

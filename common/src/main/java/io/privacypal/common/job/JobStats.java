@@ -1,8 +1,14 @@
 package io.privacypal.common.job;
 
+import java.util.Map;
+
 /**
  * What a finished (or running) job measured about itself, and which detector and model searched its
  * keyframes ({@code null} in statuses written before they were recorded).
+ *
+ * @param secondsLeft while the job runs, the time it still needs at the frame rate measured so far
+ *     (null before the first frames); 0 once done
+ * @param stages where the time went, stage by stage in pipeline order (null when not measured)
  */
 public record JobStats(
     long frames,
@@ -10,11 +16,24 @@ public record JobStats(
     double videoSeconds,
     double processingSeconds,
     String detector,
-    String model) {
+    String model,
+    Double secondsLeft,
+    Map<String, StageTime> stages) {
 
   /** Without naming the detector: for tests and callers that ran none. */
   public JobStats(long frames, long detectorCalls, double videoSeconds, double processingSeconds) {
     this(frames, detectorCalls, videoSeconds, processingSeconds, null, null);
+  }
+
+  /** Without the time left or the stages. */
+  public JobStats(
+      long frames,
+      long detectorCalls,
+      double videoSeconds,
+      double processingSeconds,
+      String detector,
+      String model) {
+    this(frames, detectorCalls, videoSeconds, processingSeconds, detector, model, null, null);
   }
 
   /** Detector calls per minute of video: the figure that sets a Rekognition bill. */
