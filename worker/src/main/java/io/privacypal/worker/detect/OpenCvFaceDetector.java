@@ -129,16 +129,17 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceBox> detect(KeyframeImage image) {
-    return detect(image, null);
+    return detect(image, null, List.of());
   }
 
-  private List<FaceBox> detect(KeyframeImage image, TileMemory<BoxMerger.Found> memory) {
+  private List<FaceBox> detect(
+      KeyframeImage image, TileMemory<BoxMerger.Found> memory, List<FaceBox> known) {
     Models models = borrow();
     try {
       List<BoxMerger.Found> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
-        detectWithNetwork(models.blazeFace, image, memory, found);
+        detectWithNetwork(models.blazeFace, image, memory, known, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
@@ -152,6 +153,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
       BlazeFaceNet net,
       KeyframeImage image,
       TileMemory<BoxMerger.Found> memory,
+      List<FaceBox> known,
       List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
     Mat luma = memory == null ? null : I420Mats.luma(image);
@@ -161,9 +163,9 @@ public final class OpenCvFaceDetector implements FaceDetector {
       for (Tiles.Square square : Tiles.of(image.width(), image.height(), tileSide(image))) {
         Mat look = memory == null ? null : TileMemory.look(luma, square);
         if (!searchAll) {
-          List<BoxMerger.Found> known = memory.unchanged(square, look);
-          if (known != null) {
-            into.addAll(known);
+          List<BoxMerger.Found> unchanged = memory.unchanged(square, look);
+          if (unchanged != null) {
+            into.addAll(unchanged);
             memory.reused();
             look.release();
             continue;
@@ -174,15 +176,21 @@ public final class OpenCvFaceDetector implements FaceDetector {
         }
         List<BlazeFaceNet.Face> found = new ArrayList<>();
         net.detect(rgb, square.x(), square.y(), square.side(), found);
-        List<BoxMerger.Found> faces = new ArrayList<>(found.size());
-        for (BlazeFaceNet.Face face : found) {
-          faces.add(
-              new BoxMerger.Found(
-                  face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
-        }
+        List<BoxMerger.Found> faces = heads(found, image);
         into.addAll(faces);
         if (memory != null) {
           memory.remember(square, look, faces);
+        }
+      }
+      List<FaceBox> heads = into.stream().map(BoxMerger.Found::head).toList();
+      for (FaceBox head : known) {
+        if (NearKnownFaces.lost(head, heads)) {
+          if (rgb.empty()) {
+            Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
+          }
+          List<BlazeFaceNet.Face> found = new ArrayList<>();
+          NearKnownFaces.search(net, rgb, head, found);
+          into.addAll(heads(found, image));
         }
       }
     } finally {
@@ -192,6 +200,16 @@ public final class OpenCvFaceDetector implements FaceDetector {
       }
       rgb.release();
     }
+  }
+
+  private static List<BoxMerger.Found> heads(List<BlazeFaceNet.Face> faces, KeyframeImage image) {
+    List<BoxMerger.Found> found = new ArrayList<>(faces.size());
+    for (BlazeFaceNet.Face face : faces) {
+      found.add(
+          new BoxMerger.Found(
+              face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
+    }
+    return found;
   }
 
   private static int tileSide(KeyframeImage image) {
@@ -252,13 +270,17 @@ public final class OpenCvFaceDetector implements FaceDetector {
   private final class OneVideo implements FaceDetector {
     private final TileMemory<BoxMerger.Found> memory;
 
+    private final KnownHeads known = new KnownHeads();
+
     OneVideo(TileMemory<BoxMerger.Found> memory) {
       this.memory = memory;
     }
 
     @Override
-    public List<FaceBox> detect(KeyframeImage image) {
-      return OpenCvFaceDetector.this.detect(image, memory);
+    public synchronized List<FaceBox> detect(KeyframeImage image) {
+      List<FaceBox> heads = OpenCvFaceDetector.this.detect(image, memory, known.boxes());
+      known.update(heads);
+      return heads;
     }
 
     @Override
