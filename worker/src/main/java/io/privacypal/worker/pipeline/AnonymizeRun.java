@@ -34,6 +34,9 @@ import java.util.concurrent.Future;
 final class AnonymizeRun {
   private final VideoInfo info;
   private final JobOptions options;
+
+  /** Null for a whole video; else only its kept frames are written. */
+  private final FrameRange range;
   private final FaceDetector detector;
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
@@ -48,12 +51,14 @@ final class AnonymizeRun {
   AnonymizeRun(
       VideoInfo info,
       JobOptions options,
+      FrameRange range,
       FaceDetector detector,
       Cancellation cancellation,
       ProgressListener listener,
       FrameBudget budget) {
     this.info = info;
     this.options = options;
+    this.range = range;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
@@ -146,13 +151,21 @@ final class AnonymizeRun {
     for (FaceTracker.CoveredFrame covered : frames) {
       cancellation.throwIfCancelled();
       Frame frame = covered.frame();
+      if (range != null && !range.keeps(frame.index())) {
+        pool.release(frame); // context for the tracker only: another segment writes it
+        continue;
+      }
       blurrer.apply(frame, areas(frame, covered.faces()));
       writer.write(frame);
       pool.release(frame);
       framesWritten++;
       progress.report(
-          Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
+          Math.min(0.99, (double) framesWritten / Math.max(1, framesToWrite())), stats());
     }
+  }
+
+  private long framesToWrite() {
+    return range == null ? info.estimatedFrames() : range.keepFrames();
   }
 
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {

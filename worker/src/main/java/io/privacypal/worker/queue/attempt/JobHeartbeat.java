@@ -89,8 +89,9 @@ final class JobHeartbeat implements Runnable {
             run.jobId(),
             s ->
                 progress == null
-                    ? run.checkOwned(s).progressed(s.progress(), s.stats(), now)
-                    : run.checkOwned(s).progressed(progress.fraction(), progress.stats(), now));
+                    ? run.progressed(run.checkOwned(s), s.progress(), s.stats(), now)
+                    : run.progressed(
+                        run.checkOwned(s), progress.fraction(), progress.stats(), now));
         lastWrittenProgress = progress;
         lastProgressWrite = now;
       } else {
