@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a finished (or running) job measured about itself, and which detector and model searched its
- * keyframes ({@code null} in statuses written before they were recorded). A job split into
- * segments sums its segments' frames and detector calls and lists each in {@code segments}.
+ * keyframes ({@code null} in statuses written before they were recorded). A job split into segments
+ * sums its segments' frames and detector calls and lists each in {@code segments}.
  */
 public record JobStats(
     long frames,

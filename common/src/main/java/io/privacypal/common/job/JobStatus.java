@@ -51,7 +51,20 @@ public record JobStatus(
   public static JobStatus queued(
       JobId jobId, String video, JobOptions options, Instant now, String client) {
     return new JobStatus(
-        jobId, video, JobState.QUEUED, 0, null, null, 0, 1, now, now, options, null, null, client,
+        jobId,
+        video,
+        JobState.QUEUED,
+        0,
+        null,
+        null,
+        0,
+        1,
+        now,
+        now,
+        options,
+        null,
+        null,
+        client,
         null);
   }
 

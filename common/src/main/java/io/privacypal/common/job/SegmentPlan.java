@@ -20,7 +20,11 @@ import java.util.function.UnaryOperator;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SegmentPlan(
-    long totalFrames, List<Segment> segments, boolean sent, String stitcher, Integer stitchSegment) {
+    long totalFrames,
+    List<Segment> segments,
+    boolean sent,
+    String stitcher,
+    Integer stitchSegment) {
 
   /**
    * One segment.

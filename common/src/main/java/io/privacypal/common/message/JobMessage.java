@@ -12,9 +12,9 @@ import java.util.Objects;
  * in {@code common/src/main/resources/schema/job-message.schema.json}.
  *
  * <p>Only {@code video} is required. Without {@code jobId} the worker uses the SQS message id, so a
- * redelivery of the same message is the same job. A {@code segment} message (schema version 2, so
- * a worker that predates segments dead-letters it rather than running the whole video) names its
- * job and its frames.
+ * redelivery of the same message is the same job. A {@code segment} message (schema version 2, so a
+ * worker that predates segments dead-letters it rather than running the whole video) names its job
+ * and its frames.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobMessage(
@@ -56,13 +56,7 @@ public record JobMessage(
   public static JobMessage segment(
       JobId jobId, String video, JobOptions options, Instant submittedAt, SegmentRange segment) {
     return new JobMessage(
-        SEGMENT_SCHEMA_VERSION,
-        jobId,
-        video,
-        options,
-        submittedAt,
-        MessageKind.SEGMENT,
-        segment);
+        SEGMENT_SCHEMA_VERSION, jobId, video, options, submittedAt, MessageKind.SEGMENT, segment);
   }
 
   public MessageKind kindOrJob() {

@@ -47,7 +47,9 @@ public final class JobMessageCodec {
     }
     if (version < JobMessage.SEGMENT_SCHEMA_VERSION || jobId == null) {
       throw new MalformedMessageException(
-          "a segment message needs schemaVersion " + JobMessage.SEGMENT_SCHEMA_VERSION + " and a jobId");
+          "a segment message needs schemaVersion "
+              + JobMessage.SEGMENT_SCHEMA_VERSION
+              + " and a jobId");
     }
     return JobMessage.segment(jobId, video, options, submittedAt, readSegment(root));
   }

@@ -134,7 +134,8 @@ public final class DirectoryVideoStore implements VideoStore {
     try {
       Files.deleteIfExists(dir);
     } catch (java.nio.file.DirectoryNotEmptyException e) {
-      // A segment run still finishing wrote one more; it removes its own when it finds the job over.
+      // A segment run still finishing wrote one more; it removes its own when it finds the job
+      // over.
     }
   }
 

@@ -37,6 +37,7 @@ final class AnonymizeRun {
 
   /** Null for a whole video; else only its kept frames are written. */
   private final FrameRange range;
+
   private final FaceDetector detector;
   private final Cancellation cancellation;
   private final ProgressThrottle progress;

@@ -6,8 +6,8 @@ import io.privacypal.worker.video.VideoInfo;
 
 /**
  * How much a segment decodes beyond its own frames: at least two detector keyframe intervals and a
- * second each side, so a face crossing the boundary is detected and tracked as in a single run.
- * The start is aligned to the keyframe interval, so the detector sees the same frames a single run
+ * second each side, so a face crossing the boundary is detected and tracked as in a single run. The
+ * start is aligned to the keyframe interval, so the detector sees the same frames a single run
  * would.
  */
 final class SegmentContext {

@@ -4,8 +4,8 @@ import io.privacypal.common.config.ConfigException;
 import io.privacypal.common.config.ConfigSource;
 
 /**
- * @param segmentSeconds videos longer than this are split into segments of at most this length
- *     that any worker runs (PRIVACYPAL_SEGMENT_SECONDS, default 60; 0 never splits)
+ * @param segmentSeconds videos longer than this are split into segments of at most this length that
+ *     any worker runs (PRIVACYPAL_SEGMENT_SECONDS, default 60; 0 never splits)
  */
 public record SegmentSettings(double segmentSeconds) {
   public static final double DEFAULT_SEGMENT_SECONDS = 60;

@@ -33,8 +33,7 @@ public final class Segmenter {
   private final SegmentJoiner joiner;
   private final SegmentSettings settings;
 
-  public Segmenter(
-      VideoProcessor processor, PipelineSettings pipeline, SegmentSettings settings) {
+  public Segmenter(VideoProcessor processor, PipelineSettings pipeline, SegmentSettings settings) {
     this.processor = processor;
     this.probe = new VideoProbe(pipeline.tools(), pipeline.limits());
     this.joiner = new SegmentJoiner(pipeline.tools());

@@ -94,8 +94,8 @@ public final class FrameReader implements AutoCloseable {
 
   /**
    * Decodes only frames {@code firstFrame} to {@code firstFrame + frames} of a constant-rate video
-   * (a segment with its context), stamped with their indices and times in the whole video. The
-   * seek lands half a frame early and ffmpeg drops what precedes it, so the first frame is exact.
+   * (a segment with its context), stamped with their indices and times in the whole video. The seek
+   * lands half a frame early and ffmpeg drops what precedes it, so the first frame is exact.
    */
   public static FrameReader openRange(
       FfmpegTools tools, Path input, VideoInfo info, long firstFrame, long frames)
@@ -112,8 +112,9 @@ public final class FrameReader implements AutoCloseable {
     command.addAll(List.of("-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2,format=yuv420p"));
     command.addAll(List.of("-fps_mode", "passthrough", "-frames:v", Long.toString(frames)));
     command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
+    // One over the count: ffmpeg stops at the count itself, so reading never meets the limit.
     return new FrameReader(
-        FfmpegProcess.start(command, "ffmpeg-decode"), info, frames, frames, firstFrame);
+        FfmpegProcess.start(command, "ffmpeg-decode"), info, frames, frames + 1, firstFrame);
   }
 
   /**

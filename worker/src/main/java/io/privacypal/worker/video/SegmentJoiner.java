@@ -59,7 +59,8 @@ public final class SegmentJoiner {
     try {
       int exit = ffmpeg.waitFor(EXIT_TIMEOUT_SECONDS);
       if (exit != 0) {
-        throw new IOException("joining the segments failed (exit " + exit + "): " + ffmpeg.stderrTail());
+        throw new IOException(
+            "joining the segments failed (exit " + exit + "): " + ffmpeg.stderrTail());
       }
     } finally {
       ffmpeg.kill();

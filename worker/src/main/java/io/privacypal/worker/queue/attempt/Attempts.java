@@ -152,8 +152,7 @@ final class Attempts {
   private void release(JobRun run) {
     JobStatus now =
         statuses.update(
-            run.jobId(),
-            s -> run.owns(s) ? run.requeued(s, s.failure(), clock.instant()) : s);
+            run.jobId(), s -> run.owns(s) ? run.requeued(s, s.failure(), clock.instant()) : s);
     if (now.isTerminal()) {
       queue.delete(run.message());
       log.info("job {} is {} and was not released: message deleted", run.jobId(), now.state());

@@ -9,8 +9,8 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.job.SegmentPlan;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.JobMessageCodec;
-import io.privacypal.common.message.MessageKind;
 import io.privacypal.common.message.MalformedMessageException;
+import io.privacypal.common.message.MessageKind;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.LocalVideo;
@@ -27,7 +27,6 @@ import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.worker.segment.Segmenter;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +68,8 @@ public final class JobHandler implements MessageHandler {
   }
 
   /**
-   * @param segmenter splits long videos into segments that any worker runs; null never splits
-   *     (this worker still runs the segments other workers send)
+   * @param segmenter splits long videos into segments that any worker runs; null never splits (this
+   *     worker still runs the segments other workers send)
    */
   public JobHandler(
       JobQueueReceiver queue,
@@ -91,8 +90,7 @@ public final class JobHandler implements MessageHandler {
     this.settings = settings;
     this.running = new RunningJobs(settings.statusCheckInterval());
     this.clock = clock;
-    this.attempts =
-        new Attempts(queue, deadLetters, statuses, settings, running, clock, metrics);
+    this.attempts = new Attempts(queue, deadLetters, statuses, settings, running, clock, metrics);
     this.segments =
         new SegmentHandler(
             queue, deadLetters, statuses, videos, segmenter, settings, clock, attempts);

@@ -50,8 +50,7 @@ final class RetryDecision {
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);
-      statuses.update(
-          run.jobId(), s -> run.requeued(run.checkOwned(s), failure, clock.instant()));
+      statuses.update(run.jobId(), s -> run.requeued(run.checkOwned(s), failure, clock.instant()));
       Duration delay = settings.retryDelay(attempt);
       queue.changeVisibility(run.message(), delay);
       log.warn(

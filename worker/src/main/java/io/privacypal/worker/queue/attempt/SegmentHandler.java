@@ -262,8 +262,7 @@ final class SegmentHandler {
       try {
         done =
             statuses.update(
-                run.jobId(),
-                s -> run.checkOwned(s).succeeded(location, stats, clock.instant()));
+                run.jobId(), s -> run.checkOwned(s).succeeded(location, stats, clock.instant()));
       } catch (JobRun.LostJobException e) {
         if (e.stop() == JobRun.Stop.CANCELLED) {
           videos.deleteOutput(stored.video(), run.jobId());
