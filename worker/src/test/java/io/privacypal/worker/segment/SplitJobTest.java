@@ -29,10 +29,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A 12-second clip split into 3-second segments over the embedded SQS, with the real pipeline and
@@ -129,6 +133,106 @@ class SplitJobTest {
       assertThat(bed.outputFiles()).noneMatch(p -> p.toString().contains(".segments"));
       await().atMost(Duration.ofSeconds(10)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
     }
+  }
+
+  @Test
+  void aSegmentWorkerKilledMidSegmentStillEndsInACompleteOutput() throws Exception {
+    try (WorkerTestBed bed = new WorkerTestBed(root)) {
+      AnonymizePipeline pipeline = pipeline();
+      AtomicBoolean killed = new AtomicBoolean();
+      VideoProcessor dying = holding(pipeline, killed, first -> true);
+      SqsClient lost = bed.separateClient();
+      bed.startConsumer(
+          dying, segmenter(dying), WorkerTestBed.settings("worker-a"), lost, bed.statuses);
+      JobId id = submit(bed, "job-killed");
+      await().atMost(Duration.ofMinutes(1)).until(() -> segmentUnderWay(bed.status(id)));
+
+      // Worker A stops dead: its frames stop, and without SQS no heartbeat, delete or receive.
+      killed.set(true);
+      lost.close();
+      bed.startConsumer(
+          pipeline,
+          segmenter(pipeline),
+          WorkerTestBed.settings("worker-b"),
+          bed.sqs.client(),
+          bed.statuses);
+
+      await().atMost(Duration.ofMinutes(2)).until(() -> bed.status(id).isTerminal());
+      JobStatus done = bed.status(id);
+      assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(done.stats().segments()).extracting(SegmentStats::worker).contains("worker-b");
+      assertThat(frameCount(Path.of(done.output()))).isEqualTo(FRAMES);
+      assertThat(duration(Path.of(done.output())))
+          .isCloseTo(duration(single), org.assertj.core.data.Offset.offset(0.1));
+      assertThat(bed.outputFiles()).noneMatch(p -> p.toString().contains(".segments"));
+    }
+  }
+
+  @Test
+  void aCancelStopsEveryRunningSegmentWithinTwoSecondsAndLeavesNoSegmentFiles() throws Exception {
+    try (WorkerTestBed bed = new WorkerTestBed(root)) {
+      // The first segment runs through and leaves its file; the others stop mid-way.
+      VideoProcessor held = holding(pipeline(), new AtomicBoolean(true), first -> first > 0);
+      bed.startConsumer(
+          held,
+          segmenter(held),
+          WorkerTestBed.settings("worker-a"),
+          bed.sqs.client(),
+          bed.statuses);
+      JobId id = submit(bed, "job-cancelled");
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  bed.status(id).plan() != null
+                      && bed.status(id).plan().segment(0).done()
+                      && bed.status(id).plan().segments().stream()
+                              .filter(x -> x.owner() != null && !x.done())
+                              .count()
+                          == 2);
+      assertThat(bed.outputFiles()).anyMatch(p -> p.toString().contains(".segments"));
+
+      bed.statuses.update(id, s -> s.cancelled(Instant.now()));
+
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> ProcessHandle.current().descendants().count() == 0);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> {
+                assertThat(bed.total(bed.sqs.queueUrl())).isZero();
+                assertThat(bed.outputFiles()).isEmpty();
+              });
+      assertThat(bed.status(id).state()).isEqualTo(JobState.CANCELLED);
+    }
+  }
+
+  private static boolean segmentUnderWay(JobStatus status) {
+    return status.plan() != null
+        && status.plan().segments().stream().anyMatch(x -> !x.done() && x.framesDone() > 0);
+  }
+
+  /**
+   * The pipeline, but the frames of a segment whose first frame {@code held} accepts stop at their
+   * first progress report while {@code hold} is set, until the run is cancelled: a worker frozen
+   * mid-segment.
+   */
+  private static VideoProcessor holding(
+      VideoProcessor pipeline, AtomicBoolean hold, LongPredicate held) {
+    return (request, progress, cancellation) ->
+        pipeline.process(
+            request,
+            (fraction, soFar) -> {
+              progress.onProgress(fraction, soFar);
+              while (hold.get()
+                  && request.range() != null
+                  && held.test(request.range().keepFirst())
+                  && !cancellation.isCancelled()) {
+                LockSupport.parkNanos(10_000_000L);
+              }
+            },
+            cancellation);
   }
 
   private static long frameCount(Path video) throws Exception {

@@ -145,6 +145,20 @@ final class JobRun {
     if (status.state() == JobState.CANCELLED) {
       throw new LostJobException(Stop.CANCELLED, "job " + jobId + " was cancelled");
     }
+    if (!owns(status) && segment != null) {
+      throw new LostJobException(
+          Stop.SUPERSEDED,
+          "job "
+              + jobId
+              + " is "
+              + status.state()
+              + "; segment "
+              + segment
+              + " is held by "
+              + (status.plan() == null ? null : status.plan().segment(segment).owner())
+              + ", not by "
+              + token());
+    }
     if (!owns(status)) {
       throw new LostJobException(
           Stop.SUPERSEDED,
