@@ -44,15 +44,18 @@ public final class Segmenter {
    * The plan for a video longer than a segment; empty when it runs whole (short, splitting off, or
    * a variable frame rate, whose frames have no exact index to cut at).
    */
-  public Optional<SegmentPlan> plan(Path input, Cancellation cancellation) throws Exception {
-    if (settings.segmentSeconds() <= 0) {
+  public Optional<SegmentPlan> plan(Path input, JobOptions options, Cancellation cancellation)
+      throws Exception {
+    double seconds =
+        options.segmentSeconds() != null ? options.segmentSeconds() : settings.segmentSeconds();
+    if (seconds <= 0) {
       return Optional.empty();
     }
     VideoInfo info = probe.probe(input, cancellation::onCancel);
     if (info.variableFrameRate() || !info.frameCountFromIndex()) {
       return Optional.empty();
     }
-    return SegmentPlanner.plan(info.estimatedFrames(), info.frameRate(), settings.segmentSeconds());
+    return SegmentPlanner.plan(info.estimatedFrames(), info.frameRate(), seconds);
   }
 
   /** Runs one segment: its frames and their context decoded, its own frames encoded to output. */

@@ -85,8 +85,12 @@ class SplitJobTest {
   }
 
   private JobId submit(WorkerTestBed bed, String id) throws Exception {
+    return submit(bed, id, JobOptions.defaults());
+  }
+
+  private JobId submit(WorkerTestBed bed, String id, JobOptions options) throws Exception {
     Files.copy(video.file(), bed.videos.videoDirectory().resolve("long.mp4"));
-    return bed.submit(id, "long.mp4", JobOptions.defaults(), Instant.now());
+    return bed.submit(id, "long.mp4", options, Instant.now());
   }
 
   @Test

@@ -196,7 +196,7 @@ public final class JobHandler implements MessageHandler {
    */
   private JobStatus runWhole(JobRun run, JobMessage job, Instant submittedAt) throws Exception {
     try (LocalVideo input = videos.fetch(job.video())) {
-      Optional<SegmentPlan> plan = segments.planFor(run, input.path());
+      Optional<SegmentPlan> plan = segments.planFor(run, input.path(), job.options());
       if (plan.isPresent()) {
         return segments.send(run, job, plan.get());
       }

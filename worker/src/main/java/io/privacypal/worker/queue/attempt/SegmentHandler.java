@@ -1,6 +1,7 @@
 package io.privacypal.worker.queue.attempt;
 
 import io.privacypal.common.job.JobId;
+import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
@@ -68,12 +69,12 @@ final class SegmentHandler {
   }
 
   /** The stored plan of a job whose segments were not all sent, else a new one if it is long. */
-  Optional<SegmentPlan> planFor(JobRun run, Path input) throws Exception {
+  Optional<SegmentPlan> planFor(JobRun run, Path input, JobOptions options) throws Exception {
     Optional<SegmentPlan> stored = statuses.find(run.jobId()).map(JobStatus::plan);
     if (stored.isPresent() || segmenter == null) {
       return stored;
     }
-    return segmenter.plan(input, run.cancellation());
+    return segmenter.plan(input, options, run.cancellation());
   }
 
   /**
