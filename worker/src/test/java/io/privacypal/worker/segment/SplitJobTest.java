@@ -9,6 +9,9 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.job.SegmentStats;
+import io.privacypal.common.message.JobMessage;
+import io.privacypal.common.message.JobMessageCodec;
+import io.privacypal.common.message.SegmentRange;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.PipelineRequest;
@@ -136,6 +139,24 @@ class SplitJobTest {
       }
       assertThat(bed.outputFiles()).noneMatch(p -> p.toString().contains(".segments"));
       await().atMost(Duration.ofSeconds(10)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
+
+      // The plan's and the stitcher's messages again, as SQS may deliver them twice.
+      JobMessageCodec codec = new JobMessageCodec();
+      var last = done.plan().segment(3);
+      bed.sendRaw(codec.encode(JobMessage.of(id, "long.mp4", JobOptions.defaults(), null)));
+      bed.sendRaw(
+          codec.encode(
+              JobMessage.segment(
+                  id,
+                  "long.mp4",
+                  JobOptions.defaults(),
+                  null,
+                  new SegmentRange(3, last.firstFrame(), last.endFrame()))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> bed.total(bed.sqs.queueUrl()) == 0);
+      assertThat(bed.status(id).version()).isEqualTo(done.version());
+      assertThat(bed.outputFiles())
+          .containsExactlyInAnyOrder(
+              bed.outputDir.relativize(output), Path.of("long-processed.mp4"));
     }
   }
 
