@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       DlqCommand.class,
       BenchCommand.class,
       KeyframeStudyCommand.class,
+      SegmentBenchCommand.class,
       LeakBenchCommand.class,
       CompletionCommand.class,
       HelpCommand.class
