@@ -6,20 +6,17 @@ import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.job.SegmentPlan;
-import io.privacypal.common.job.SegmentStats;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.SegmentRange;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.LocalVideo;
 import io.privacypal.common.video.PendingFile;
-import io.privacypal.common.video.PendingOutput;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.queue.ConsumerSettings;
 import io.privacypal.worker.queue.JobQueueReceiver;
 import io.privacypal.worker.queue.QueueMessage;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.worker.segment.Segmenter;
-import io.privacypal.worker.video.VideoInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +45,7 @@ final class SegmentHandler {
   private final ConsumerSettings settings;
   private final Clock clock;
   private final Attempts attempts;
+  private final Stitch stitch;
 
   SegmentHandler(
       JobQueueReceiver queue,
@@ -66,6 +64,7 @@ final class SegmentHandler {
     this.settings = settings;
     this.clock = clock;
     this.attempts = attempts;
+    this.stitch = new Stitch(statuses, videos, this::segmenter, clock, this::deleteSegments);
   }
 
   /** The stored plan of a job whose segments were not all sent, else a new one if it is long. */
@@ -149,7 +148,7 @@ final class SegmentHandler {
         run.attempt(),
         stitchOnly ? ", taking over the stitch" : "");
     try {
-      attempts.run(run, () -> stitchOnly ? stitch(run, claimed) : runSegment(run, claimed));
+      attempts.run(run, () -> stitchOnly ? stitch.run(run, claimed) : runSegment(run, claimed));
     } finally {
       removeSegmentsIfUnsuccessful(jobId);
     }
@@ -229,75 +228,8 @@ final class SegmentHandler {
       if (!run.token().equals(after.plan().stitcher())) {
         return after;
       }
-      return stitch(run, after);
+      return stitch.run(run, after);
     }
-  }
-
-  private JobStatus stitch(JobRun run, JobStatus stored) throws Exception {
-    SegmentPlan plan = stored.plan();
-    long started = System.nanoTime();
-    List<LocalVideo> parts = new ArrayList<>();
-    try (LocalVideo input = videos.fetch(stored.video());
-        PendingOutput output = videos.createOutput(stored.video(), run.jobId(), run.attempt())) {
-      List<Path> paths = new ArrayList<>();
-      for (SegmentPlan.Segment segment : plan.segments()) {
-        LocalVideo part = videos.fetchSegment(run.jobId(), segment.file());
-        parts.add(part);
-        paths.add(part.path());
-      }
-      VideoInfo joined =
-          segmenter()
-              .stitch(paths, input.path(), output.path(), plan.totalFrames(), run.cancellation());
-      run.cancellation().throwIfCancelled();
-      run.finish();
-      statuses.find(run.jobId()).ifPresent(run::checkOwned);
-      String location = output.commit();
-      if (output.publishAlias(stored.createdAt()).isEmpty()) {
-        log.info(
-            "job {}: a job submitted later holds {}",
-            run.jobId(),
-            videos.aliasLocation(stored.video()));
-      }
-      JobStats stats = summed(plan, joined, (System.nanoTime() - started) / 1e9);
-      JobStatus done;
-      try {
-        done =
-            statuses.update(
-                run.jobId(), s -> run.checkOwned(s).succeeded(location, stats, clock.instant()));
-      } catch (JobRun.LostJobException e) {
-        if (e.stop() == JobRun.Stop.CANCELLED) {
-          videos.deleteOutput(stored.video(), run.jobId());
-        }
-        throw e;
-      }
-      deleteSegments(run.jobId());
-      return done;
-    } finally {
-      for (LocalVideo part : parts) {
-        part.close();
-      }
-    }
-  }
-
-  /** Frames and detector calls add up across segments; the work time includes the stitch. */
-  private static JobStats summed(SegmentPlan plan, VideoInfo joined, double stitchSeconds) {
-    List<SegmentStats> each = new ArrayList<>();
-    long calls = 0;
-    double seconds = stitchSeconds;
-    for (SegmentPlan.Segment segment : plan.segments()) {
-      each.add(
-          new SegmentStats(segment.index(), segment.frames(), segment.worker(), segment.seconds()));
-      calls += segment.detectorCalls();
-      seconds += segment.seconds();
-    }
-    return new JobStats(
-        plan.totalFrames(),
-        calls,
-        plan.totalFrames() / joined.frameRate(),
-        seconds,
-        null,
-        null,
-        each);
   }
 
   private Segmenter segmenter() {
