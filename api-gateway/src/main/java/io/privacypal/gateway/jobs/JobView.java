@@ -5,8 +5,10 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.job.SegmentStats;
+import io.privacypal.common.job.StageTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job as the API shows it: the stored status, with the failure flattened into {@code error} and
@@ -38,6 +40,8 @@ public record JobView(
       double detectorCallsPerVideoMinute,
       String detector,
       String model,
+      Double secondsLeft,
+      Map<String, StageTime> stages,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentStats> segments) {
     static StatsView of(JobStats stats) {
       return stats == null
@@ -50,6 +54,8 @@ public record JobView(
               stats.detectorCallsPerVideoMinute(),
               stats.detector(),
               stats.model(),
+              stats.secondsLeft(),
+              stats.stages(),
               stats.segments());
     }
   }

@@ -1,5 +1,8 @@
 package io.privacypal.worker.video;
 
+import io.privacypal.common.job.StageTime;
+import io.privacypal.worker.timing.Lap;
+import io.privacypal.worker.timing.TimeTotal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -14,11 +17,17 @@ import java.util.List;
 public final class FrameWriter implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 300;
 
+  /** The encoder's CPU time is read every this many frames, and while it finishes the file. */
+  private static final int CPU_SAMPLE_FRAMES = 8;
+
   private final FfmpegProcess ffmpeg;
   private final OutputStream stdin;
 
   /** Whole frames go out in one write from here (see FrameReader's staging array for why). */
   private byte[] staging = new byte[0];
+
+  private final TimeTotal writing = new TimeTotal();
+  private long framesWritten;
 
   private FrameWriter(FfmpegProcess ffmpeg) {
     this.ffmpeg = ffmpeg;
@@ -112,6 +121,18 @@ public final class FrameWriter implements AutoCloseable {
   }
 
   public void write(Frame frame) throws IOException {
+    Lap lap = Lap.start();
+    try {
+      writeWhole(frame);
+    } finally {
+      writing.add(lap);
+    }
+    if (++framesWritten % CPU_SAMPLE_FRAMES == 0) {
+      ffmpeg.sampleCpu();
+    }
+  }
+
+  private void writeWhole(Frame frame) throws IOException {
     ByteBuffer buffer = frame.buffer();
     int size = buffer.remaining();
     if (staging.length != size) {
@@ -132,6 +153,16 @@ public final class FrameWriter implements AutoCloseable {
     if (exit != 0) {
       throw new IOException("the encoder failed (exit " + exit + "): " + ffmpeg.stderrTail());
     }
+  }
+
+  /** The encoder's wall time (its start to its exit) and CPU time. */
+  public StageTime encoding() {
+    return ffmpeg.time();
+  }
+
+  /** The caller's time in {@link #write}: copying the frames into the pipe, and waiting on it. */
+  public StageTime writing() {
+    return writing.time();
   }
 
   /** Stops ffmpeg at once (on cancel or failure); safe to call more than once, from any thread. */

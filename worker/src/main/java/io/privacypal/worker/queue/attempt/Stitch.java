@@ -113,6 +113,8 @@ final class Stitch {
         seconds,
         null,
         null,
+        0.0,
+        null,
         each);
   }
 }
