@@ -25,6 +25,7 @@ import io.privacypal.worker.testing.PlacedFaceDetector;
 import io.privacypal.worker.testing.RawFrames;
 import io.privacypal.worker.testing.TestVideos;
 import io.privacypal.worker.testing.TestVideos.TestVideo;
+import io.privacypal.worker.video.InvalidVideoException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +240,39 @@ class SplitJobTest {
                 assertThat(bed.outputFiles()).isEmpty();
               });
       assertThat(bed.status(id).state()).isEqualTo(JobState.CANCELLED);
+    }
+  }
+
+  @Test
+  void aSegmentThatFailsForGoodFailsTheJobWithItsReasonAndLeavesNoFiles() throws Exception {
+    try (WorkerTestBed bed = new WorkerTestBed(root)) {
+      AnonymizePipeline pipeline = pipeline();
+      VideoProcessor lastFails =
+          (request, progress, cancellation) -> {
+            if (request.range() != null && request.range().keepEnd() == FRAMES) {
+              throw new InvalidVideoException("undecodable frames at the end");
+            }
+            return pipeline.process(request, progress, cancellation);
+          };
+      bed.startConsumer(
+          lastFails,
+          segmenter(lastFails),
+          WorkerTestBed.settings("worker-a"),
+          bed.sqs.client(),
+          bed.statuses);
+      JobId id = submit(bed, "job-failing");
+
+      await().atMost(Duration.ofMinutes(1)).until(() -> bed.status(id).isTerminal());
+      JobStatus failed = bed.status(id);
+      assertThat(failed.state()).isEqualTo(JobState.FAILED);
+      assertThat(failed.failure().reason()).isEqualTo("segment 3: undecodable frames at the end");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () -> {
+                assertThat(bed.total(bed.sqs.queueUrl())).isZero();
+                assertThat(bed.outputFiles()).isEmpty();
+              });
     }
   }
 
