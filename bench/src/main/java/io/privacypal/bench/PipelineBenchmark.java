@@ -11,27 +11,46 @@ import io.privacypal.worker.pipeline.PipelineRequest;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.pipeline.ProgressListener;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Times the anonymizing pipeline against a plain ffmpeg transcode of the same input (same x264
- * preset and crf, audio copied) on generated 720p and 1080p clips, and prints frames per second,
- * the ratio, detector calls per video minute and peak memory; then the pipeline with a simulated
- * remote detector (a fixed latency per call, no faces) keeping 1 and 4 calls in flight. Not a test:
- * figures only.
+ * preset and crf, audio copied) on generated 720p and 1080p clips: with the local detector, with
+ * detection off (one fixed region), and with a simulated remote detector (a fixed latency per call,
+ * no faces) keeping 1 and 4 calls in flight. Each configuration runs {@code --runs} times,
+ * interleaved so that a busy spell of the machine hits all alike, and the median run is reported:
+ * frames per second, its ratio to the plain transcode's, detector calls per video minute, peak
+ * memory, and the per-stage wall/CPU breakdown. Not a test: figures only.
  *
  * <p>Run: {@code java -cp <bench classpath> io.privacypal.bench.PipelineBenchmark [workDir]
- * [--clips=1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]} (0
- * skips the remote runs; see {@link BenchClip} for the clips)
+ * [--clips=1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]
+ * [--runs=3]} (latency 0 skips the remote runs; see {@link BenchClip} for the clips)
  */
 public final class PipelineBenchmark {
   private static final int[] REMOTE_IN_FLIGHT = {1, 4};
+  private static final Pattern CPU = Pattern.compile("bench: utime=([0-9.]+)s stime=([0-9.]+)s");
 
-  private PipelineBenchmark() {}
+  private final PipelineSettings settings;
+  private final Path work;
+  private final long remoteLatencyMillis;
+  private final int runs;
+
+  private PipelineBenchmark(
+      PipelineSettings settings, Path work, long remoteLatencyMillis, int runs) {
+    this.settings = settings;
+    this.work = work;
+    this.remoteLatencyMillis = remoteLatencyMillis;
+    this.runs = runs;
+  }
 
   public static void main(String[] args) throws Exception {
     Path work =
@@ -40,174 +59,199 @@ public final class PipelineBenchmark {
             : Files.createTempDirectory("privacypal-bench");
     String clips = "1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60";
     long remoteLatencyMillis = 150;
+    int runs = 3;
     for (String arg : args) {
       if (arg.startsWith("--clips=")) {
         clips = arg.substring("--clips=".length());
       } else if (arg.startsWith("--remote-latency-ms=")) {
         remoteLatencyMillis = Long.parseLong(arg.substring("--remote-latency-ms=".length()));
+      } else if (arg.startsWith("--runs=")) {
+        runs = Math.max(1, Integer.parseInt(arg.substring("--runs=".length())));
       }
     }
     Files.createDirectories(work);
     PipelineSettings settings = PipelineSettings.from(ConfigSource.fromEnvironment());
     System.out.printf(
-        "x264 preset %s crf %d, %d CPUs, work dir %s%n",
+        "x264 preset %s crf %d, %d CPUs, median of %d runs, work dir %s%n"
+            + "stages: wall/CPU seconds (see the README's Benchmarks for what each is)%n",
         settings.x264Preset(),
         settings.x264Crf(),
         Runtime.getRuntime().availableProcessors(),
+        runs,
         work);
+    PipelineBenchmark bench = new PipelineBenchmark(settings, work, remoteLatencyMillis, runs);
     try (OpenCvFaceDetector detector = new OpenCvFaceDetector()) {
-      AnonymizePipeline pipeline = new AnonymizePipeline(detector, settings);
       for (String text : clips.split(",")) {
-        BenchClip clip = BenchClip.parse(text);
-        run(pipeline, settings, work, clip);
-        if (remoteLatencyMillis > 0) {
-          runRemote(settings, work, clip, remoteLatencyMillis);
-        }
+        bench.run(new AnonymizePipeline(detector, settings), BenchClip.parse(text));
       }
     }
   }
 
-  private static void run(
-      AnonymizePipeline pipeline, PipelineSettings settings, Path work, BenchClip clip)
-      throws Exception {
-    int width = clip.width();
-    int height = clip.height();
-    int seconds = clip.seconds();
+  /** A configuration of the pipeline: what it runs with, and what it is called in the report. */
+  private record Configuration(String label, AnonymizePipeline pipeline, JobOptions options) {}
+
+  private void run(AnonymizePipeline local, BenchClip clip) throws Exception {
     Path input = clip.file(work);
     if (!Files.exists(input)) {
-      ffmpeg(
-          settings,
-          "-f",
-          "lavfi",
-          "-i",
-          clip.source(),
-          "-f",
-          "lavfi",
-          "-i",
-          "sine=frequency=440:sample_rate=48000:duration=" + seconds,
-          "-c:v",
-          "libx264",
-          "-preset",
-          "ultrafast",
-          "-crf",
-          "18",
-          "-pix_fmt",
-          "yuv420p",
-          "-c:a",
-          "aac",
-          input.toString());
+      render(clip, input);
+    }
+    List<Configuration> configurations = new ArrayList<>();
+    configurations.add(new Configuration("local detector", local, JobOptions.defaults()));
+    configurations.add(new Configuration("detection off", local, regionOnly(clip)));
+    if (remoteLatencyMillis > 0) {
+      for (int inFlight : REMOTE_IN_FLIGHT) {
+        configurations.add(
+            new Configuration(
+                String.format("remote %d ms, %d in flight", remoteLatencyMillis, inFlight),
+                new AnonymizePipeline(
+                    new SimulatedRemoteDetector(remoteLatencyMillis, inFlight), settings),
+                JobOptions.defaults()));
+      }
+    }
+    List<BenchRun> plainRuns = new ArrayList<>();
+    Map<Configuration, List<BenchRun>> pipelineRuns = new LinkedHashMap<>();
+    for (int n = 0; n < runs; n++) {
+      plainRuns.add(plain(input));
+      for (Configuration configuration : configurations) {
+        pipelineRuns
+            .computeIfAbsent(configuration, c -> new ArrayList<>())
+            .add(pipeline(configuration, input));
+      }
     }
     long frames = clip.frames();
-
-    Path plainOut = work.resolve("plain.mp4");
-    String plainRss;
-    long started = System.nanoTime();
-    try (RssSampler rss = new RssSampler()) {
-      ffmpeg(
-          settings,
-          "-i",
-          input.toString(),
-          "-c:v",
-          "libx264",
-          "-preset",
-          settings.x264Preset(),
-          "-crf",
-          Integer.toString(settings.x264Crf()),
-          "-c:a",
-          "copy",
-          plainOut.toString());
-      plainRss = rss.peaks();
-    }
-    double plainSeconds = (System.nanoTime() - started) / 1e9;
-
-    Path out = work.resolve("anonymized.mp4");
-    JobStats stats;
-    String pipelineRss;
-    try (RssSampler rss = new RssSampler()) {
-      stats =
-          pipeline.process(
-              new PipelineRequest(input, out, JobOptions.defaults()),
-              ProgressListener.NONE,
-              new Cancellation());
-      pipelineRss = rss.peaks();
-    }
-    // The same pipeline with one fixed region and no detector: what decode, blur and encode cost.
-    JobOptions regionOnly =
-        JobOptions.defaults().withRegions(List.of(BlurRegion.of(0, 0, width / 4, height / 4)));
-    regionOnly =
-        new JobOptions(
-            false,
-            regionOnly.regions(),
-            regionOnly.blurMode(),
-            regionOnly.mask(),
-            regionOnly.keyframeIntervalSeconds(),
-            regionOnly.boxScale(),
-            null);
-    JobStats noDetection =
-        pipeline.process(
-            new PipelineRequest(input, out, regionOnly), ProgressListener.NONE, new Cancellation());
-    Files.deleteIfExists(out);
-
-    double plainFps = frames / plainSeconds;
-    double pipelineFps = stats.frames() / stats.processingSeconds();
+    BenchRun plain = BenchRun.median(plainRuns);
     System.out.printf(
-        "%s: pipeline %.1f fps (%.1f s), plain transcode %.1f fps (%.1f s), pipeline/plain %.2f,"
-            + " %.0f detector calls per video minute; without detection %.1f fps%n"
-            + "  pipeline %s%n  plain    %s%n",
+        "%s: plain transcode %.1f fps (%.1f s, CPU %s s), %s%n",
         clip.label(),
-        pipelineFps,
-        stats.processingSeconds(),
-        plainFps,
-        plainSeconds,
-        pipelineFps / plainFps,
-        stats.detectorCallsPerVideoMinute(),
-        noDetection.frames() / noDetection.processingSeconds(),
-        pipelineRss,
-        plainRss);
-    Files.deleteIfExists(plainOut);
-    Files.deleteIfExists(out);
+        plain.fps(frames),
+        plain.seconds(),
+        plain.cpuSeconds() == null ? "?" : String.format("%.2f", plain.cpuSeconds()),
+        plain.memory());
+    pipelineRuns.forEach(
+        (configuration, measured) -> {
+          BenchRun median = BenchRun.median(measured);
+          JobStats stats = median.stats();
+          System.out.printf(
+              "  %-28s %6.1f fps, %.2f of plain (%.1f s), %.0f detector calls per video minute,"
+                  + " %s%n    stages: %s%n",
+              configuration.label(),
+              median.fps(stats.frames()),
+              median.fps(stats.frames()) / plain.fps(frames),
+              median.seconds(),
+              stats.detectorCallsPerVideoMinute(),
+              median.memory(),
+              StageReport.line(stats.stages()));
+        });
+    Files.deleteIfExists(work.resolve("plain.mp4"));
+    Files.deleteIfExists(work.resolve("anonymized.mp4"));
   }
 
-  /** The same clip with a simulated remote detector, one call in flight and then several. */
-  private static void runRemote(
-      PipelineSettings settings, Path work, BenchClip clip, long latencyMillis) throws Exception {
-    Path input = clip.file(work);
-    Path out = work.resolve("anonymized-remote.mp4");
-    StringBuilder line =
-        new StringBuilder(
-            String.format(
-                "%s: simulated remote detector (%d ms a call):", clip.label(), latencyMillis));
-    for (int inFlight : REMOTE_IN_FLIGHT) {
+  private BenchRun pipeline(Configuration configuration, Path input) throws Exception {
+    try (RssSampler rss = new RssSampler()) {
       JobStats stats =
-          new AnonymizePipeline(new SimulatedRemoteDetector(latencyMillis, inFlight), settings)
+          configuration
+              .pipeline()
               .process(
-                  new PipelineRequest(input, out, JobOptions.defaults()),
+                  new PipelineRequest(
+                      input, work.resolve("anonymized.mp4"), configuration.options()),
                   ProgressListener.NONE,
                   new Cancellation());
-      line.append(
-          String.format(
-              " %d in flight %.1f fps (%.1f s, %d calls);",
-              inFlight,
-              stats.frames() / stats.processingSeconds(),
-              stats.processingSeconds(),
-              stats.detectorCalls()));
+      return new BenchRun(stats.processingSeconds(), null, stats, rss.peaks());
     }
-    Files.deleteIfExists(out);
-    System.out.println(line.substring(0, line.length() - 1));
   }
 
-  private static void ffmpeg(PipelineSettings settings, String... args)
-      throws IOException, InterruptedException {
+  /** The same pipeline with one fixed region and no detector: what decode, blur and encode cost. */
+  private static JobOptions regionOnly(BenchClip clip) {
+    JobOptions defaults = JobOptions.defaults();
+    return new JobOptions(
+        false,
+        List.of(BlurRegion.of(0, 0, clip.width() / 4, clip.height() / 4)),
+        defaults.blurMode(),
+        defaults.mask(),
+        defaults.keyframeIntervalSeconds(),
+        defaults.boxScale(),
+        null);
+  }
+
+  /** A plain ffmpeg transcode with the pipeline's encoder settings; ffmpeg reports its CPU time. */
+  private BenchRun plain(Path input) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    try (RssSampler rss = new RssSampler()) {
+      String log =
+          ffmpeg(
+              true,
+              "-benchmark",
+              "-i",
+              input.toString(),
+              "-c:v",
+              "libx264",
+              "-preset",
+              settings.x264Preset(),
+              "-crf",
+              Integer.toString(settings.x264Crf()),
+              "-c:a",
+              "copy",
+              work.resolve("plain.mp4").toString());
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Matcher cpu = CPU.matcher(log);
+      Double cpuSeconds =
+          cpu.find() ? Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2)) : null;
+      return new BenchRun(seconds, cpuSeconds, null, rss.peaks());
+    }
+  }
+
+  private void render(BenchClip clip, Path input) throws IOException, InterruptedException {
+    ffmpeg(
+        false,
+        "-f",
+        "lavfi",
+        "-i",
+        clip.source(),
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000:duration=" + clip.seconds(),
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-crf",
+        "18",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        input.toString());
+  }
+
+  /**
+   * Runs ffmpeg; with {@code info} at the info level (for {@code -benchmark}'s line), its log
+   * returned.
+   */
+  private String ffmpeg(boolean info, String... args) throws IOException, InterruptedException {
     List<String> command =
-        new ArrayList<>(List.of(settings.ffmpeg().toString(), "-nostdin", "-v", "error", "-y"));
+        new ArrayList<>(
+            List.of(
+                settings.ffmpeg().toString(),
+                "-nostdin",
+                "-nostats",
+                "-hide_banner",
+                "-v",
+                info ? "info" : "error",
+                "-y"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).inheritIO().start();
+    Path log = Files.createTempFile(work, "ffmpeg", ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IOException("ffmpeg failed: " + command);
+        throw new IOException(
+            "ffmpeg failed: " + command + "\n" + Files.readString(log, StandardCharsets.UTF_8));
       }
+      return Files.readString(log, StandardCharsets.UTF_8);
     } finally {
       process.destroyForcibly();
+      Files.deleteIfExists(log);
     }
   }
 }

@@ -9,9 +9,11 @@ import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.job.StageTime;
 import io.privacypal.gateway.GatewayTestSupport;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobViewTest extends GatewayTestSupport {
@@ -39,6 +41,30 @@ class JobViewTest extends GatewayTestSupport {
     assertThat(view.get("updatedAt").asText()).isEqualTo("2026-01-02T03:04:14Z");
     assertThat(view.get("stats").get("detectorCalls").asLong()).isEqualTo(100);
     assertThat(view.get("stats").get("detectorCallsPerVideoMinute").asDouble()).isEqualTo(200.0);
+  }
+
+  @Test
+  void aRunningJobShowsTheTimeLeftAndWhereItsTimeWent() {
+    JobId id = JobId.of("running-1");
+    statuses.createIfAbsent(JobStatus.queued(id, "clip.mp4", JobOptions.defaults(), t0));
+    statuses.update(id, s -> s.processing(1, "w1", t0.plusSeconds(1)));
+    JobStats soFar =
+        new JobStats(
+            300,
+            10,
+            10,
+            4,
+            "local",
+            "model",
+            8.5,
+            Map.of("decode", new StageTime(3.9, 1.2), "firstFrame", new StageTime(0.3, null)));
+    statuses.update(id, s -> s.progressed(0.3, soFar, t0.plusSeconds(5)));
+
+    JsonNode stats = json(get("/api/v1/jobs/running-1")).get("stats");
+
+    assertThat(stats.get("secondsLeft").asDouble()).isEqualTo(8.5);
+    assertThat(stats.get("stages").get("decode").get("cpuSeconds").asDouble()).isEqualTo(1.2);
+    assertThat(stats.get("stages").get("firstFrame").get("cpuSeconds").isNull()).isTrue();
   }
 
   @Test

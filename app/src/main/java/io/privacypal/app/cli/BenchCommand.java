@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code privacypal bench [WORK_DIR] [--clips=...] [--remote-latency-ms=150]}: pipeline vs plain
- * ffmpeg.
+ * {@code privacypal bench [WORK_DIR] [--clips=...] [--remote-latency-ms=150] [--runs=3]}: pipeline
+ * vs plain ffmpeg, the median of a few runs each.
  */
 @Command(
     name = "bench",
@@ -35,6 +35,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "latency of the simulated remote detector (default 150)")
   Long remoteLatencyMillis;
 
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description = "runs per configuration, the median reported (default 3)")
+  Integer runs;
+
   @Override
   public Integer call() throws Exception {
     PipelineBenchmark.main(benchmarkArguments().toArray(String[]::new));
@@ -46,6 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     return new ForwardedArguments(workDirectory)
         .with("--clips", clips)
         .with("--remote-latency-ms", remoteLatencyMillis)
+        .with("--runs", runs)
         .list();
   }
 }

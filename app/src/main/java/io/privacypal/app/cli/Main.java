@@ -1,9 +1,11 @@
 package io.privacypal.app.cli;
 
 import io.privacypal.common.config.ConfigException;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -22,13 +24,34 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine(System.getenv()).execute(args));
+    System.exit(commandLine(System.getenv(), commandsFor(args)).execute(args));
   }
 
-  /** The command line with its settings' defaults from {@code environment}. */
+  /** The command line with every command, its settings' defaults from {@code environment}. */
   static CommandLine commandLine(Map<String, String> environment) {
+    return commandLine(environment, PrivacypalCommand.COMMANDS);
+  }
+
+  /**
+   * Only the command that {@code args} name, when they start with one (building all of them is a
+   * good part of a start); every command for help, completion, a root option first or a typo, whose
+   * answers list them.
+   */
+  static List<Class<?>> commandsFor(String[] args) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("completion")) {
+      return PrivacypalCommand.COMMANDS;
+    }
+    return PrivacypalCommand.COMMANDS.stream()
+        .filter(command -> args[0].equals(command.getAnnotation(Command.class).name()))
+        .findFirst()
+        .map(List::<Class<?>>of)
+        .orElse(PrivacypalCommand.COMMANDS);
+  }
+
+  static CommandLine commandLine(Map<String, String> environment, List<Class<?>> commands) {
     PrivacypalCommand root = new PrivacypalCommand();
     CommandLine line = new CommandLine(root);
+    commands.forEach(line::addSubcommand);
     line.setDefaultValueProvider(new EnvironmentDefaults(environment));
     line.setExecutionStrategy(
         parsed -> {

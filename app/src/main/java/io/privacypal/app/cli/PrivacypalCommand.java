@@ -1,5 +1,6 @@
 package io.privacypal.app.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -10,23 +11,29 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "privacypal",
     description =
-        "Removes faces from videos: HTTP gateway, SQS job queue, ffmpeg + OpenCV workers.",
-    subcommands = {
-      LocalCommand.class,
-      GatewayCommand.class,
-      WorkerCommand.class,
-      ProcessCommand.class,
-      SqsCommand.class,
-      EnqueueCommand.class,
-      StatusCommand.class,
-      DlqCommand.class,
-      BenchCommand.class,
-      KeyframeStudyCommand.class,
-      LeakBenchCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
-    })
+        "Removes faces from videos: HTTP gateway, SQS job queue, ffmpeg + OpenCV workers.")
 final class PrivacypalCommand implements Runnable {
+  /**
+   * Every command, in the order help lists them. Not in the annotation: picocli would build all of
+   * them on every start, and {@link Main} builds only the one a command line names.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          LocalCommand.class,
+          GatewayCommand.class,
+          WorkerCommand.class,
+          ProcessCommand.class,
+          SqsCommand.class,
+          EnqueueCommand.class,
+          StatusCommand.class,
+          DlqCommand.class,
+          BenchCommand.class,
+          KeyframeStudyCommand.class,
+          SegmentBenchCommand.class,
+          LeakBenchCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
+
   @Spec CommandSpec spec;
 
   @Mixin LoggingOptions logging;

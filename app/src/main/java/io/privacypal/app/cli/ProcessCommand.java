@@ -3,6 +3,7 @@ package io.privacypal.app.cli;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
+import io.privacypal.common.job.StageTime;
 import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.Detectors;
 import io.privacypal.worker.pipeline.Cancellation;
@@ -17,8 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,34 +61,49 @@ final class ProcessCommand implements Callable<Integer> {
     if (output.equals(input)) {
       throw new UsageException("the output must not overwrite the input");
     }
-    JobOptions options = JobOptionsFlags.read(config);
-    PipelineSettings settings = PipelineSettings.from(config);
-    Files.createDirectories(output.getParent());
+    // The detector loads (OpenCV's library, the model, logging's set-up) on a second core while
+    // this thread reads the options: it must be ready before the first frame, and is.
+    CompletableFuture<Detectors> loading = startDetectors(config);
+    JobOptions options;
+    PipelineSettings settings;
+    try {
+      options = JobOptionsFlags.read(config);
+      settings = PipelineSettings.from(config);
+      Files.createDirectories(output.getParent());
+    } catch (Exception e) {
+      loading.thenAccept(Detectors::close);
+      throw e;
+    }
     Path temp =
         output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tmp.mp4");
     Cancellation cancellation = new Cancellation();
     Thread onSignal = new Thread(() -> cancellation.cancel("interrupted"));
     Runtime.getRuntime().addShutdownHook(onSignal);
     TerminalProgress bar = new TerminalProgress("anonymizing");
-    try (Detectors detectors = Detectors.start(config)) {
+    try (Detectors detectors = loaded(loading)) {
+      double ageAtJobStart = ProcessAge.seconds();
       JobStats stats =
           new DetectorChoosingProcessor(detectors, settings)
               .process(
                   new PipelineRequest(input, temp, options),
-                  (fraction, soFar) ->
-                      bar.update(fraction, soFar == null ? "" : soFar.frames() + " frames"),
+                  (fraction, soFar) -> bar.update(fraction, progressNote(soFar)),
                   cancellation);
       bar.done();
       publish(temp, output);
-      System.out.println(Json.write(summary(input, output, detectors, options, stats)));
+      Map<String, Object> summary = summary(input, output, detectors, options, stats);
+      startSeconds(ageAtJobStart, stats).ifPresent(seconds -> summary.put("startSeconds", seconds));
+      summary.put("stages", stats.stages());
+      spec.commandLine().getOut().println(Json.write(summary));
       return 0;
     } catch (InvalidVideoException e) {
       bar.done();
-      System.err.println("privacypal: cannot process " + input + ": " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("privacypal: cannot process " + input + ": " + e.getMessage());
       return 1;
     } catch (JobCancelledException e) {
       bar.done();
-      System.err.println("privacypal: cancelled");
+      spec.commandLine().getErr().println("privacypal: cancelled");
       return 130;
     } finally {
       Files.deleteIfExists(temp);
@@ -94,6 +113,52 @@ final class ProcessCommand implements Callable<Integer> {
         // the JVM is already exiting: the hook has run or is running
       }
     }
+  }
+
+  private static CompletableFuture<Detectors> startDetectors(ConfigSource config) {
+    return CompletableFuture.supplyAsync(
+        () -> Detectors.start(config),
+        task -> {
+          Thread thread = new Thread(task, "detector-load");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** The loaded detectors, or what stopped them loading (a ConfigException says how to fix it). */
+  private static Detectors loaded(CompletableFuture<Detectors> loading) {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static String progressNote(JobStats soFar) {
+    if (soFar == null) {
+      return "";
+    }
+    return soFar.frames()
+        + " frames"
+        + (soFar.secondsLeft() == null ? "" : String.format(", ~%.0f s left", soFar.secondsLeft()));
+  }
+
+  /**
+   * From the process's start (the launcher script's, as it execs java) to the first decoded frame:
+   * what a user waits before anything happens.
+   */
+  private static Optional<Double> startSeconds(double ageAtJobStart, JobStats stats) {
+    StageTime firstFrame = stats.stages() == null ? null : stats.stages().get("firstFrame");
+    if (firstFrame == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Math.round((ageAtJobStart + firstFrame.wallSeconds()) * 100) / 100.0);
   }
 
   private static void publish(Path temp, Path output) throws java.io.IOException {

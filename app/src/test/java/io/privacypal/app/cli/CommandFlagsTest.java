@@ -241,18 +241,32 @@ class CommandFlagsTest {
   }
 
   @Test
-  void benchHandsOnTheClipsAndTheRemoteLatency() {
+  void benchHandsOnTheClipsTheRemoteLatencyAndTheRuns() {
     BenchCommand bench =
         Launch.command(
-            Map.of("PRIVACYPAL_CLIPS", "640x360x2"), "bench", "/tmp/b", "--remote-latency-ms=150");
+            Map.of("PRIVACYPAL_CLIPS", "640x360x2"),
+            "bench",
+            "/tmp/b",
+            "--remote-latency-ms=150",
+            "--runs=1");
     KeyframeStudyCommand study =
         Launch.command(
             Map.of(), "bench-keyframes", "--intervals=0.2,0.3", "--seconds=2", "--photo-width=320");
 
     assertThat(bench.benchmarkArguments())
-        .containsExactly("/tmp/b", "--clips=640x360x2", "--remote-latency-ms=150");
+        .containsExactly("/tmp/b", "--clips=640x360x2", "--remote-latency-ms=150", "--runs=1");
     assertThat(study.studyArguments())
         .containsExactly("--intervals=0.2,0.3", "--seconds=2.0", "--photo-width=320");
+  }
+
+  @Test
+  void benchSegmentsHandsOnTheClipAndTheSegmentLength() {
+    SegmentBenchCommand segments =
+        Launch.command(
+            Map.of(), "bench-segments", "/tmp/s", "--clip=320x180x20", "--segment-seconds=5");
+
+    assertThat(segments.benchmarkArguments())
+        .containsExactly("/tmp/s", "--clip=320x180x20", "--segment-seconds=5.0");
   }
 
   @Test
@@ -273,9 +287,8 @@ class CommandFlagsTest {
 
   @Test
   void loggingFlagsAreTakenAfterAnyCommand() {
-    PrivacypalCommand root = new PrivacypalCommand();
-    picocli.CommandLine line = new picocli.CommandLine(root);
-    line.setDefaultValueProvider(new EnvironmentDefaults(Map.of("PRIVACYPAL_LOG_FORMAT", "json")));
+    picocli.CommandLine line = Main.commandLine(Map.of("PRIVACYPAL_LOG_FORMAT", "json"));
+    PrivacypalCommand root = line.getCommand();
     line.parseArgs("worker", "--log-level=DEBUG");
 
     assertThat(root.logging.logLevel).isEqualTo("DEBUG");

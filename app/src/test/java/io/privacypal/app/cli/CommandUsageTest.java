@@ -115,6 +115,22 @@ class CommandUsageTest {
   }
 
   @Test
+  void aStartBuildsOnlyTheCommandItNamesAndHelpCompletionOrATypoGetThemAll() {
+    assertThat(Main.commandsFor(new String[] {"process", "in.mp4", "out.mp4"}))
+        .containsExactly(ProcessCommand.class);
+    for (String first : List.of("help", "completion", "proces", "--log-level=DEBUG")) {
+      assertThat(Main.commandsFor(new String[] {first, "process"}))
+          .as(first)
+          .isEqualTo(PrivacypalCommand.COMMANDS);
+    }
+    assertThat(Main.commandsFor(new String[0])).isEqualTo(PrivacypalCommand.COMMANDS);
+
+    picocli.CommandLine alone = Main.commandLine(Map.of(), List.of(ProcessCommand.class));
+    alone.parseArgs("process", "in.mp4", "out.mp4", "--log-level=DEBUG");
+    assertThat(((PrivacypalCommand) alone.getCommand()).logging.logLevel).isEqualTo("DEBUG");
+  }
+
+  @Test
   void aSettingsErrorExitsWithUsageStatusAndSaysWhich() {
     Launch.Outcome outcome = Launch.run("enqueue", "clip.mp4", "--blur-mode=smudge");
 

@@ -2,6 +2,7 @@ package io.privacypal.worker.pipeline;
 
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.JobStats;
+import io.privacypal.worker.timing.Lap;
 import io.privacypal.worker.video.FfmpegTools;
 import io.privacypal.worker.video.FrameReader;
 import io.privacypal.worker.video.FrameWriter;
@@ -39,12 +40,16 @@ public final class AnonymizePipeline implements VideoProcessor {
       PipelineRequest request, ProgressListener progress, Cancellation cancellation)
       throws Exception {
     cancellation.throwIfCancelled();
+    StageClock clock = new StageClock();
     VideoInfo info;
+    Lap probing = Lap.start();
     try {
       info = probe.probe(request.input(), cancellation::onCancel);
     } catch (IOException | InvalidVideoException e) {
       cancellation.throwIfCancelled(); // killing ffprobe fails the probe: that is the cancel
       throw e;
+    } finally {
+      clock.probe().add(probing);
     }
     LOG.info(
         "anonymizing {}x{} at {} fps, ~{} frames, audio {}, detector {}",
@@ -58,9 +63,17 @@ public final class AnonymizePipeline implements VideoProcessor {
     FrameReader reader = null;
     FrameWriter writer = null;
     try {
-      reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
-      writer =
-          FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      FrameRange range = request.range();
+      if (range == null) {
+        reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
+        writer =
+            FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      } else {
+        reader =
+            FrameReader.openRange(
+                tools, request.input(), info, range.decodeFirst(), range.decodeFrames());
+        writer = FrameWriter.openSegment(tools, info, settings.encoding(), request.output());
+      }
       FrameReader openReader = reader;
       FrameWriter openWriter = writer;
       // A cancel stops both processes at once; the loop then notices it between frames.
@@ -69,19 +82,23 @@ public final class AnonymizePipeline implements VideoProcessor {
             openReader.kill();
             openWriter.kill();
           });
-      JobStats stats =
+      clock.pipes(reader, writer);
+      AnonymizeRun run =
           new AnonymizeRun(
-                  info,
-                  request.options(),
-                  detector,
-                  cancellation,
-                  progress,
-                  new FrameBudget(settings.frameMemoryBytes()))
-              .run(reader, writer);
+              info,
+              request.options(),
+              request.range(),
+              detector,
+              cancellation,
+              progress,
+              new FrameBudget(settings.frameMemoryBytes()),
+              clock);
+      run.run(reader, writer);
       reader.finish();
       cancellation.throwIfCancelled();
       writer.finish();
       cancellation.throwIfCancelled();
+      JobStats stats = run.finished();
       done = true;
       LOG.info(
           "anonymized {} frames with {} detector calls in {} s",

@@ -8,6 +8,7 @@ import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.worker.blur.FrameBlurrer;
 import io.privacypal.worker.blur.PixelBox;
+import io.privacypal.worker.timing.Lap;
 import io.privacypal.worker.track.FaceTracker;
 import io.privacypal.worker.track.KeyframeSchedule;
 import io.privacypal.worker.video.Frame;
@@ -34,6 +35,10 @@ import java.util.concurrent.Future;
 final class AnonymizeRun {
   private final VideoInfo info;
   private final JobOptions options;
+
+  /** Null for a whole video; else only its kept frames are written. */
+  private final FrameRange range;
+
   private final FaceDetector detector;
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
@@ -41,19 +46,24 @@ final class AnonymizeRun {
   private final int inFlight;
   private final FaceTracker tracker;
   private final FrameBlurrer blurrer;
-  private final long started = System.nanoTime();
+  private final StageClock clock;
   private long framesWritten;
+  private boolean finished;
   private BackgroundDetector detections;
 
   AnonymizeRun(
       VideoInfo info,
       JobOptions options,
+      FrameRange range,
       FaceDetector detector,
       Cancellation cancellation,
       ProgressListener listener,
-      FrameBudget budget) {
+      FrameBudget budget,
+      StageClock clock) {
     this.info = info;
+    this.clock = clock;
     this.options = options;
+    this.range = range;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
@@ -72,7 +82,8 @@ final class AnonymizeRun {
     return (int) Math.max(1, Math.round(seconds * frameRate));
   }
 
-  JobStats run(FrameReader reader, FrameWriter writer)
+  /** Decodes, detects, tracks, blurs and writes every frame; the caller then finishes the pipes. */
+  void run(FrameReader reader, FrameWriter writer)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
     // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
     try (FramePool pool =
@@ -81,7 +92,8 @@ final class AnonymizeRun {
                 info.paddedHeight(),
                 FrameBudget.poolFrames(keyframeInterval, inFlight + 2));
         KeyframeSchedule schedule = new KeyframeSchedule(keyframeInterval);
-        BackgroundDetector detections = new BackgroundDetector(detector, options.blurFaces())) {
+        BackgroundDetector detections =
+            new BackgroundDetector(detector, options.blurFaces(), clock.detect())) {
       this.detections = detections;
       Deque<Window> pending = new ArrayDeque<>();
       List<Frame> collecting = new ArrayList<>();
@@ -92,6 +104,7 @@ final class AnonymizeRun {
           pool.release(frame);
           break;
         }
+        clock.frameDecoded();
         collecting.add(frame);
         KeyframeSchedule.Kind kind = schedule.next(frame);
         if (kind.isKeyframe()) {
@@ -115,13 +128,21 @@ final class AnonymizeRun {
       if (!collecting.isEmpty()) {
         // The video ended between keyframes: the last frame closes the window.
         Frame last = collecting.get(collecting.size() - 1);
-        track(collecting, BackgroundDetector.await(detections.submit(last)), false, writer, pool);
+        track(collecting, awaitFaces(detections.submit(last)), false, writer, pool);
       }
-      write(tracker.finish(), writer, pool);
-      JobStats stats = stats();
-      progress.done(stats);
-      return stats;
+      Lap tracking = Lap.start();
+      List<FaceTracker.CoveredFrame> rest = tracker.finish();
+      clock.track().add(tracking);
+      write(rest, writer, pool);
     }
+  }
+
+  /** The figures once the pipes are finished: passed on as the final progress and returned. */
+  JobStats finished() {
+    finished = true;
+    JobStats stats = stats();
+    progress.done(stats);
+    return stats;
   }
 
   /** A window of frames up to a keyframe, and that keyframe's detection. */
@@ -131,14 +152,27 @@ final class AnonymizeRun {
   private void trackOldest(Deque<Window> pending, FrameWriter writer, FramePool pool)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
     Window window = pending.remove();
-    track(window.frames(), BackgroundDetector.await(window.faces()), window.cut(), writer, pool);
+    track(window.frames(), awaitFaces(window.faces()), window.cut(), writer, pool);
+  }
+
+  private List<FaceBox> awaitFaces(Future<List<FaceBox>> faces)
+      throws DetectionException, InterruptedException {
+    Lap waiting = Lap.start();
+    try {
+      return BackgroundDetector.await(faces);
+    } finally {
+      clock.detectWait().add(waiting);
+    }
   }
 
   /** Tracks a window whose keyframe's faces are known, and writes the frames that finishes. */
   private void track(
       List<Frame> window, List<FaceBox> faces, boolean cut, FrameWriter writer, FramePool pool)
       throws IOException, JobCancelledException {
-    write(tracker.add(window, faces, cut), writer, pool);
+    Lap tracking = Lap.start();
+    List<FaceTracker.CoveredFrame> covered = tracker.add(window, faces, cut);
+    clock.track().add(tracking);
+    write(covered, writer, pool);
   }
 
   private void write(List<FaceTracker.CoveredFrame> frames, FrameWriter writer, FramePool pool)
@@ -146,13 +180,23 @@ final class AnonymizeRun {
     for (FaceTracker.CoveredFrame covered : frames) {
       cancellation.throwIfCancelled();
       Frame frame = covered.frame();
+      if (range != null && !range.keeps(frame.index())) {
+        pool.release(frame); // context for the tracker only: another segment writes it
+        continue;
+      }
+      Lap blurring = Lap.start();
       blurrer.apply(frame, areas(frame, covered.faces()));
+      clock.blur().add(blurring);
       writer.write(frame);
       pool.release(frame);
       framesWritten++;
       progress.report(
-          Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())), stats());
+          Math.min(0.99, (double) framesWritten / Math.max(1, framesToWrite())), this::stats);
     }
+  }
+
+  private long framesToWrite() {
+    return range == null ? info.estimatedFrames() : range.keepFrames();
   }
 
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {
@@ -169,12 +213,27 @@ final class AnonymizeRun {
   }
 
   private JobStats stats() {
+    double seconds = clock.elapsedSeconds();
     return new JobStats(
         framesWritten,
         detections == null ? 0 : detections.calls(),
         framesWritten / info.frameRate(),
-        (System.nanoTime() - started) / 1e9,
+        seconds,
         detector.name(),
-        detector.model());
+        detector.model(),
+        secondsLeft(seconds),
+        clock.stages(seconds));
+  }
+
+  /** The frames still to write at the rate measured so far (start-up included); 0 once done. */
+  private Double secondsLeft(double seconds) {
+    if (finished) {
+      return 0.0;
+    }
+    if (framesWritten == 0 || seconds <= 0) {
+      return null;
+    }
+    long left = Math.max(0, framesToWrite() - framesWritten);
+    return left / (framesWritten / seconds);
   }
 }

@@ -3,6 +3,8 @@ package io.privacypal.worker.pipeline;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
 import io.privacypal.common.detect.FaceDetector;
+import io.privacypal.worker.timing.Lap;
+import io.privacypal.worker.timing.TimeTotal;
 import io.privacypal.worker.video.Frame;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,13 @@ final class BackgroundDetector implements AutoCloseable {
   private final int concurrency;
   private final ExecutorService threads;
   private final AtomicLong calls = new AtomicLong();
+  private final TimeTotal time;
 
-  BackgroundDetector(FaceDetector detector, boolean enabled) {
+  /**
+   * @param time where the calls' time is counted
+   */
+  BackgroundDetector(FaceDetector detector, boolean enabled, TimeTotal time) {
+    this.time = time;
     this.shared = detector;
     this.detector = detector.forVideo();
     this.enabled = enabled;
@@ -71,9 +78,11 @@ final class BackgroundDetector implements AutoCloseable {
           if (logContext != null) {
             MDC.setContextMap(logContext);
           }
+          Lap lap = Lap.start();
           try {
             return detector.detect(frame.asKeyframe());
           } finally {
+            time.add(lap);
             MDC.clear();
           }
         });

@@ -1,6 +1,7 @@
 package io.privacypal.worker.pipeline;
 
 import io.privacypal.common.job.JobStats;
+import java.util.function.Supplier;
 
 /** Passes progress on at most four times a second, and always the final figure. */
 final class ProgressThrottle {
@@ -13,11 +14,12 @@ final class ProgressThrottle {
     this.listener = listener;
   }
 
-  void report(double fraction, JobStats soFar) {
+  /** {@code soFar} is asked only when the report goes out. */
+  void report(double fraction, Supplier<JobStats> soFar) {
     long now = System.nanoTime();
     if (lastReport == Long.MIN_VALUE || now - lastReport >= MIN_INTERVAL_NANOS) {
       lastReport = now;
-      listener.onProgress(fraction, soFar);
+      listener.onProgress(fraction, soFar.get());
     }
   }
 

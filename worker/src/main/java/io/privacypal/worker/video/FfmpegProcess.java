@@ -1,15 +1,26 @@
 package io.privacypal.worker.video;
 
+import io.privacypal.common.job.StageTime;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One running ffmpeg/ffprobe with its stderr drained; {@link #kill()} leaves no orphan. */
+/**
+ * One running ffmpeg/ffprobe with its stderr drained; {@link #kill()} leaves no orphan. Its CPU
+ * time is read while it runs ({@link #sampleCpu()}), since an exited process no longer tells.
+ */
 final class FfmpegProcess implements AutoCloseable {
+  /** While waiting for the exit, the CPU time is read this often: the last slice goes uncounted. */
+  private static final long CPU_SAMPLE_MILLIS = 10;
+
   private final Process process;
   private final StderrTail stderr;
   private final String name;
+  private final long startedNanos = System.nanoTime();
+  private volatile long endedNanos;
+  private volatile Duration cpu;
 
   private FfmpegProcess(Process process, String name) {
     this.process = process;
@@ -33,11 +44,36 @@ final class FfmpegProcess implements AutoCloseable {
 
   /** Waits for the exit, at most {@code seconds}; kills it when it takes longer. */
   int waitFor(long seconds) throws IOException, InterruptedException {
-    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-      kill();
-      throw new IOException(name + " did not finish within " + seconds + " s");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    sampleCpu();
+    while (!process.waitFor(CPU_SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+      sampleCpu();
+      if (System.nanoTime() - deadline > 0) {
+        kill();
+        throw new IOException(name + " did not finish within " + seconds + " s");
+      }
     }
+    ended();
     return process.exitValue();
+  }
+
+  /** Reads the CPU time the process has used so far (cheap: one read of /proc on Linux). */
+  void sampleCpu() {
+    process.toHandle().info().totalCpuDuration().ifPresent(used -> cpu = used);
+  }
+
+  /** Marks the end of its work (its exit, or the end of its output), once. */
+  void ended() {
+    if (endedNanos == 0) {
+      endedNanos = System.nanoTime();
+    }
+  }
+
+  /** From its start to {@link #ended()} (or now), and the CPU time last read (null if never). */
+  StageTime time() {
+    long end = endedNanos == 0 ? System.nanoTime() : endedNanos;
+    Duration used = cpu;
+    return StageTime.ofNanos(end - startedNanos, used == null ? null : used.toNanos());
   }
 
   String stderrTail() {
@@ -57,6 +93,7 @@ final class FfmpegProcess implements AutoCloseable {
   /** Kills the process and reaps it, so no zombie or orphan stays behind. */
   void kill() {
     if (process.isAlive()) {
+      sampleCpu();
       process.destroyForcibly();
     }
     try {

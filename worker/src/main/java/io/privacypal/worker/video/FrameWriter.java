@@ -1,5 +1,8 @@
 package io.privacypal.worker.video;
 
+import io.privacypal.common.job.StageTime;
+import io.privacypal.worker.timing.Lap;
+import io.privacypal.worker.timing.TimeTotal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -14,11 +17,17 @@ import java.util.List;
 public final class FrameWriter implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 300;
 
+  /** The encoder's CPU time is read every this many frames, and while it finishes the file. */
+  private static final int CPU_SAMPLE_FRAMES = 8;
+
   private final FfmpegProcess ffmpeg;
   private final OutputStream stdin;
 
   /** Whole frames go out in one write from here (see FrameReader's staging array for why). */
   private byte[] staging = new byte[0];
+
+  private final TimeTotal writing = new TimeTotal();
+  private long framesWritten;
 
   private FrameWriter(FfmpegProcess ffmpeg) {
     this.ffmpeg = ffmpeg;
@@ -30,7 +39,7 @@ public final class FrameWriter implements AutoCloseable {
    * places, devices, creation times), no chapters, subtitles, data streams or attachments, and no
    * muxer version tags. The rotation is already in the pixels (the decoder applies it).
    */
-  private static final List<String> PLAYBACK_ONLY =
+  static final List<String> PLAYBACK_ONLY =
       List.of(
           "-map_metadata",
           "-1",
@@ -58,13 +67,42 @@ public final class FrameWriter implements AutoCloseable {
     command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
     command.addAll(InputAllowlist.input(original));
     command.addAll(List.of("-map", "0:v:0"));
-    command.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
-    command.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
-    command.addAll(colour(info.colour()));
+    command.addAll(videoEncoding(info, encoding));
     command.addAll(AudioPlan.of(info).ffmpegArguments());
     command.addAll(PLAYBACK_ONLY);
     command.addAll(List.of("-movflags", "+faststart", "-f", "mp4", output.toString()));
     return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /**
+   * Encodes one segment of a split job: the same encoder settings as {@link #open}, video only (the
+   * stitch adds the audio once), starting with an IDR frame (x264 begins every stream with one, and
+   * its GOPs are closed), so segments join without re-encoding.
+   */
+  public static FrameWriter openSegment(
+      FfmpegTools tools, VideoInfo info, Encoding encoding, Path output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+    command.addAll(InputAllowlist.rawPipe());
+    command.addAll(List.of("-pix_fmt", "yuv420p"));
+    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
+    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    command.addAll(List.of("-map", "0:v:0"));
+    command.addAll(videoEncoding(info, encoding));
+    command.addAll(List.of("-an"));
+    command.addAll(PLAYBACK_ONLY);
+    command.addAll(List.of("-f", "mp4", output.toString()));
+    return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /** The H.264 settings every output and every segment shares. */
+  private static List<String> videoEncoding(VideoInfo info, Encoding encoding) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
+    args.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
+    args.addAll(colour(info.colour()));
+    return args;
   }
 
   /** The input's colour description; the range is always limited, as the decoder converts to it. */
@@ -83,6 +121,18 @@ public final class FrameWriter implements AutoCloseable {
   }
 
   public void write(Frame frame) throws IOException {
+    Lap lap = Lap.start();
+    try {
+      writeWhole(frame);
+    } finally {
+      writing.add(lap);
+    }
+    if (++framesWritten % CPU_SAMPLE_FRAMES == 0) {
+      ffmpeg.sampleCpu();
+    }
+  }
+
+  private void writeWhole(Frame frame) throws IOException {
     ByteBuffer buffer = frame.buffer();
     int size = buffer.remaining();
     if (staging.length != size) {
@@ -103,6 +153,16 @@ public final class FrameWriter implements AutoCloseable {
     if (exit != 0) {
       throw new IOException("the encoder failed (exit " + exit + "): " + ffmpeg.stderrTail());
     }
+  }
+
+  /** The encoder's wall time (its start to its exit) and CPU time. */
+  public StageTime encoding() {
+    return ffmpeg.time();
+  }
+
+  /** The caller's time in {@link #write}: copying the frames into the pipe, and waiting on it. */
+  public StageTime writing() {
+    return writing.time();
   }
 
   /** Stops ffmpeg at once (on cancel or failure); safe to call more than once, from any thread. */
