@@ -68,6 +68,16 @@ public final class FaceTracker {
 
   private List<Leaving> leaving = List.of();
 
+  /**
+   * Which faces of {@link #tracks} were first seen at the held keyframe without being followed back
+   * through all the frames before it: where they came from is known once the next keyframe shows
+   * their velocity.
+   */
+  private boolean[] arriving = new boolean[0];
+
+  /** The same for the faces of the keyframe being added. */
+  private boolean[] nextArriving = new boolean[0];
+
   /** For frames of this size and rate, with boxes that are faces. */
   public FaceTracker(int width, int height, double frameRate) {
     this(width, height, frameRate, 1);
@@ -106,6 +116,7 @@ public final class FaceTracker {
     covers.get(n - 1).addAll(faces);
     List<Track> found = new ArrayList<>(faces.size());
     faces.forEach(face -> found.add(Track.seen(face)));
+    nextArriving = new boolean[faces.size()];
     if (tracks == null) {
       for (int i = 0; i < n - 1; i++) {
         covers.get(i).addAll(faces);
@@ -123,6 +134,7 @@ public final class FaceTracker {
       leaving = between(window, found, covers);
     }
     tracks = found;
+    arriving = nextArriving;
     List<CoveredFrame> finished = finish();
     held.addAll(window);
     heldCovers = covers;
@@ -167,12 +179,14 @@ public final class FaceTracker {
       previousConfirmed[p] = confirmed;
       currentConfirmed[c] = confirmed;
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
+      coverArrival(p, faces.get(c), n);
       found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
     }
     Ambiguity ambiguity = Ambiguity.of(predictedFaces, foundFaces);
     for (BoxMatcher.Pair pair : ambiguity.ambiguousPairs()) {
       if (!matched.contains(pair)) {
         interpolateBetween(tracks.get(pair.previous()).box(), faces.get(pair.current()), covers);
+        coverArrival(pair.previous(), faces.get(pair.current()), n);
       }
     }
     List<Integer> vanished = new ArrayList<>();
@@ -233,6 +247,7 @@ public final class FaceTracker {
       FaceBox from = tracks.get(pair.previous()).box();
       FaceBox to = found.get(pair.current()).box();
       interpolateBetween(from, to, covers);
+      coverArrival(pair.previous(), to, n);
       if (partnersOfPrevious[pair.previous()] == 1 && partnersOfCurrent[pair.current()] == 1) {
         found.set(pair.current(), moved(from, to, n));
       }
@@ -289,6 +304,7 @@ public final class FaceTracker {
     if (paired && path.size() >= n - 1) {
       return;
     }
+    nextArriving[c] = path.size() < n - 1;
     for (int i = 0; i < n - 1; i++) {
       covers.get(i).add(edges.sweep(face, n - 1 - i, n));
     }
@@ -298,6 +314,26 @@ public final class FaceTracker {
       }
     } else if (heldEndsAtCut) {
       heldCovers.get(sceneStart).add(face);
+    }
+  }
+
+  /**
+   * Covers a face that showed up at the held keyframe, and was seen again at this one {@code
+   * frames} later at {@code later}, in the held frames before it, where it came from at that
+   * velocity: from its box there back to where the velocity puts it, so a face that sped up is
+   * covered too. Following it back through those frames may have lost it (small and fast, blurred
+   * by its motion), and the box it was found in is by then a long way from the face.
+   */
+  private void coverArrival(int previous, FaceBox later, int frames) {
+    if (!arriving[previous]) {
+      return;
+    }
+    FaceBox seen = tracks.get(previous).box();
+    Track onwards = Track.seen(edges.uncut(seen, later)).towards(edges.uncut(later, seen), frames);
+    Track backwards = new Track(onwards.box(), -onwards.dx(), -onwards.dy(), true);
+    int sceneStart = heldEndsAtCut ? held.size() - 1 : 0;
+    for (int j = sceneStart; j < held.size() - 1; j++) {
+      heldCovers.get(j).add(backwards.reach(held.size() - 1 - j));
     }
   }
 

@@ -459,4 +459,20 @@ class FaceTrackerTest {
           .noneSatisfy(b -> assertThat(b.x() + b.width()).isGreaterThan(900));
     }
   }
+
+  @Test
+  void faceThatShowedUpBetweenKeyframesIsCoveredBackAlongTheVelocityTheNextKeyframeShows() {
+    // Appears mid-picture between keyframes 0 and 4 and moves left 50 px a frame; the flat frames
+    // cannot be followed, so only the keyframes after it tell where it was: at 650 in frame 1.
+    next(List.of(), 1, false);
+    next(List.of(box(500, 480)), 4, false);
+    List<List<FaceBox>> arrival = next(List.of(box(300, 480)), 4, false);
+
+    for (int i = 0; i < 3; i++) {
+      double x = 500 + 50 * (3 - i);
+      assertThat(arrival.get(i))
+          .as("frame %d", i + 1)
+          .anySatisfy(cover -> assertThat(hides(cover, x, 480)).isTrue());
+    }
+  }
 }
