@@ -107,6 +107,14 @@ final class EdgeSweep {
     return new FaceBox(left, top, right - left, bottom - top, face.confidence());
   }
 
+  /** Whether an edge cuts the box: it reaches the edge or past it (found boxes stop at it). */
+  boolean cut(FaceBox box) {
+    return box.x() <= CUT_TOLERANCE
+        || box.y() <= CUT_TOLERANCE
+        || box.x() + box.width() >= width - CUT_TOLERANCE
+        || box.y() + box.height() >= height - CUT_TOLERANCE;
+  }
+
   /**
    * A face box that an edge cuts is only the part of the face still in the picture: when another
    * sighting of the same face shows it larger, the face is taken to be that size, reaching past the

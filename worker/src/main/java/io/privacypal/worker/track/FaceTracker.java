@@ -5,6 +5,7 @@ import io.privacypal.worker.video.Frame;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.opencv.core.Mat;
 
 /**
@@ -47,11 +48,26 @@ public final class FaceTracker {
    */
   static final double REACH_MARGIN = 1.25;
 
+  /**
+   * A face found over this share of a carried cut face's box (or it over the found one's) is it.
+   */
+  static final double FOUND_AGAIN = 0.5;
+
   /** A finished frame and the face boxes to cover in it. */
   public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
 
-  /** A face that vanished near an edge, seen last {@code since} frames before the held keyframe. */
-  private record Leaving(Track track, int since) {}
+  /**
+   * A face cut by an edge is carried, unless found again, for at most this long: the network often
+   * misses a head that an edge cuts, so a keyframe without it does not show it gone; a box that
+   * touches an edge and moves no further out (a backdrop head, a false find) is let go after it.
+   */
+  static final double CUT_CARRY_SECONDS = 3;
+
+  /**
+   * A face that vanished near an edge, seen last {@code since} frames before the held keyframe;
+   * {@code cut} once it is carried on only because its box is still cut by an edge.
+   */
+  private record Leaving(Track track, int since, boolean cut) {}
 
   private final int width;
   private final int height;
@@ -59,6 +75,7 @@ public final class FaceTracker {
   private final double topSpeed;
   private final EdgeSweep edges;
   private final FaceFollower follower;
+  private final int cutCarryFrames;
   private final List<Frame> held = new ArrayList<>();
   private List<List<FaceBox>> heldCovers = new ArrayList<>();
   private boolean heldEndsAtCut;
@@ -98,6 +115,7 @@ public final class FaceTracker {
     this.topSpeed = EdgeSweep.topSpeed(Math.max(width, height), frameRate);
     this.edges = new EdgeSweep(width, height, frameRate);
     this.follower = new FaceFollower(width, height, frameRate);
+    this.cutCarryFrames = (int) Math.round(CUT_CARRY_SECONDS * frameRate);
   }
 
   /**
@@ -156,10 +174,16 @@ public final class FaceTracker {
   /** Covers a window within one scene; returns the faces that vanished near an edge. */
   private List<Leaving> between(List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
     int n = window.size();
-    for (Leaving face : leaving) {
-      carry(face.track(), face.since(), face.since(), covers, n);
-    }
     List<FaceBox> faces = found.stream().map(Track::box).toList();
+    List<Leaving> nearEdge = new ArrayList<>();
+    for (Leaving face : leaving) {
+      if (face.cut()) {
+        carryCut(face, covers);
+      } else {
+        carry(face.track(), face.since(), face.since(), covers, n);
+      }
+      stillCut(face, n, faces).ifPresent(nearEdge::add);
+    }
     List<FaceBox> predicted = tracks.stream().map(track -> track.ahead(n)).toList();
     boolean[] previousMatched = new boolean[tracks.size()];
     boolean[] currentMatched = new boolean[faces.size()];
@@ -202,11 +226,10 @@ public final class FaceTracker {
       }
     }
     pairFarApart(vanished, newcomers, previousMatched, currentMatched, found, covers);
-    List<Leaving> nearEdge = new ArrayList<>();
     for (int p : vanished) {
       Track carried = carryVanished(tracks.get(p), window, n, covers);
       if (edges.nearEdge(carried.box(), n)) {
-        nearEdge.add(new Leaving(carried, n));
+        nearEdge.add(new Leaving(carried, n, false));
       }
     }
     for (int c : newcomers) {
@@ -351,6 +374,41 @@ public final class FaceTracker {
         covers.get(i).add(edges.sweep(reach, frames, sweepWindow));
       } else if (inPicture(reach)) {
         covers.get(i).add(edges.sweepAhead(reach, frames, sweepWindow, face.dx(), face.dy()));
+      }
+    }
+  }
+
+  /**
+   * A face carried through this window's {@code n} frames, when it is then still cut by an edge
+   * (where the network often misses it) and no face found at this keyframe is where it is: carried
+   * on, until its box leaves the picture.
+   */
+  private Optional<Leaving> stillCut(Leaving face, int n, List<FaceBox> found) {
+    int since = face.since() + n;
+    FaceBox ahead = face.track().ahead(since);
+    if (since > cutCarryFrames || !inPicture(ahead) || !edges.cut(ahead)) {
+      return Optional.empty();
+    }
+    for (FaceBox box : found) {
+      if (box.overlapOfSmaller(ahead) >= FOUND_AGAIN) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Leaving(face.track(), since, true));
+  }
+
+  /**
+   * Covers a face carried on because an edge cuts it: with its velocity, from where it was at the
+   * window's start, not stretched towards edges (it is already at one; stretching it window after
+   * window would spread it over the picture).
+   */
+  private void carryCut(Leaving face, List<List<FaceBox>> covers) {
+    Track track = face.track();
+    Track fromHere = new Track(track.ahead(face.since()), track.dx(), track.dy(), track.moving());
+    for (int i = 0; i < covers.size(); i++) {
+      FaceBox reach = fromHere.reach(i + 1);
+      if (inPicture(reach)) {
+        covers.get(i).add(reach);
       }
     }
   }

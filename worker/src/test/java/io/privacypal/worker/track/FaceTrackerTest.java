@@ -475,4 +475,28 @@ class FaceTrackerTest {
           .anySatisfy(cover -> assertThat(hides(cover, x, 480)).isTrue());
     }
   }
+
+  @Test
+  void faceCutByAnEdgeIsCarriedWhileMissedUntilTheCarryLimit() {
+    // A head half out at the top, still, seen at two keyframes, then missed (as the network misses
+    // cut heads): carried past the one window any vanished face near an edge gets, up to 3 s (15
+    // frames at 5 fps) after it was last seen.
+    FaceBox cut = box(480, 0);
+    next(List.of(cut), 1, false);
+    next(List.of(cut), 4, false);
+    next(List.of(), 4, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> third = next(List.of(), 4, false);
+    List<List<FaceBox>> fourth = next(List.of(), 4, false);
+    List<List<FaceBox>> fifth = next(List.of(), 4, false);
+    List<List<FaceBox>> sixth = finish();
+
+    for (List<List<FaceBox>> window : List.of(third, fourth, fifth)) {
+      assertThat(window)
+          .hasSize(4)
+          .allSatisfy(
+              boxes -> assertThat(boxes).anySatisfy(b -> assertThat(hides(b, 480, 0)).isTrue()));
+    }
+    assertThat(sixth).allSatisfy(boxes -> assertThat(boxes).isEmpty());
+  }
 }
