@@ -22,20 +22,11 @@ public record FaceBox(double x, double y, double width, double height, double co
 
   /** Intersection over union, 0 when apart, 1 when identical. */
   public double iou(FaceBox other) {
-    double intersection = intersection(other);
-    double union = area() + other.area() - intersection;
-    return union <= 0 ? 0 : intersection / union;
-  }
-
-  /** The intersection over the smaller box's area: 1 when one holds the other. */
-  public double overlapOfSmaller(FaceBox other) {
-    return intersection(other) / Math.min(area(), other.area());
-  }
-
-  private double intersection(FaceBox other) {
     double ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
     double iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));
-    return ix * iy;
+    double intersection = ix * iy;
+    double union = area() + other.area() - intersection;
+    return union <= 0 ? 0 : intersection / union;
   }
 
   /** The same centre, each side multiplied by {@code factor}. */

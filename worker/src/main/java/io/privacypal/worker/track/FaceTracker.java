@@ -49,9 +49,10 @@ public final class FaceTracker {
   static final double REACH_MARGIN = 1.25;
 
   /**
-   * A face found over this share of a carried cut face's box (or it over the found one's) is it.
+   * A face found overlapping a carried cut face's box (its part in the picture) this much (IoU) is
+   * it, found again; a smaller face in front of it (someone walking past) is not.
    */
-  static final double FOUND_AGAIN = 0.5;
+  static final double FOUND_AGAIN = 0.3;
 
   /** A finished frame and the face boxes to cover in it. */
   public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
@@ -228,7 +229,8 @@ public final class FaceTracker {
     pairFarApart(vanished, newcomers, previousMatched, currentMatched, found, covers);
     for (int p : vanished) {
       Track carried = carryVanished(tracks.get(p), window, n, covers);
-      if (edges.nearEdge(carried.box(), n)) {
+      // Where its velocity takes it counts too: a fast face heading for an edge is there soon.
+      if (edges.nearEdge(carried.box(), n) || edges.nearEdge(carried.ahead(n), n)) {
         nearEdge.add(new Leaving(carried, n, false));
       }
     }
@@ -389,8 +391,9 @@ public final class FaceTracker {
     if (since > cutCarryFrames || !inPicture(ahead) || !edges.cut(ahead)) {
       return Optional.empty();
     }
+    FaceBox shown = inside(ahead);
     for (FaceBox box : found) {
-      if (box.overlapOfSmaller(ahead) >= FOUND_AGAIN) {
+      if (box.iou(shown) >= FOUND_AGAIN) {
         return Optional.empty();
       }
     }
@@ -411,6 +414,15 @@ public final class FaceTracker {
         covers.get(i).add(reach);
       }
     }
+  }
+
+  /** The part in the picture of a box that overlaps it. */
+  private FaceBox inside(FaceBox box) {
+    double left = Math.max(0, box.x());
+    double top = Math.max(0, box.y());
+    double right = Math.min(width, box.x() + box.width());
+    double bottom = Math.min(height, box.y() + box.height());
+    return new FaceBox(left, top, right - left, bottom - top, box.confidence());
   }
 
   private boolean inPicture(FaceBox box) {

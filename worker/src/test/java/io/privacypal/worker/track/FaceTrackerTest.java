@@ -499,4 +499,40 @@ class FaceTrackerTest {
     }
     assertThat(sixth).allSatisfy(boxes -> assertThat(boxes).isEmpty());
   }
+
+  @Test
+  void faceCutByAnEdgeIsStillCarriedWhileASmallerFaceWalksInFrontOfIt() {
+    FaceBox backdrop = new FaceBox(400, 800, 200, 200, 1);
+    FaceBox walker = new FaceBox(470, 870, 60, 60, 1);
+    next(List.of(backdrop), 1, false);
+    next(List.of(backdrop), 4, false);
+    next(List.of(walker), 4, false);
+    next(List.of(walker), 4, false);
+    List<List<FaceBox>> second = next(List.of(walker), 4, false);
+    List<List<FaceBox>> third = next(List.of(walker), 4, false);
+
+    for (List<List<FaceBox>> window : List.of(second, third)) {
+      assertThat(window)
+          .allSatisfy(
+              boxes -> assertThat(boxes).anySatisfy(b -> assertThat(b.iou(backdrop)).isOne()));
+    }
+  }
+
+  @Test
+  void fastFaceThatVanishesOnItsWayToAnEdgeIsCarriedIntoTheNextWindow() {
+    // 30 px a frame to the left: at 480 px from the edge when last seen, further than a face can
+    // travel in a window (400 px), but its velocity takes it to 360 px by the next keyframe.
+    next(List.of(box(600, 480)), 1, false);
+    next(List.of(box(480, 480)), 4, false);
+    next(List.of(), 4, false);
+    next(List.of(), 4, false);
+    List<List<FaceBox>> after = finish();
+
+    for (int i = 0; i < 4; i++) {
+      double x = 480 - 30 * (4 + i + 1);
+      assertThat(after.get(i))
+          .as("frame %d", i)
+          .anySatisfy(cover -> assertThat(hides(cover, x, 480)).isTrue());
+    }
+  }
 }
