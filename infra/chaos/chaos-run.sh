@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Chaos run: jobs through separate sqs / gateway / worker processes while workers are killed with
-# SIGKILL and SIGTERM at random; then every job must have succeeded exactly once, whole.
-#   infra/chaos/chaos-run.sh [--jobs 30] [--workers 2] [--max-seconds 120] [--deadline 480]
+# SIGKILL and SIGTERM at random; then every job must have succeeded exactly once, whole. The last
+# --long jobs are 24-second videos that the workers split into 8-second segments.
+#   infra/chaos/chaos-run.sh [--jobs 30] [--long 2] [--workers 2] [--max-seconds 120] [--deadline 480]
 set -uo pipefail
 
-jobs=30 workers=2 chaos_seconds=120 deadline=480
+jobs=30 long=2 workers=2 chaos_seconds=120 deadline=480
 while [ $# -gt 0 ]; do
   case "$1" in
     --jobs) jobs=$2; shift 2 ;;
+    --long) long=$2; shift 2 ;;
     --workers) workers=$2; shift 2 ;;
     --max-seconds) chaos_seconds=$2; shift 2 ;;
     --deadline) deadline=$2; shift 2 ;;
-    *) echo "usage: $0 [--jobs N] [--workers W] [--max-seconds S] [--deadline S]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--jobs N] [--long L] [--workers W] [--max-seconds S] [--deadline S]" >&2; exit 2 ;;
   esac
 done
+# The long ones are the last of the jobs.
+short=$jobs
+jobs=$(( jobs + long ))
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 pp="$repo/privacypal"
@@ -41,7 +46,7 @@ export PRIVACYPAL_SKIP_BUILD=1  # built once above; the processes below start as
 log "generating $jobs videos in $videos"
 declare -A frames
 for i in $(seq 1 "$jobs"); do
-  seconds=$(( 4 + i % 3 ))
+  seconds=$(( i > short ? 24 : 4 + i % 3 ))
   ffmpeg -nostdin -v error -y -f lavfi -i "testsrc2=s=640x360:r=25:d=$seconds" \
     -f lavfi -i "sine=frequency=$((200 + i * 10)):duration=$seconds" \
     -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$videos/clip-$i.mp4"
@@ -51,6 +56,7 @@ done
 sqs_port=$(free_port) http_port=$(free_port)
 export PRIVACYPAL_VIDEO_DIRECTORY="$videos" PRIVACYPAL_SQS_PORT=$sqs_port PRIVACYPAL_HTTP_PORT=$http_port
 export PRIVACYPAL_VISIBILITY_TIMEOUT_SECONDS=10 PRIVACYPAL_MAX_RECEIVE_COUNT=10 PRIVACYPAL_POLL_WAIT_SECONDS=1
+export PRIVACYPAL_SEGMENT_SECONDS=8  # the 4-6 s clips run whole, the 24 s ones in 3 segments
 export PRIVACYPAL_METRICS_PORT=0 PRIVACYPAL_RETRY_DELAY_SECONDS=1 PRIVACYPAL_WORKER_SLOTS=2 PRIVACYPAL_SHUTDOWN_GRACE_SECONDS=5
 export AWS_ENDPOINT_URL_SQS="http://127.0.0.1:$sqs_port"
 export PRIVACYPAL_QUEUE_URL="http://127.0.0.1:$sqs_port/000000000000/privacypal-jobs"
@@ -143,6 +149,8 @@ for i in $(seq 1 "$jobs"); do
   fi
 done
 stale=$(find "$videos/processed" -name '.*.tmp.mp4' 2>/dev/null | wc -l)
+split=$(grep -l '"plan"' "$videos"/.privacypal/jobs/*.json 2>/dev/null | wc -l)
+segment_files=$(find "$videos/processed/.segments" -type f 2>/dev/null | wc -l)
 
 cleanup; trap - EXIT
 sleep 3
@@ -151,5 +159,7 @@ orphans=$(pgrep -x ffmpeg | wc -l)
 echo "submitted ${#ids[@]}, succeeded $succeeded, failed $failed, lost $lost, duplicate outputs $duplicates, corrupt outputs $corrupt"
 echo "  workers $workers, SIGKILLs $kills, SIGTERM exit status $sigterm_status, wall $(( $(date +%s) - started_at )) s"
 printf '  attempts:'; for a in "${!attempts_histogram[@]}"; do printf ' %s x%s' "$a" "${attempts_histogram[$a]}"; done; echo
+echo "  split jobs $split (of $long long ones), segment files left $segment_files"
 echo "  stale temporary files from killed workers: $stale; ffmpeg processes left: $orphans; logs in $work"
-[ "$lost" -eq 0 ] && [ "$duplicates" -eq 0 ] && [ "$corrupt" -eq 0 ] && [ "$succeeded" -eq "${#ids[@]}" ]
+[ "$lost" -eq 0 ] && [ "$duplicates" -eq 0 ] && [ "$corrupt" -eq 0 ] && [ "$succeeded" -eq "${#ids[@]}" ] \
+  && [ "$split" -eq "$long" ] && [ "$segment_files" -eq 0 ]

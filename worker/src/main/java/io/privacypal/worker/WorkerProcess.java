@@ -10,6 +10,7 @@ import io.privacypal.worker.queue.attempt.JobHandler;
 import io.privacypal.worker.queue.consume.JobConsumer;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
 import io.privacypal.worker.queue.deadletter.StrandedSweep;
+import io.privacypal.worker.segment.Segmenter;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class WorkerProcess implements AutoCloseable {
             parts.statuses,
             parts.videos,
             parts.processor,
+            parts.segmenter,
             parts.settings,
             clock,
             parts.metrics);
@@ -65,6 +67,7 @@ public final class WorkerProcess implements AutoCloseable {
     private JobStatusStore statuses;
     private VideoStore videos;
     private VideoProcessor processor;
+    private Segmenter segmenter;
     private ConsumerSettings settings;
     private PrivacypalMetrics metrics = new PrivacypalMetrics();
 
@@ -85,6 +88,12 @@ public final class WorkerProcess implements AutoCloseable {
 
     public Builder processor(VideoProcessor processor) {
       this.processor = processor;
+      return this;
+    }
+
+    /** Splits long videos into segments; without it the worker never splits (but runs segments). */
+    public Builder segmenter(Segmenter segmenter) {
+      this.segmenter = segmenter;
       return this;
     }
 

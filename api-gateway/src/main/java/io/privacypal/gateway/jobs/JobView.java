@@ -1,10 +1,13 @@
 package io.privacypal.gateway.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.job.SegmentStats;
 import io.privacypal.common.job.StageTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +41,8 @@ public record JobView(
       String detector,
       String model,
       Double secondsLeft,
-      Map<String, StageTime> stages) {
+      Map<String, StageTime> stages,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentStats> segments) {
     static StatsView of(JobStats stats) {
       return stats == null
           ? null
@@ -51,7 +55,8 @@ public record JobView(
               stats.detector(),
               stats.model(),
               stats.secondsLeft(),
-              stats.stages());
+              stats.stages(),
+              stats.segments());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStatus;
 import io.privacypal.common.video.LocalVideo;
+import io.privacypal.common.video.PendingFile;
 import io.privacypal.common.video.PendingOutput;
 import io.privacypal.common.video.VideoStore;
 import io.privacypal.gateway.GatewayServer;
@@ -59,6 +60,21 @@ class RemoteOutputDownloadTest extends GatewayTestSupport {
     @Override
     public String outputLocation(JobId job) {
       return videos.outputLocation(job);
+    }
+
+    @Override
+    public PendingFile createSegment(JobId job, int index, int attempt) throws IOException {
+      return videos.createSegment(job, index, attempt);
+    }
+
+    @Override
+    public LocalVideo fetchSegment(JobId job, String location) throws IOException {
+      return videos.fetchSegment(job, location);
+    }
+
+    @Override
+    public void deleteSegments(JobId job) throws IOException {
+      videos.deleteSegments(job);
     }
 
     @Override

@@ -47,4 +47,11 @@ final class ConsumerOptions {
       description =
           "how often to fail jobs whose messages SQS dead-lettered; 0 never (default 300)")
   Integer strandedSweepSeconds;
+
+  @Option(
+      names = "--segment-seconds",
+      paramLabel = "SECONDS",
+      description =
+          "split videos longer than this into segments any worker runs; 0 never (default 60)")
+  Double segmentSeconds;
 }

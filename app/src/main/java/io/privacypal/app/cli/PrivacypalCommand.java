@@ -29,6 +29,7 @@ final class PrivacypalCommand implements Runnable {
           DlqCommand.class,
           BenchCommand.class,
           KeyframeStudyCommand.class,
+          SegmentBenchCommand.class,
           LeakBenchCommand.class,
           CompletionCommand.class,
           HelpCommand.class);

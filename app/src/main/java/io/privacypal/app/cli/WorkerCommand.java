@@ -14,6 +14,8 @@ import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.segment.SegmentSettings;
+import io.privacypal.worker.segment.Segmenter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,11 @@ final class WorkerCommand implements Callable<Integer> {
               .statuses(storage.statuses())
               .videos(storage.videos())
               .processor(new DetectorChoosingProcessor(detectors, pipeline))
+              .segmenter(
+                  new Segmenter(
+                      new DetectorChoosingProcessor(detectors, pipeline),
+                      pipeline,
+                      SegmentSettings.from(config)))
               .settings(settings)
               .metrics(metrics)
               .build();

@@ -14,6 +14,8 @@ import io.privacypal.worker.opencv.OpenCvNative;
 import io.privacypal.worker.pipeline.DetectorChoosingProcessor;
 import io.privacypal.worker.pipeline.PipelineSettings;
 import io.privacypal.worker.queue.ConsumerSettings;
+import io.privacypal.worker.segment.SegmentSettings;
+import io.privacypal.worker.segment.Segmenter;
 import java.time.Clock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -64,6 +66,11 @@ public final class AllInOneProcess implements AutoCloseable {
             .statuses(storage.statuses())
             .videos(storage.videos())
             .processor(new DetectorChoosingProcessor(detectors, pipelineSettings))
+            .segmenter(
+                new Segmenter(
+                    new DetectorChoosingProcessor(detectors, pipelineSettings),
+                    pipelineSettings,
+                    SegmentSettings.from(config)))
             .settings(consumerSettings)
             .metrics(metrics)
             .build();

@@ -260,6 +260,16 @@ class CommandFlagsTest {
   }
 
   @Test
+  void benchSegmentsHandsOnTheClipAndTheSegmentLength() {
+    SegmentBenchCommand segments =
+        Launch.command(
+            Map.of(), "bench-segments", "/tmp/s", "--clip=320x180x20", "--segment-seconds=5");
+
+    assertThat(segments.benchmarkArguments())
+        .containsExactly("/tmp/s", "--clip=320x180x20", "--segment-seconds=5.0");
+  }
+
+  @Test
   void benchLeaksHandsOnTheClipsTheDetectorsAndTheSwitch() {
     LeakBenchCommand leaks =
         Launch.command(

@@ -16,7 +16,8 @@ public record JobOptions(
     MaskShape mask,
     double keyframeIntervalSeconds,
     double boxScale,
-    @JsonInclude(JsonInclude.Include.NON_NULL) DetectorKind detector) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) DetectorKind detector,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double segmentSeconds) {
 
   /**
    * Chosen with {@code privacypal bench-keyframes} (1280x720, 25 fps, real photos moving, bouncing,
@@ -44,6 +45,9 @@ public record JobOptions(
   public static final double MAX_BOX_SCALE = 3.0;
   public static final int MAX_REGIONS = 100;
 
+  /** Shorter segments would decode more context than frames of their own. */
+  public static final double MIN_SEGMENT_SECONDS = 2;
+
   public JobOptions {
     regions = regions == null ? List.of() : List.copyOf(regions);
     blurMode = blurMode == null ? BlurMode.MOSAIC : blurMode;
@@ -70,10 +74,41 @@ public record JobOptions(
               + ", got "
               + boxScale);
     }
+    if (segmentSeconds != null && segmentSeconds != 0 && !(segmentSeconds >= MIN_SEGMENT_SECONDS)) {
+      throw new InvalidJobOptionsException(
+          "segmentSeconds must be 0 (never split) or at least "
+              + MIN_SEGMENT_SECONDS
+              + ", got "
+              + segmentSeconds);
+    }
     if (!blurFaces && regions.isEmpty()) {
       throw new InvalidJobOptionsException(
           "nothing to blur: blurFaces is false and no regions are given");
     }
+  }
+
+  /** Leaving the segment length to the worker. */
+  public JobOptions(
+      boolean blurFaces,
+      List<BlurRegion> regions,
+      BlurMode blurMode,
+      MaskShape mask,
+      double keyframeIntervalSeconds,
+      double boxScale,
+      DetectorKind detector) {
+    this(blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector, null);
+  }
+
+  public static JobOptions fromJson(
+      Boolean blurFaces,
+      List<BlurRegion> regions,
+      BlurMode blurMode,
+      MaskShape mask,
+      Double keyframeIntervalSeconds,
+      Double boxScale,
+      DetectorKind detector) {
+    return fromJson(
+        blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector, null);
   }
 
   @JsonCreator
@@ -84,7 +119,8 @@ public record JobOptions(
       @JsonProperty("mask") MaskShape mask,
       @JsonProperty("keyframeIntervalSeconds") Double keyframeIntervalSeconds,
       @JsonProperty("boxScale") Double boxScale,
-      @JsonProperty("detector") DetectorKind detector) {
+      @JsonProperty("detector") DetectorKind detector,
+      @JsonProperty("segmentSeconds") Double segmentSeconds) {
     return new JobOptions(
         blurFaces == null || blurFaces,
         regions,
@@ -94,7 +130,8 @@ public record JobOptions(
             ? DEFAULT_KEYFRAME_INTERVAL_SECONDS
             : keyframeIntervalSeconds,
         boxScale == null ? DEFAULT_BOX_SCALE : boxScale,
-        detector);
+        detector,
+        segmentSeconds);
   }
 
   public static JobOptions defaults() {
@@ -103,11 +140,25 @@ public record JobOptions(
 
   public JobOptions withRegions(List<BlurRegion> newRegions) {
     return new JobOptions(
-        blurFaces, newRegions, blurMode, mask, keyframeIntervalSeconds, boxScale, detector);
+        blurFaces,
+        newRegions,
+        blurMode,
+        mask,
+        keyframeIntervalSeconds,
+        boxScale,
+        detector,
+        segmentSeconds);
   }
 
   public JobOptions withDetector(DetectorKind newDetector) {
     return new JobOptions(
-        blurFaces, regions, blurMode, mask, keyframeIntervalSeconds, boxScale, newDetector);
+        blurFaces,
+        regions,
+        blurMode,
+        mask,
+        keyframeIntervalSeconds,
+        boxScale,
+        newDetector,
+        segmentSeconds);
   }
 }

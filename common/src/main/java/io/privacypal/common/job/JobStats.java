@@ -1,10 +1,13 @@
 package io.privacypal.common.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a finished (or running) job measured about itself, and which detector and model searched its
- * keyframes ({@code null} in statuses written before they were recorded).
+ * keyframes ({@code null} in statuses written before they were recorded). A job split into segments
+ * sums its segments' frames and detector calls and lists each in {@code segments}.
  *
  * @param secondsLeft while the job runs, the time it still needs at the frame rate measured so far
  *     (null before the first frames); 0 once done
@@ -18,7 +21,12 @@ public record JobStats(
     String detector,
     String model,
     Double secondsLeft,
-    Map<String, StageTime> stages) {
+    Map<String, StageTime> stages,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentStats> segments) {
+
+  public JobStats {
+    segments = segments == null ? List.of() : List.copyOf(segments);
+  }
 
   /** Without naming the detector: for tests and callers that ran none. */
   public JobStats(long frames, long detectorCalls, double videoSeconds, double processingSeconds) {
@@ -34,6 +42,28 @@ public record JobStats(
       String detector,
       String model) {
     this(frames, detectorCalls, videoSeconds, processingSeconds, detector, model, null, null);
+  }
+
+  /** A job run whole: no segments. */
+  public JobStats(
+      long frames,
+      long detectorCalls,
+      double videoSeconds,
+      double processingSeconds,
+      String detector,
+      String model,
+      Double secondsLeft,
+      Map<String, StageTime> stages) {
+    this(
+        frames,
+        detectorCalls,
+        videoSeconds,
+        processingSeconds,
+        detector,
+        model,
+        secondsLeft,
+        stages,
+        List.of());
   }
 
   /** Detector calls per minute of video: the figure that sets a Rekognition bill. */

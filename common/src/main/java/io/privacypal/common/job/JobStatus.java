@@ -1,6 +1,7 @@
 package io.privacypal.common.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param client the API client that submitted the job and alone may see it; null for jobs of the
  *     operator (submitted without keys, from the command line or the queue, or stored before jobs
  *     had owners)
+ * @param plan how a long job is split into segments; null for a job run whole
  */
 public record JobStatus(
     JobId jobId,
@@ -28,7 +30,8 @@ public record JobStatus(
     JobOptions options,
     JobStats stats,
     String worker,
-    String client) {
+    String client,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SegmentPlan plan) {
 
   public JobStatus {
     Objects.requireNonNull(jobId, "jobId");
@@ -48,7 +51,21 @@ public record JobStatus(
   public static JobStatus queued(
       JobId jobId, String video, JobOptions options, Instant now, String client) {
     return new JobStatus(
-        jobId, video, JobState.QUEUED, 0, null, null, 0, 1, now, now, options, null, null, client);
+        jobId,
+        video,
+        JobState.QUEUED,
+        0,
+        null,
+        null,
+        0,
+        1,
+        now,
+        now,
+        options,
+        null,
+        null,
+        client,
+        null);
   }
 
   @JsonIgnore
@@ -80,7 +97,8 @@ public record JobStatus(
         options,
         newStats,
         newWorker,
-        client);
+        client,
+        plan);
   }
 
   public JobStatus processing(int newAttempt, String byWorker, Instant now) {
@@ -102,6 +120,30 @@ public record JobStatus(
 
   public JobStatus cancelled(Instant now) {
     return next(JobState.CANCELLED, progress, null, failure, attempt, stats, worker, now);
+  }
+
+  /**
+   * The plan changed (written, a segment claimed, progressed or done, the stitch claimed): the job
+   * stays PROCESSING, its progress the share of frames done across segments.
+   */
+  public JobStatus planned(SegmentPlan newPlan, Instant now) {
+    state.checkTransition(JobState.PROCESSING);
+    return new JobStatus(
+        jobId,
+        video,
+        JobState.PROCESSING,
+        newPlan.progress(),
+        output,
+        failure,
+        attempt,
+        version + 1,
+        createdAt,
+        now,
+        options,
+        stats,
+        worker,
+        client,
+        newPlan);
   }
 
   /** Back to the queue: a retry after a transient failure, a release on shutdown, or a redrive. */

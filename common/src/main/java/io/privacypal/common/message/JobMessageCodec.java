@@ -41,7 +41,50 @@ public final class JobMessageCodec {
     JobId jobId = readJobId(root);
     JobOptions options = readOptions(root);
     Instant submittedAt = readSubmittedAt(root);
-    return new JobMessage(version, jobId, video, options, submittedAt);
+    MessageKind kind = readKind(root);
+    if (kind == MessageKind.JOB) {
+      return new JobMessage(version, jobId, video, options, submittedAt);
+    }
+    if (version < JobMessage.SEGMENT_SCHEMA_VERSION || jobId == null) {
+      throw new MalformedMessageException(
+          "a segment message needs schemaVersion "
+              + JobMessage.SEGMENT_SCHEMA_VERSION
+              + " and a jobId");
+    }
+    return JobMessage.segment(jobId, video, options, submittedAt, readSegment(root));
+  }
+
+  /** An unknown kind comes from a newer sender: this worker cannot act on it. */
+  private static MessageKind readKind(JsonNode root) throws MalformedMessageException {
+    JsonNode node = root.get("kind");
+    if (node == null || node.isNull()) {
+      return MessageKind.JOB;
+    }
+    if (!node.isTextual() || MessageKind.fromWire(node.textValue()).isEmpty()) {
+      throw new MalformedMessageException(
+          "unknown message kind " + node + ": this worker runs \"job\" and \"segment\"");
+    }
+    return MessageKind.fromWire(node.textValue()).get();
+  }
+
+  private static SegmentRange readSegment(JsonNode root) throws MalformedMessageException {
+    JsonNode node = root.get("segment");
+    if (node == null
+        || !node.path("index").canConvertToInt()
+        || !node.path("index").isIntegralNumber()
+        || !node.path("firstFrame").isIntegralNumber()
+        || !node.path("endFrame").isIntegralNumber()) {
+      throw new MalformedMessageException(
+          "a segment message needs \"segment\": {index, firstFrame, endFrame} (integers)");
+    }
+    try {
+      return new SegmentRange(
+          node.get("index").intValue(),
+          node.get("firstFrame").longValue(),
+          node.get("endFrame").longValue());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException(e.getMessage(), e);
+    }
   }
 
   private static int readSchemaVersion(JsonNode root) throws MalformedMessageException {
@@ -49,12 +92,16 @@ public final class JobMessageCodec {
     if (node == null || node.isNull()) {
       return JobMessage.CURRENT_SCHEMA_VERSION;
     }
-    if (!node.isInt() || node.intValue() != JobMessage.CURRENT_SCHEMA_VERSION) {
+    if (!node.isInt()
+        || node.intValue() < JobMessage.CURRENT_SCHEMA_VERSION
+        || node.intValue() > JobMessage.SEGMENT_SCHEMA_VERSION) {
       throw new MalformedMessageException(
           "unsupported schemaVersion "
               + node
-              + ": this worker reads version "
-              + JobMessage.CURRENT_SCHEMA_VERSION);
+              + ": this worker reads versions "
+              + JobMessage.CURRENT_SCHEMA_VERSION
+              + " and "
+              + JobMessage.SEGMENT_SCHEMA_VERSION);
     }
     return node.intValue();
   }

@@ -26,6 +26,9 @@ public final class DirectoryVideoStore implements VideoStore {
   /** Under the output directory: one file per job, {@code <jobId>.output.mp4}. */
   static final String JOB_OUTPUTS = "jobs";
 
+  /** Under the output directory: {@code <jobId>/segment-<index>-a<attempt>.mp4} per segment. */
+  static final String SEGMENTS = ".segments";
+
   private final Path videoDir;
   private final Path outputDir;
 
@@ -95,6 +98,62 @@ public final class DirectoryVideoStore implements VideoStore {
           });
     }
     Files.deleteIfExists(target);
+  }
+
+  @Override
+  public PendingFile createSegment(JobId job, int index, int attempt) throws IOException {
+    Path target = segmentDirectory(job).resolve(VideoStore.segmentName(index, attempt));
+    Files.createDirectories(target.getParent());
+    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp.mp4");
+    return new RenamedSegment(temp, target);
+  }
+
+  @Override
+  public LocalVideo fetchSegment(JobId job, String location) throws IOException {
+    Path file = Path.of(location).toAbsolutePath().normalize();
+    if (!file.getParent().equals(segmentDirectory(job))) {
+      throw new IOException("not a segment file of job " + job + ": " + location);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("segment file " + location + " is gone");
+    }
+    return new LocalVideo(file, false);
+  }
+
+  @Override
+  public void deleteSegments(JobId job) throws IOException {
+    Path dir = segmentDirectory(job);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+    }
+    try {
+      Files.deleteIfExists(dir);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // A segment run still finishing wrote one more; it removes its own when it finds the job
+      // over.
+    }
+  }
+
+  private Path segmentDirectory(JobId job) {
+    return outputDir.resolve(SEGMENTS).resolve(job.value());
+  }
+
+  private record RenamedSegment(Path path, Path target) implements PendingFile {
+    @Override
+    public String commit() throws IOException {
+      moveReplacing(path, target);
+      return target.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      Files.deleteIfExists(path);
+    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.privacypal.common.video;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,10 +8,10 @@ import java.util.Optional;
  * An output being written. Nothing is visible under the final name until {@link #commit()}; closing
  * without a commit removes the temporary file, so a failed or cancelled job leaves nothing behind.
  */
-public interface PendingOutput extends AutoCloseable {
-  Path path();
+public interface PendingOutput extends PendingFile {
 
   /** Publishes the file whole under the job's own name and returns where it is. */
+  @Override
   String commit() throws IOException;
 
   /**
@@ -23,7 +22,4 @@ public interface PendingOutput extends AutoCloseable {
    * @return where the alias is, or empty when a newer job's output holds it
    */
   Optional<String> publishAlias(Instant submittedAt) throws IOException;
-
-  @Override
-  void close() throws IOException;
 }

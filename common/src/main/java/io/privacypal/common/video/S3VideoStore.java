@@ -185,6 +185,74 @@ public final class S3VideoStore implements VideoStore {
     return aliasTarget(video).toString();
   }
 
+  @Override
+  public PendingFile createSegment(JobId job, int index, int attempt) throws IOException {
+    Files.createDirectories(settings.tempDirectory());
+    Path temp = Files.createTempFile(settings.tempDirectory(), "segment-" + job + "-", ".mp4");
+    S3Location target =
+        new S3Location(
+            settings.bucket(), segmentPrefix(job) + VideoStore.segmentName(index, attempt));
+    return new PendingFile() {
+      @Override
+      public Path path() {
+        return temp;
+      }
+
+      @Override
+      public String commit() throws IOException {
+        try {
+          uploader.upload(temp, target);
+        } catch (SdkException e) {
+          throw new IOException("cannot upload segment " + index + " to " + target, e);
+        }
+        return target.toString();
+      }
+
+      @Override
+      public void close() throws IOException {
+        Files.deleteIfExists(temp);
+      }
+    };
+  }
+
+  @Override
+  public LocalVideo fetchSegment(JobId job, String location) throws IOException {
+    S3Location segment = S3Location.parse(location);
+    if (!segment.bucket().equals(settings.bucket())
+        || !segment.key().startsWith(segmentPrefix(job))) {
+      throw new IOException("not a segment file of job " + job + ": " + location);
+    }
+    Files.createDirectories(settings.tempDirectory());
+    Path temp = Files.createTempFile(settings.tempDirectory(), "segment-" + job + "-", ".mp4");
+    try (ResponseInputStream<GetObjectResponse> in =
+            s3.getObject(b -> b.bucket(segment.bucket()).key(segment.key()));
+        OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
+      in.transferTo(out);
+      return new LocalVideo(temp, true);
+    } catch (SdkException | IOException e) {
+      deleteQuietly(temp, e);
+      throw new IOException("cannot download segment " + location, e);
+    }
+  }
+
+  @Override
+  public void deleteSegments(JobId job) throws IOException {
+    try {
+      for (var object :
+          s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(segmentPrefix(job)))
+              .contents()) {
+        s3.deleteObject(b -> b.bucket(settings.bucket()).key(object.key()));
+      }
+    } catch (SdkException e) {
+      throw new IOException("cannot remove the segment files of job " + job, e);
+    }
+  }
+
+  /** Beside the outputs, where a lifecycle rule can expire what a lost run left behind. */
+  private String segmentPrefix(JobId job) {
+    return settings.outputPrefix() + ".segments/" + job.value() + "/";
+  }
+
   private S3Location jobTarget(JobId job) {
     return new S3Location(
         settings.bucket(), settings.outputPrefix() + JOB_OUTPUTS + VideoStore.jobOutputName(job));

@@ -55,6 +55,19 @@ public interface VideoStore {
     return Optional.empty();
   }
 
+  /**
+   * A temporary file for segment {@code index} of {@code job} at {@code attempt} (see the README's
+   * "Long videos in segments"); {@link PendingFile#commit()} stores it with the job's other segment
+   * files, named by segment and attempt, so one segment's retry never touches another's file.
+   */
+  PendingFile createSegment(JobId job, int index, int attempt) throws IOException;
+
+  /** A segment file that {@link #createSegment} stored for {@code job}, as a local file. */
+  LocalVideo fetchSegment(JobId job, String location) throws IOException;
+
+  /** Removes every segment file of {@code job}: after the stitch, a failure or a cancel. */
+  void deleteSegments(JobId job) throws IOException;
+
   /** Where PrivacyPal's name for the newest output of {@code video} is. */
   String aliasLocation(String video);
 
@@ -71,6 +84,11 @@ public interface VideoStore {
    */
   static String jobOutputName(JobId job) {
     return job.value() + ".output.mp4";
+  }
+
+  /** A segment file's name: its job, index and attempt. */
+  static String segmentName(int index, int attempt) {
+    return String.format("segment-%05d-a%d.mp4", index, attempt);
   }
 
   /** Refuses characters that could forge log lines or confuse tools; every store checks this. */

@@ -48,6 +48,19 @@ class JobOptionsTest {
   }
 
   @Test
+  void aSegmentLengthIsZeroOrAtLeastTwoSecondsAndAbsentLeavesItToTheWorker() throws Exception {
+    assertThat(Json.mapper().readValue("{}", JobOptions.class).segmentSeconds()).isNull();
+    assertThat(Json.write(JobOptions.defaults())).doesNotContain("segmentSeconds");
+    assertThat(Json.mapper().readValue("{\"segmentSeconds\":0}", JobOptions.class).segmentSeconds())
+        .isZero();
+    assertThat(
+            Json.mapper().readValue("{\"segmentSeconds\":30}", JobOptions.class).segmentSeconds())
+        .isEqualTo(30);
+    assertThatThrownBy(() -> Json.mapper().readValue("{\"segmentSeconds\":1}", JobOptions.class))
+        .hasRootCauseMessage("segmentSeconds must be 0 (never split) or at least 2.0, got 1.0");
+  }
+
+  @Test
   void outOfRangeValuesNameTheField() {
     assertThatThrownBy(() -> aJobOptions().withKeyframeInterval(10.0).build())
         .isInstanceOf(InvalidJobOptionsException.class)

@@ -47,8 +47,8 @@ class JobMessageCodecTest {
     assertThatThrownBy(() -> codec.decode("[1,2]")).hasMessageContaining("JSON object");
     assertThatThrownBy(() -> codec.decode("{}")).hasMessageContaining("no \"video\"");
     assertThatThrownBy(() -> codec.decode("{\"video\":\"\"}")).hasMessageContaining("no \"video\"");
-    assertThatThrownBy(() -> codec.decode("{\"video\":\"a.mp4\",\"schemaVersion\":2}"))
-        .hasMessageContaining("unsupported schemaVersion 2");
+    assertThatThrownBy(() -> codec.decode("{\"video\":\"a.mp4\",\"schemaVersion\":3}"))
+        .hasMessageContaining("unsupported schemaVersion 3");
     assertThatThrownBy(() -> codec.decode("{\"video\":\"a.mp4\",\"jobId\":\"../etc\"}"))
         .hasMessageContaining("invalid jobId");
     assertThatThrownBy(
@@ -60,5 +60,52 @@ class JobMessageCodecTest {
         .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining("invalid options");
     assertThatThrownBy(() -> codec.decode(" ")).hasMessageContaining("empty");
+  }
+
+  @Test
+  void aSegmentMessageSurvivesEncodeAndDecodeAsVersionTwo() throws Exception {
+    JobMessage message =
+        JobMessage.segment(
+            JobId.of("abc"),
+            "clip.mp4",
+            JobOptions.defaults(),
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new SegmentRange(3, 300, 400));
+
+    String body = codec.encode(message);
+
+    assertThat(body).contains("\"schemaVersion\":2", "\"kind\":\"segment\"");
+    assertThat(codec.decode(body)).isEqualTo(message);
+  }
+
+  @Test
+  void aPlainJobMessageCarriesNoKindSoOldWorkersReadIt() {
+    String body = codec.encode(JobMessage.of(JobId.of("abc"), "clip.mp4", null, null));
+
+    assertThat(body).doesNotContain("kind", "segment").contains("\"schemaVersion\":1");
+  }
+
+  @Test
+  void unknownKindsAndIncompleteSegmentsAreRefused() {
+    assertThatThrownBy(() -> codec.decode("{\"video\":\"a.mp4\",\"kind\":\"stitch\"}"))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("unknown message kind \"stitch\"");
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    "{\"schemaVersion\":2,\"jobId\":\"j\",\"video\":\"a.mp4\",\"kind\":\"segment\"}"))
+        .hasMessageContaining("needs \"segment\"");
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    "{\"video\":\"a.mp4\",\"jobId\":\"j\",\"kind\":\"segment\",\"segment\":"
+                        + "{\"index\":0,\"firstFrame\":0,\"endFrame\":5}}"))
+        .hasMessageContaining("needs schemaVersion 2");
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    "{\"schemaVersion\":2,\"video\":\"a.mp4\",\"jobId\":\"j\",\"kind\":\"segment\","
+                        + "\"segment\":{\"index\":0,\"firstFrame\":5,\"endFrame\":5}}"))
+        .hasMessageContaining("invalid segment");
   }
 }

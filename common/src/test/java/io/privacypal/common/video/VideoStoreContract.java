@@ -91,6 +91,36 @@ public abstract class VideoStoreContract {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
+  void segmentFilesAreStoredPerJobSegmentAndAttemptAndRemovedPerJob() throws IOException {
+    String first;
+    String retried;
+    String other;
+    try (PendingFile segment = store.createSegment(JOB1, 0, 1);
+        PendingFile retry = store.createSegment(JOB1, 0, 2);
+        PendingFile otherJob = store.createSegment(JOB2, 0, 1)) {
+      Files.write(segment.path(), bytes("first"));
+      Files.write(retry.path(), bytes("retried"));
+      Files.write(otherJob.path(), bytes("other"));
+      first = segment.commit();
+      retried = retry.commit();
+      other = otherJob.commit();
+    }
+    assertThat(first).isNotEqualTo(retried);
+    try (LocalVideo read = store.fetchSegment(JOB1, retried)) {
+      assertThat(read.path()).hasBinaryContent(bytes("retried"));
+    }
+    // A job may only read its own segment files.
+    assertThatThrownBy(() -> store.fetchSegment(JOB1, other)).isInstanceOf(IOException.class);
+
+    store.deleteSegments(JOB1);
+
+    assertThatThrownBy(() -> store.fetchSegment(JOB1, first)).isInstanceOf(IOException.class);
+    try (LocalVideo read = store.fetchSegment(JOB2, other)) {
+      assertThat(read.path()).hasBinaryContent(bytes("other"));
+    }
+  }
+
+  @Test
   void anOutputIsPublishedWholeOnlyOnCommitUnderItsJobsOwnName() throws IOException {
     String expected = store.outputLocation(JOB1);
     assertThat(expected).endsWith("job1.output.mp4");

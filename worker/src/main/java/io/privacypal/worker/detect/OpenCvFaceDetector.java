@@ -38,12 +38,19 @@ public final class OpenCvFaceDetector implements FaceDetector {
   private static final double MIN_FACE_SCORE = 0.4;
 
   /**
-   * Tiles of half the shorter side (15 at 16:9, plus the whole frame): on the labelled heads turned
-   * up to a profile and tilted ±30° at 24-300 px (TurnedHeadRecallTest) they find 382 of 396, where
-   * tiles of 2/3 (9 runs) found 368 and missed more than a quarter of the 24 px heads, and running
-   * those on the mirrored frame as well (18 runs) found 379. Every head of 48 px and more is found.
+   * Tiles of 360 px, or half the shorter side when that is less: sized for the smallest head to
+   * find, not for the frame, so that a 24 px head is 13 px of the network's 192 px input at any
+   * resolution (15 tiles plus the whole frame at 1280x720, 28 at 1920x1080). On the labelled heads
+   * turned up to a profile and tilted ±30° at 24-300 px in a 1280x720 frame (TurnedHeadRecallTest)
+   * they find 382 of 396, where tiles of 2/3 (9 runs) found 368 and missed more than a quarter of
+   * the 24 px heads, and running those on the mirrored frame as well (18 runs) found 379. At
+   * 1920x1080 tiles of half the height (540 px, 15 tiles) found 11 of 22 heads of 24 px, 15 of 32
+   * px and 20 of 48 px (SmallHeadRecallTest) and let them leak for whole clips on the leak
+   * benchmark; 360 px tiles find 18, 21 and 21 for twice the CPU.
    */
-  private static final double TILE_SHARE = 0.5;
+  private static final int TILE_PIXELS = 360;
+
+  private static final double MAX_TILE_SHARE = 0.5;
 
   /**
    * The cascades find heads tilted by up to about 15°: they also search copies turned by these
@@ -134,16 +141,17 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceBox> detect(KeyframeImage image) {
-    return detect(image, null);
+    return detect(image, null, List.of());
   }
 
-  private List<FaceBox> detect(KeyframeImage image, TileMemory<BoxMerger.Found> memory) {
+  private List<FaceBox> detect(
+      KeyframeImage image, TileMemory<BoxMerger.Found> memory, List<FaceBox> known) {
     Models models = borrow();
     try {
       List<BoxMerger.Found> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
-        detectWithNetwork(models.blazeFace, image, memory, found);
+        detectWithNetwork(models.blazeFace, image, memory, known, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
@@ -157,18 +165,19 @@ public final class OpenCvFaceDetector implements FaceDetector {
       BlazeFaceNet net,
       KeyframeImage image,
       TileMemory<BoxMerger.Found> memory,
+      List<FaceBox> known,
       List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
     Mat luma = memory == null ? null : I420Mats.luma(image);
     Mat rgb = new Mat();
     try {
       boolean searchAll = memory == null || memory.startKeyframe();
-      for (Tiles.Square square : Tiles.of(image.width(), image.height(), TILE_SHARE)) {
+      for (Tiles.Square square : Tiles.of(image.width(), image.height(), tileSide(image))) {
         Mat look = memory == null ? null : TileMemory.look(luma, square);
         if (!searchAll) {
-          List<BoxMerger.Found> known = memory.unchanged(square, look);
-          if (known != null) {
-            into.addAll(known);
+          List<BoxMerger.Found> unchanged = memory.unchanged(square, look);
+          if (unchanged != null) {
+            into.addAll(unchanged);
             memory.reused();
             look.release();
             continue;
@@ -179,15 +188,21 @@ public final class OpenCvFaceDetector implements FaceDetector {
         }
         List<BlazeFaceNet.Face> found = new ArrayList<>();
         net.detect(rgb, square.x(), square.y(), square.side(), found);
-        List<BoxMerger.Found> faces = new ArrayList<>(found.size());
-        for (BlazeFaceNet.Face face : found) {
-          faces.add(
-              new BoxMerger.Found(
-                  face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
-        }
+        List<BoxMerger.Found> faces = heads(found, image);
         into.addAll(faces);
         if (memory != null) {
           memory.remember(square, look, faces);
+        }
+      }
+      List<FaceBox> heads = into.stream().map(BoxMerger.Found::head).toList();
+      for (FaceBox head : known) {
+        if (NearKnownFaces.lost(head, heads)) {
+          if (rgb.empty()) {
+            Imgproc.cvtColor(i420, rgb, Imgproc.COLOR_YUV2RGB_I420);
+          }
+          List<BlazeFaceNet.Face> found = new ArrayList<>();
+          NearKnownFaces.search(net, rgb, head, found);
+          into.addAll(heads(found, image));
         }
       }
     } finally {
@@ -197,6 +212,20 @@ public final class OpenCvFaceDetector implements FaceDetector {
       }
       rgb.release();
     }
+  }
+
+  private static List<BoxMerger.Found> heads(List<BlazeFaceNet.Face> faces, KeyframeImage image) {
+    List<BoxMerger.Found> found = new ArrayList<>(faces.size());
+    for (BlazeFaceNet.Face face : faces) {
+      found.add(
+          new BoxMerger.Found(
+              face.box(), BlazeFaceHeads.head(face, image.width(), image.height())));
+    }
+    return found;
+  }
+
+  private static int tileSide(KeyframeImage image) {
+    return (int) Math.min(TILE_PIXELS, MAX_TILE_SHARE * Math.min(image.width(), image.height()));
   }
 
   private static void detectWithCascades(
@@ -253,13 +282,17 @@ public final class OpenCvFaceDetector implements FaceDetector {
   private final class OneVideo implements FaceDetector {
     private final TileMemory<BoxMerger.Found> memory;
 
+    private final KnownHeads known = new KnownHeads();
+
     OneVideo(TileMemory<BoxMerger.Found> memory) {
       this.memory = memory;
     }
 
     @Override
-    public List<FaceBox> detect(KeyframeImage image) {
-      return OpenCvFaceDetector.this.detect(image, memory);
+    public synchronized List<FaceBox> detect(KeyframeImage image) {
+      List<FaceBox> heads = OpenCvFaceDetector.this.detect(image, memory, known.boxes());
+      known.update(heads);
+      return heads;
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TileMemory<F> implements AutoCloseable {
   static final double CHANGED_ABOVE = 4;
   static final int RESCAN_EVERY = 10;
 
-  /** Cells per side of the grid: 15 px cells on a 480 px tile, smaller than the smallest face. */
+  /** Cells per side of the grid: 11 px cells on a 360 px tile, smaller than the smallest face. */
   private static final int GRID = 32;
 
   private record Seen<F>(Mat look, List<F> faces) {}

@@ -16,11 +16,11 @@ final class Tiles {
 
   private Tiles() {}
 
-  /** The whole frame, then tiles whose side is {@code share} of the frame's shorter side. */
-  static List<Square> of(int width, int height, double share) {
+  /** The whole frame, then tiles of {@code side} pixels (at most the frame's shorter side). */
+  static List<Square> of(int width, int height, int side) {
     List<Square> squares = new ArrayList<>();
     squares.add(new Square(0, 0, Math.max(width, height)));
-    int side = (int) Math.round(share * Math.min(width, height));
+    side = Math.min(side, Math.min(width, height));
     for (int y : offsets(height, side)) {
       for (int x : offsets(width, side)) {
         squares.add(new Square(x, y, side));

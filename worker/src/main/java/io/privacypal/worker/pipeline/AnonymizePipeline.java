@@ -63,9 +63,17 @@ public final class AnonymizePipeline implements VideoProcessor {
     FrameReader reader = null;
     FrameWriter writer = null;
     try {
-      reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
-      writer =
-          FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      FrameRange range = request.range();
+      if (range == null) {
+        reader = FrameReader.open(tools, request.input(), info, settings.limits().maxFrames());
+        writer =
+            FrameWriter.open(tools, request.input(), info, settings.encoding(), request.output());
+      } else {
+        reader =
+            FrameReader.openRange(
+                tools, request.input(), info, range.decodeFirst(), range.decodeFrames());
+        writer = FrameWriter.openSegment(tools, info, settings.encoding(), request.output());
+      }
       FrameReader openReader = reader;
       FrameWriter openWriter = writer;
       // A cancel stops both processes at once; the loop then notices it between frames.
@@ -79,6 +87,7 @@ public final class AnonymizePipeline implements VideoProcessor {
           new AnonymizeRun(
               info,
               request.options(),
+              request.range(),
               detector,
               cancellation,
               progress,

@@ -35,6 +35,10 @@ import java.util.concurrent.Future;
 final class AnonymizeRun {
   private final VideoInfo info;
   private final JobOptions options;
+
+  /** Null for a whole video; else only its kept frames are written. */
+  private final FrameRange range;
+
   private final FaceDetector detector;
   private final Cancellation cancellation;
   private final ProgressThrottle progress;
@@ -50,6 +54,7 @@ final class AnonymizeRun {
   AnonymizeRun(
       VideoInfo info,
       JobOptions options,
+      FrameRange range,
       FaceDetector detector,
       Cancellation cancellation,
       ProgressListener listener,
@@ -58,6 +63,7 @@ final class AnonymizeRun {
     this.info = info;
     this.clock = clock;
     this.options = options;
+    this.range = range;
     this.detector = detector;
     this.cancellation = cancellation;
     this.progress = new ProgressThrottle(listener);
@@ -176,6 +182,10 @@ final class AnonymizeRun {
     for (FaceTracker.CoveredFrame covered : frames) {
       cancellation.throwIfCancelled();
       Frame frame = covered.frame();
+      if (range != null && !range.keeps(frame.index())) {
+        pool.release(frame); // context for the tracker only: another segment writes it
+        continue;
+      }
       Lap blurring = Lap.start();
       blurrer.apply(frame, areas(frame, covered.faces()));
       clock.blur().add(blurring);
@@ -183,9 +193,12 @@ final class AnonymizeRun {
       pool.release(frame);
       framesWritten++;
       progress.report(
-          Math.min(0.99, (double) framesWritten / Math.max(1, info.estimatedFrames())),
-          this::stats);
+          Math.min(0.99, (double) framesWritten / Math.max(1, framesToWrite())), this::stats);
     }
+  }
+
+  private long framesToWrite() {
+    return range == null ? info.estimatedFrames() : range.keepFrames();
   }
 
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {
@@ -222,7 +235,7 @@ final class AnonymizeRun {
     if (framesWritten == 0 || seconds <= 0) {
       return null;
     }
-    long left = Math.max(0, info.estimatedFrames() - framesWritten);
+    long left = Math.max(0, framesToWrite() - framesWritten);
     return left / (framesWritten / seconds);
   }
 }

@@ -98,7 +98,7 @@ public record PipelineSettings(
     return new PipelineSettings(ffmpeg, ffprobe, limits, bytes, x264Preset, x264Crf);
   }
 
-  FfmpegTools tools() {
+  public FfmpegTools tools() {
     return new FfmpegTools(ffmpeg, ffprobe);
   }
 

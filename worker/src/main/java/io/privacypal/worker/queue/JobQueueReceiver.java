@@ -1,5 +1,7 @@
 package io.privacypal.worker.queue;
 
+import io.privacypal.common.message.JobMessage;
+import io.privacypal.common.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +42,25 @@ public final class JobQueueReceiver {
                     .messageAttributeNames("All"));
     var now = clock.instant();
     return response.messages().stream().map(m -> QueueMessage.of(m, now)).toList();
+  }
+
+  /**
+   * Sends {@code messages} ten a batch ({@code SendMessageBatch}).
+   *
+   * @throws IllegalStateException when SQS refused any; sending them all again is safe, as every
+   *     receiver checks a message against the stored job
+   */
+  public void sendAll(List<JobMessage> messages) {
+    JobQueue sender = new JobQueue(sqs, queueUrl);
+    for (int from = 0; from < messages.size(); from += JobQueue.MAX_BATCH) {
+      var refused =
+          sender.sendBatch(
+              messages.subList(from, Math.min(messages.size(), from + JobQueue.MAX_BATCH)));
+      if (!refused.isEmpty()) {
+        throw new IllegalStateException(
+            "SQS refused " + refused.size() + " messages: " + refused.get(0).message());
+      }
+    }
   }
 
   public void delete(QueueMessage message) {

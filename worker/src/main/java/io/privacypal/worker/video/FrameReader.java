@@ -30,6 +30,9 @@ public final class FrameReader implements AutoCloseable {
 
   private final boolean exactCount;
 
+  /** The index in the whole video of the first frame read: 0 unless a range was asked for. */
+  private final long firstFrame;
+
   /** Reading stops here: a file may hold far more frames than it declares. */
   private final long frameLimit;
 
@@ -46,6 +49,12 @@ public final class FrameReader implements AutoCloseable {
   private byte[] staging = new byte[0];
 
   private FrameReader(FfmpegProcess ffmpeg, VideoInfo info, long expectedFrames, long maxFrames) {
+    this(ffmpeg, info, expectedFrames, maxFrames, 0);
+  }
+
+  private FrameReader(
+      FfmpegProcess ffmpeg, VideoInfo info, long expectedFrames, long maxFrames, long firstFrame) {
+    this.firstFrame = firstFrame;
     this.ffmpeg = ffmpeg;
     this.stdout = ffmpeg.process().getInputStream();
     this.frameRate = info.frameRate();
@@ -88,6 +97,31 @@ public final class FrameReader implements AutoCloseable {
     command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
     return new FrameReader(
         FfmpegProcess.start(command, "ffmpeg-decode"), info, expected, maxFrames);
+  }
+
+  /**
+   * Decodes only frames {@code firstFrame} to {@code firstFrame + frames} of a constant-rate video
+   * (a segment with its context), stamped with their indices and times in the whole video. The seek
+   * lands half a frame early and ffmpeg drops what precedes it, so the first frame is exact.
+   */
+  public static FrameReader openRange(
+      FfmpegTools tools, Path input, VideoInfo info, long firstFrame, long frames)
+      throws IOException {
+    if (info.variableFrameRate()) {
+      throw new IllegalArgumentException("a range of a variable-rate video has no exact frames");
+    }
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error"));
+    double seek = Math.max(0, (firstFrame - 0.5) / info.frameRate());
+    command.addAll(List.of("-ss", String.format(java.util.Locale.ROOT, "%.6f", seek)));
+    command.addAll(InputAllowlist.input(input));
+    command.addAll(List.of("-map", "0:V:0", "-an", "-sn", "-dn"));
+    command.addAll(List.of("-vf", filters(info)));
+    command.addAll(List.of("-fps_mode", "passthrough", "-frames:v", Long.toString(frames)));
+    command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
+    // One over the count: ffmpeg stops at the count itself, so reading never meets the limit.
+    return new FrameReader(
+        FfmpegProcess.start(command, "ffmpeg-decode"), info, frames, frames + 1, firstFrame);
   }
 
   /**
@@ -139,7 +173,7 @@ public final class FrameReader implements AutoCloseable {
       filled += read;
     }
     buffer.put(staging, 0, size);
-    frame.stamp(framesRead, framesRead / frameRate);
+    frame.stamp(firstFrame + framesRead, (firstFrame + framesRead) / frameRate);
     framesRead++;
     return true;
   }

@@ -39,7 +39,7 @@ public final class FrameWriter implements AutoCloseable {
    * places, devices, creation times), no chapters, subtitles, data streams or attachments, and no
    * muxer version tags. The rotation is already in the pixels (the decoder applies it).
    */
-  private static final List<String> PLAYBACK_ONLY =
+  static final List<String> PLAYBACK_ONLY =
       List.of(
           "-map_metadata",
           "-1",
@@ -67,13 +67,42 @@ public final class FrameWriter implements AutoCloseable {
     command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
     command.addAll(InputAllowlist.input(original));
     command.addAll(List.of("-map", "0:v:0"));
-    command.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
-    command.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
-    command.addAll(colour(info.colour()));
+    command.addAll(videoEncoding(info, encoding));
     command.addAll(AudioPlan.of(info).ffmpegArguments());
     command.addAll(PLAYBACK_ONLY);
     command.addAll(List.of("-movflags", "+faststart", "-f", "mp4", output.toString()));
     return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /**
+   * Encodes one segment of a split job: the same encoder settings as {@link #open}, video only (the
+   * stitch adds the audio once), starting with an IDR frame (x264 begins every stream with one, and
+   * its GOPs are closed), so segments join without re-encoding.
+   */
+  public static FrameWriter openSegment(
+      FfmpegTools tools, VideoInfo info, Encoding encoding, Path output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+    command.addAll(InputAllowlist.rawPipe());
+    command.addAll(List.of("-pix_fmt", "yuv420p"));
+    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
+    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    command.addAll(List.of("-map", "0:v:0"));
+    command.addAll(videoEncoding(info, encoding));
+    command.addAll(List.of("-an"));
+    command.addAll(PLAYBACK_ONLY);
+    command.addAll(List.of("-f", "mp4", output.toString()));
+    return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /** The H.264 settings every output and every segment shares. */
+  private static List<String> videoEncoding(VideoInfo info, Encoding encoding) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("-c:v", "libx264", "-preset", encoding.preset()));
+    args.addAll(List.of("-crf", Integer.toString(encoding.crf()), "-pix_fmt", "yuv420p"));
+    args.addAll(colour(info.colour()));
+    return args;
   }
 
   /** The input's colour description; the range is always limited, as the decoder converts to it. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
@@ -128,26 +129,57 @@ class TurnedHeadRecallTest {
    * centre.
    */
   static KeyframeImage centred(Mat bgr, LabelledFaces.Face face, int size, double tilt) {
+    return placed(bgr, face, size, tilt, WIDTH, HEIGHT, new Point(WIDTH / 2.0, HEIGHT / 2.0), 0);
+  }
+
+  /**
+   * A {@code width}x{@code height} keyframe of the photo turned by {@code tilt} about the face and
+   * scaled to {@code size}, the face at {@code at}, with gaussian sensor noise of {@code noise}
+   * grey levels (from a fixed seed).
+   */
+  static KeyframeImage placed(
+      Mat bgr,
+      LabelledFaces.Face face,
+      int size,
+      double tilt,
+      int width,
+      int height,
+      Point at,
+      double noise) {
     Mat m = Imgproc.getRotationMatrix2D(new Point(face.cx(), face.cy()), tilt, size / face.size());
     Mat placed = new Mat();
     Mat i420 = new Mat();
     try {
-      m.put(0, 2, m.get(0, 2)[0] + WIDTH / 2.0 - face.cx());
-      m.put(1, 2, m.get(1, 2)[0] + HEIGHT / 2.0 - face.cy());
+      m.put(0, 2, m.get(0, 2)[0] + at.x - face.cx());
+      m.put(1, 2, m.get(1, 2)[0] + at.y - face.cy());
       Imgproc.warpAffine(
           bgr,
           placed,
           m,
-          new Size(WIDTH, HEIGHT),
+          new Size(width, height),
           Imgproc.INTER_AREA,
           Core.BORDER_CONSTANT,
           new Scalar(112, 80, 48));
+      if (noise > 0) {
+        Mat grain = new Mat(placed.size(), CvType.CV_16SC3);
+        Mat noisy = new Mat();
+        try {
+          Core.setRNGSeed(size * 1000 + (int) at.x);
+          Core.randn(grain, 0, noise);
+          placed.convertTo(noisy, CvType.CV_16SC3);
+          Core.add(noisy, grain, noisy);
+          noisy.convertTo(placed, CvType.CV_8UC3);
+        } finally {
+          grain.release();
+          noisy.release();
+        }
+      }
       Imgproc.cvtColor(placed, i420, Imgproc.COLOR_BGR2YUV_I420);
       byte[] bytes = new byte[(int) (i420.total() * i420.channels())];
       i420.get(0, 0, bytes);
       ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
       buffer.put(bytes).flip();
-      return new KeyframeImage(WIDTH, HEIGHT, buffer, 0);
+      return new KeyframeImage(width, height, buffer, 0);
     } finally {
       m.release();
       placed.release();

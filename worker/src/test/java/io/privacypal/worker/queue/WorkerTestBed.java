@@ -14,6 +14,7 @@ import io.privacypal.worker.pipeline.VideoProcessor;
 import io.privacypal.worker.queue.attempt.JobHandler;
 import io.privacypal.worker.queue.consume.JobConsumer;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
+import io.privacypal.worker.segment.Segmenter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -90,13 +91,31 @@ public final class WorkerTestBed implements AutoCloseable {
 
   public JobConsumer startConsumer(
       VideoProcessor processor, ConsumerSettings settings, SqsClient client, JobStatusStore store) {
+    return startConsumer(processor, null, settings, client, store);
+  }
+
+  /** A consumer that splits long videos with {@code segmenter} (null: never). */
+  public JobConsumer startConsumer(
+      VideoProcessor processor,
+      Segmenter segmenter,
+      ConsumerSettings settings,
+      SqsClient client,
+      JobStatusStore store) {
     JobQueueReceiver queue = new JobQueueReceiver(client, sqs.queueUrl(), clock);
     PrivacypalMetrics metrics = new PrivacypalMetrics();
     JobConsumer consumer =
         new JobConsumer(
             queue,
             new JobHandler(
-                queue, deadLetters(), store, videos, processor, settings, clock, metrics),
+                queue,
+                deadLetters(),
+                store,
+                videos,
+                processor,
+                segmenter,
+                settings,
+                clock,
+                metrics),
             settings,
             metrics);
     closeables.add(consumer);

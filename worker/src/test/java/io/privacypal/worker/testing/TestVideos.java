@@ -325,6 +325,39 @@ public final class TestVideos {
     RawFrames.ffmpeg(args.toArray(String[]::new));
   }
 
+  /**
+   * {@code frames} frames of the photo swinging right and back, 2 px a frame between x=0 and x=200,
+   * with a tone as long as the video: a clip long enough to split whose faces cross every boundary.
+   */
+  public static TestVideo swinging(Path dir, Path photo, int frames) throws IOException {
+    Path out = dir.resolve("swinging-" + frames + ".mp4");
+    List<String> args = new ArrayList<>(List.of("-y"));
+    args.addAll(background(BACKGROUND));
+    args.addAll(photoInput(photo));
+    args.addAll(
+        List.of(
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=44100:duration=" + (double) frames / FPS));
+    String filter =
+        "[1]"
+            + scalePhoto()
+            + "[p];[0][p]overlay=x='200-2*abs(mod(n,200)-100)':y="
+            + PHOTO_Y
+            + ":eval=frame:shortest=1[v]";
+    args.addAll(List.of("-filter_complex", filter, "-map", "[v]", "-map", "2:a"));
+    args.addAll(List.of("-c:a", "aac", "-b:a", "96k", "-frames:v", Integer.toString(frames)));
+    args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "14"));
+    args.addAll(List.of("-pix_fmt", "yuv420p", "-r", Integer.toString(FPS), out.toString()));
+    RawFrames.ffmpeg(args.toArray(String[]::new));
+    List<List<Placement>> placements = new ArrayList<>();
+    for (int n = 0; n < frames; n++) {
+      placements.add(List.of(new Placement(0, 200 - 2 * Math.abs(n % 200 - 100), PHOTO_Y)));
+    }
+    return new TestVideo(out, List.of(photo), placements);
+  }
+
   /** A clip of {@code seconds} of ffmpeg's test pattern with a tone: no photos needed. */
   public static Path pattern(Path out, int width, int height, int seconds, boolean audio)
       throws IOException {

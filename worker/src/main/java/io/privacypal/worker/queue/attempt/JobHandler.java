@@ -6,9 +6,11 @@ import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.JobStatus;
+import io.privacypal.common.job.SegmentPlan;
 import io.privacypal.common.message.JobMessage;
 import io.privacypal.common.message.JobMessageCodec;
 import io.privacypal.common.message.MalformedMessageException;
+import io.privacypal.common.message.MessageKind;
 import io.privacypal.common.metrics.PrivacypalMetrics;
 import io.privacypal.common.status.JobStatusStore;
 import io.privacypal.common.video.LocalVideo;
@@ -22,9 +24,9 @@ import io.privacypal.worker.queue.MessageBodies;
 import io.privacypal.worker.queue.QueueMessage;
 import io.privacypal.worker.queue.consume.MessageHandler;
 import io.privacypal.worker.queue.deadletter.DeadLetterQueue;
+import io.privacypal.worker.segment.Segmenter;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,8 @@ public final class JobHandler implements MessageHandler {
   private final Clock clock;
   private final JobMessageCodec codec = new JobMessageCodec();
   private final PrivacypalMetrics metrics;
+  private final Attempts attempts;
+  private final SegmentHandler segments;
 
   public JobHandler(
       JobQueueReceiver queue,
@@ -57,6 +61,23 @@ public final class JobHandler implements MessageHandler {
       JobStatusStore statuses,
       VideoStore videos,
       VideoProcessor processor,
+      ConsumerSettings settings,
+      Clock clock,
+      PrivacypalMetrics metrics) {
+    this(queue, deadLetters, statuses, videos, processor, null, settings, clock, metrics);
+  }
+
+  /**
+   * @param segmenter splits long videos into segments that any worker runs; null never splits (this
+   *     worker still runs the segments other workers send)
+   */
+  public JobHandler(
+      JobQueueReceiver queue,
+      DeadLetterQueue deadLetters,
+      JobStatusStore statuses,
+      VideoStore videos,
+      VideoProcessor processor,
+      Segmenter segmenter,
       ConsumerSettings settings,
       Clock clock,
       PrivacypalMetrics metrics) {
@@ -69,6 +90,10 @@ public final class JobHandler implements MessageHandler {
     this.settings = settings;
     this.running = new RunningJobs(settings.statusCheckInterval());
     this.clock = clock;
+    this.attempts = new Attempts(queue, deadLetters, statuses, settings, running, clock, metrics);
+    this.segments =
+        new SegmentHandler(
+            queue, deadLetters, statuses, videos, segmenter, settings, clock, attempts);
   }
 
   @Override
@@ -104,7 +129,11 @@ public final class JobHandler implements MessageHandler {
     JobId jobId = JobId.of(id);
     MDC.put("jobId", jobId.value());
     try {
-      start(message, job, jobId);
+      if (job.kindOrJob() == MessageKind.SEGMENT) {
+        segments.handle(message, job);
+      } else {
+        start(message, job, jobId);
+      }
     } finally {
       MDC.remove("jobId");
     }
@@ -115,6 +144,14 @@ public final class JobHandler implements MessageHandler {
         statuses.createIfAbsent(
             JobStatus.queued(jobId, sent.video(), sent.options(), clock.instant()));
     JobMessage job = storedJob(sent, status);
+    if (status.plan() != null && status.plan().sent()) {
+      log.info(
+          "job {} is planned and its segments are sent: deleting its message {}",
+          jobId,
+          message.messageId());
+      queue.delete(message);
+      return;
+    }
     if (status.isTerminal()) {
       log.info(
           "job {} is already {}: deleting its message {}",
@@ -135,13 +172,7 @@ public final class JobHandler implements MessageHandler {
       return;
     }
     log.info("job {} started: attempt {} of video {}", jobId, run.attempt(), job.video());
-    running.track(run, new JobHeartbeat(run, queue, statuses, settings, clock));
-    try {
-      execute(run, job, status.createdAt());
-    } finally {
-      run.finish();
-      running.untrack(run);
-    }
+    attempts.run(run, () -> runWhole(run, job, status.createdAt()));
   }
 
   /**
@@ -159,85 +190,38 @@ public final class JobHandler implements MessageHandler {
     return JobMessage.of(stored.jobId(), stored.video(), stored.options(), sent.submittedAt());
   }
 
-  private void execute(JobRun run, JobMessage job, Instant submittedAt) {
-    boolean interrupted = false;
-    JobStatus done = null;
-    Published published = null;
-    try {
-      published = processAndPublish(run, job, submittedAt);
-      Published output = published;
-      done =
-          statuses.update(
-              run.jobId(),
-              s -> run.checkOwned(s).succeeded(output.location(), output.stats(), clock.instant()));
-    } catch (JobRun.LostJobException e) {
-      if (published != null && e.stop() == JobRun.Stop.CANCELLED) {
-        // Cancelled after the output went out: a cancelled job leaves no output (and no alias);
-        // other jobs' outputs are untouched. (Not so when superseded: the newer attempt
-        // publishes the same job's output and may have done so already.)
-        removeOutput(run, job);
+  /**
+   * Runs the whole job, or, when its video is long and this worker splits, plans it: the plan goes
+   * into the status, one message per segment goes out, and this message is done.
+   */
+  private JobStatus runWhole(JobRun run, JobMessage job, Instant submittedAt) throws Exception {
+    try (LocalVideo input = videos.fetch(job.video())) {
+      Optional<SegmentPlan> plan = segments.planFor(run, input.path(), job.options());
+      if (plan.isPresent()) {
+        return segments.send(run, job, plan.get());
       }
-      lost(run, e);
-    } catch (InterruptedException e) {
-      // Only a forced stop interrupts a slot: release the job, then restore the flag.
-      interrupted = true;
-      run.stop(JobRun.Stop.SHUTDOWN, "interrupted");
-      afterStop(run);
-    } catch (Exception | LinkageError | OutOfMemoryError thrown) {
-      if (run.stopReason() != null) {
-        afterStop(run);
-        return;
-      }
-      // A native library that failed to load (OpenCV's, say, while the JVM shuts down) or memory
-      // that ran out (the job's frames are unreachable by now) is an Error: it must still end in a
-      // retry,
-      // not kill the slot with the job left PROCESSING.
-      Exception e =
-          thrown instanceof Exception ex
-              ? ex
-              : new IllegalStateException(
-                  (thrown instanceof OutOfMemoryError
-                          ? "out of memory: "
-                          : "native code unavailable: ")
-                      + thrown,
-                  thrown);
-      Optional<Throwable> permanent = FailurePolicy.permanentCause(e);
+      Published output = processAndPublish(run, job, input, submittedAt);
       try {
-        if (permanent.isPresent()) {
-          failPermanently(run, permanent.get(), e);
-        } else {
-          metrics.jobFinished(
-              new RetryDecision(queue, deadLetters, statuses, settings, clock).apply(run, e));
+        return statuses.update(
+            run.jobId(),
+            s -> run.checkOwned(s).succeeded(output.location(), output.stats(), clock.instant()));
+      } catch (JobRun.LostJobException e) {
+        if (e.stop() == JobRun.Stop.CANCELLED) {
+          // Cancelled after the output went out: a cancelled job leaves no output (and no
+          // alias); other jobs' outputs are untouched. (Not so when superseded: the newer attempt
+          // publishes the same job's output and may have done so already.)
+          removeOutput(run, job);
         }
-      } catch (JobRun.LostJobException lost) {
-        lost(run, lost);
+        throw e;
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (done != null) {
-      // Outside the failure handling: a failed delete is no job failure; the duplicate that
-      // reappears finds SUCCEEDED and is deleted then.
-      queue.delete(run.message());
-      metrics.jobFinished(PrivacypalMetrics.Outcome.SUCCEEDED);
-      if (done.stats() != null) {
-        metrics.jobProcessed(
-            Duration.ofMillis(Math.round(done.stats().processingSeconds() * 1000)),
-            done.stats().frames(),
-            done.stats().detectorCalls());
-      }
-      log.info("job {} succeeded: {}", run.jobId(), done.output());
     }
   }
 
   private record Published(String location, JobStats stats) {}
 
-  private Published processAndPublish(JobRun run, JobMessage job, Instant submittedAt)
-      throws Exception {
-    try (LocalVideo input = videos.fetch(job.video());
-        PendingOutput output = videos.createOutput(job.video(), run.jobId(), run.attempt())) {
+  private Published processAndPublish(
+      JobRun run, JobMessage job, LocalVideo input, Instant submittedAt) throws Exception {
+    try (PendingOutput output = videos.createOutput(job.video(), run.jobId(), run.attempt())) {
       JobStats stats =
           processor.process(
               new PipelineRequest(input.path(), output.path(), job.options()),
@@ -268,50 +252,6 @@ public final class JobHandler implements MessageHandler {
           run.jobId(),
           e.toString());
     }
-  }
-
-  /** The one place a job this attempt no longer owns (cancelled, or superseded) ends up. */
-  private void lost(JobRun run, JobRun.LostJobException e) {
-    run.stop(e.stop(), e.getMessage());
-    afterStop(run);
-  }
-
-  private void afterStop(JobRun run) {
-    switch (run.stopReason()) {
-      case CANCELLED -> {
-        queue.delete(run.message());
-        metrics.jobFinished(PrivacypalMetrics.Outcome.CANCELLED);
-        log.info("job {} was cancelled: stopped, output removed, message deleted", run.jobId());
-      }
-      case SUPERSEDED ->
-          log.warn(
-              "job {} attempt {} stopped: a newer attempt owns the job and its message",
-              run.jobId(),
-              run.attempt());
-      case SHUTDOWN -> release(run);
-    }
-  }
-
-  /** Puts the job back on the queue at once for another worker. */
-  private void release(JobRun run) {
-    JobStatus now =
-        statuses.update(
-            run.jobId(), s -> run.owns(s) ? s.requeued(s.failure(), clock.instant()) : s);
-    if (now.isTerminal()) {
-      queue.delete(run.message());
-      log.info("job {} is {} and was not released: message deleted", run.jobId(), now.state());
-      return;
-    }
-    queue.changeVisibility(run.message(), Duration.ZERO);
-    log.info("job {} released to the queue: the worker is stopping", run.jobId());
-  }
-
-  private void failPermanently(JobRun run, Throwable cause, Exception thrown) {
-    JobFailure failure = JobFailure.of(FailureKind.INVALID_INPUT, cause);
-    statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
-    queue.delete(run.message());
-    metrics.jobFinished(PrivacypalMetrics.Outcome.FAILED);
-    log.warn("job {} failed for good (no retry): {}", run.jobId(), failure.reason(), thrown);
   }
 
   private void rejectMalformed(QueueMessage message, String reason) {

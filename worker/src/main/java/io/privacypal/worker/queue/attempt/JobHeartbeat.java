@@ -26,6 +26,12 @@ final class JobHeartbeat implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(JobHeartbeat.class);
   private static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
 
+  /**
+   * The segments of one job share its status object: fewer progress writes each, so dozens of
+   * segment workers do not keep losing one another's conditional writes.
+   */
+  private static final Duration SEGMENT_PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(5);
+
   /** Our receive time is a little after SQS's; stay this far inside its cap. */
   private static final Duration CAP_MARGIN = Duration.ofSeconds(30);
 
@@ -82,15 +88,20 @@ final class JobHeartbeat implements Runnable {
     boolean newProgress =
         progress != null
             && progress != lastWrittenProgress
-            && !now.isBefore(lastProgressWrite.plus(PROGRESS_WRITE_INTERVAL));
+            && !now.isBefore(
+                lastProgressWrite.plus(
+                    run.segment() == null
+                        ? PROGRESS_WRITE_INTERVAL
+                        : SEGMENT_PROGRESS_WRITE_INTERVAL));
     try {
       if (refresh || newProgress) {
         statuses.update(
             run.jobId(),
             s ->
                 progress == null
-                    ? run.checkOwned(s).progressed(s.progress(), s.stats(), now)
-                    : run.checkOwned(s).progressed(progress.fraction(), progress.stats(), now));
+                    ? run.progressed(run.checkOwned(s), s.progress(), s.stats(), now)
+                    : run.progressed(
+                        run.checkOwned(s), progress.fraction(), progress.stats(), now));
         lastWrittenProgress = progress;
         lastProgressWrite = now;
       } else {

@@ -1,5 +1,6 @@
 package io.privacypal.worker.queue.attempt;
 
+import io.privacypal.common.job.JobFailure;
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
 import io.privacypal.common.job.JobStats;
@@ -7,6 +8,7 @@ import io.privacypal.common.job.JobStatus;
 import io.privacypal.worker.pipeline.Cancellation;
 import io.privacypal.worker.pipeline.ProgressListener;
 import io.privacypal.worker.queue.QueueMessage;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,15 +33,40 @@ final class JobRun {
   private final QueueMessage message;
   private final JobId jobId;
   private final String workerId;
+
+  /** The segment this attempt runs, or null when it runs (or plans) the whole job. */
+  private final Integer segment;
+
   private final Cancellation cancellation = new Cancellation();
   private final AtomicReference<Stop> stop = new AtomicReference<>();
   private final AtomicReference<Progress> progress = new AtomicReference<>();
   private boolean finished;
 
   JobRun(QueueMessage message, JobId jobId, String workerId) {
+    this(message, jobId, workerId, null);
+  }
+
+  JobRun(QueueMessage message, JobId jobId, String workerId, Integer segment) {
     this.message = message;
     this.jobId = jobId;
     this.workerId = workerId;
+    this.segment = segment;
+  }
+
+  String workerId() {
+    return workerId;
+  }
+
+  Integer segment() {
+    return segment;
+  }
+
+  /**
+   * Names this attempt in a segment plan: the worker, the message and its receive count, so two
+   * copies of one segment's message (a plan sent twice) are told apart as well as two attempts.
+   */
+  String token() {
+    return workerId + "|" + message.messageId() + "|" + attempt();
   }
 
   QueueMessage message() {
@@ -81,15 +108,56 @@ final class JobRun {
   }
 
   boolean owns(JobStatus status) {
+    if (segment == null) {
+      return status.state() == JobState.PROCESSING
+          && status.attempt() == attempt()
+          && workerId.equals(status.worker());
+    }
     return status.state() == JobState.PROCESSING
-        && status.attempt() == attempt()
-        && workerId.equals(status.worker());
+        && status.plan() != null
+        && (token().equals(status.plan().segment(segment).owner())
+            || token().equals(status.plan().stitcher()));
+  }
+
+  /** The status with this attempt's progress: the job's, or its segment's share of the frames. */
+  JobStatus progressed(JobStatus status, double fraction, JobStats stats, Instant now) {
+    if (segment == null) {
+      return status.progressed(fraction, stats, now);
+    }
+    if (stats == null || status.plan().segment(segment).done()) {
+      return status.planned(status.plan(), now);
+    }
+    return status.planned(
+        status.plan().withSegment(segment, s -> s.progressed(stats.frames())), now);
+  }
+
+  /** The status with this attempt's work back on the queue after a transient failure. */
+  JobStatus requeued(JobStatus status, JobFailure failure, Instant now) {
+    if (segment == null) {
+      return status.requeued(failure, now);
+    }
+    return status.planned(
+        status.plan().withSegment(segment, s -> s.done() ? s : s.claimedBy(null)), now);
   }
 
   /** Returns {@code status} if this attempt still owns the job, else says why not. */
   JobStatus checkOwned(JobStatus status) {
     if (status.state() == JobState.CANCELLED) {
       throw new LostJobException(Stop.CANCELLED, "job " + jobId + " was cancelled");
+    }
+    if (!owns(status) && segment != null) {
+      throw new LostJobException(
+          Stop.SUPERSEDED,
+          "job "
+              + jobId
+              + " is "
+              + status.state()
+              + "; segment "
+              + segment
+              + " is held by "
+              + (status.plan() == null ? null : status.plan().segment(segment).owner())
+              + ", not by "
+              + token());
     }
     if (!owns(status)) {
       throw new LostJobException(

@@ -50,7 +50,7 @@ final class RetryDecision {
     int attempt = run.attempt();
     if (attempt < settings.maxReceiveCount()) {
       JobFailure failure = JobFailure.of(kind, error);
-      statuses.update(run.jobId(), s -> run.checkOwned(s).requeued(failure, clock.instant()));
+      statuses.update(run.jobId(), s -> run.requeued(run.checkOwned(s), failure, clock.instant()));
       Duration delay = settings.retryDelay(attempt);
       queue.changeVisibility(run.message(), delay);
       log.warn(
@@ -66,7 +66,11 @@ final class RetryDecision {
     JobFailure failure =
         new JobFailure(
             FailureKind.RETRIES_EXHAUSTED,
-            "failed after " + attempt + " attempts; last error: " + why,
+            (run.segment() == null ? "" : "segment " + run.segment() + " ")
+                + "failed after "
+                + attempt
+                + " attempts; last error: "
+                + why,
             error.getClass().getName());
     statuses.update(run.jobId(), s -> run.checkOwned(s).failed(failure, clock.instant()));
     deadLetters.moveFrom(run.message(), failure.reason(), run.jobId());

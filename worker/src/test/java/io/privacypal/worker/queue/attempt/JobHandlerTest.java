@@ -178,6 +178,34 @@ class JobHandlerTest {
   }
 
   @Test
+  void unknownKindsAndSegmentsOfNoPlanGoToTheDeadLetterQueueAndTheWorkerKeepsServing() {
+    bed.startConsumer((request, progress, cancel) -> FakeProcessors.writeOutput(request));
+    JobId unplanned = bed.submit("job-unplanned");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(unplanned).state() == JobState.SUCCEEDED);
+
+    // A kind from a newer release, and a forged segment of a job that was never split.
+    bed.sendRaw("{\"kind\":\"stitch\",\"jobId\":\"job-newer\",\"video\":\"clip.mp4\"}");
+    bed.sendRaw(
+        "{\"schemaVersion\":2,\"kind\":\"segment\",\"jobId\":\"job-unplanned\","
+            + "\"video\":\"clip.mp4\",\"segment\":{\"index\":0,\"firstFrame\":0,\"endFrame\":9}}");
+    JobId good = bed.submit("job-after");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.status(good).state() == JobState.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bed.total(bed.sqs.deadLetterQueueUrl()) == 2);
+    assertThat(bed.deadLetters().list(10))
+        .extracting(DeadLetterEntry::reason)
+        .anyMatch(reason -> reason.contains("unknown message kind \"stitch\""))
+        .anyMatch(reason -> reason.contains("matches no planned segment"));
+    assertThat(bed.status(unplanned).state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
   void cancelLandingBetweenPublishingAndSucceededLeavesNoOutputAndAnEarlierJobsOutputStands()
       throws IOException {
     JobId earlier = JobId.of("job-earlier");
