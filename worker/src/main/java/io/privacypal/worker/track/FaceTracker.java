@@ -28,10 +28,13 @@ import org.opencv.core.Mat;
  *       cut), from where it was to where that velocity takes it, and followed through the frames
  *       ({@link FaceFollower}); near an edge it is also stretched towards the edge ({@link
  *       EdgeSweep}) and carried one window further, since a face half out of the picture is often
- *       not found.
+ *       not found; while its box is still cut by an edge it is carried on (up to {@link
+ *       #CUT_CARRY_SECONDS}).
  *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
  *       followed backwards; near an edge it is stretched towards the edge back into the held window
- *       too; the first face of a scene is covered from the scene's first frame.
+ *       too; the first face of a scene is covered from the scene's first frame. When following it
+ *       back lost it, the next keyframe's sighting gives its velocity, and it is covered back along
+ *       that in the frames before it was first seen.
  *   <li>Nothing crosses a scene cut: the old scene's faces stop at it, the new scene's start at it.
  * </ul>
  */
