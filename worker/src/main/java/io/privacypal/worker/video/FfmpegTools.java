@@ -4,12 +4,18 @@ import io.privacypal.common.config.ConfigException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the ffmpeg and ffprobe executables are: an explicit setting first, then the PATH. */
 public record FfmpegTools(Path ffmpeg, Path ffprobe) {
   public static final String FFMPEG_ENV = "PRIVACYPAL_FFMPEG";
   public static final String FFPROBE_ENV = "PRIVACYPAL_FFPROBE";
+
+  /** ffmpeg without a terminal, a banner or anything but errors on stderr: how we always run it. */
+  public List<String> quietFfmpeg() {
+    return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-v", "error");
+  }
 
   /**
    * @param ffmpegSetting the configured ffmpeg path, or empty to search the PATH

@@ -77,11 +77,9 @@ public final class FrameReader implements AutoCloseable {
   public static FrameReader open(FfmpegTools tools, Path input, VideoInfo info, long maxFrames)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error"));
+    command.addAll(tools.quietFfmpeg());
     command.addAll(InputAllowlist.input(input));
-    // "V": the first video stream that is not cover art, the one the probe described.
-    command.addAll(List.of("-map", "0:V:0", "-an", "-sn", "-dn"));
-    command.addAll(List.of("-vf", filters(info)));
+    command.addAll(videoStreamOnly(info));
     long expected = info.estimatedFrames();
     if (info.variableFrameRate()) {
       // Resampled to the average rate; the frame limit stops the end-of-stream duplicates that
@@ -111,17 +109,21 @@ public final class FrameReader implements AutoCloseable {
       throw new IllegalArgumentException("a range of a variable-rate video has no exact frames");
     }
     List<String> command = new ArrayList<>();
-    command.addAll(List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error"));
+    command.addAll(tools.quietFfmpeg());
     double seek = Math.max(0, (firstFrame - 0.5) / info.frameRate());
     command.addAll(List.of("-ss", String.format(java.util.Locale.ROOT, "%.6f", seek)));
     command.addAll(InputAllowlist.input(input));
-    command.addAll(List.of("-map", "0:V:0", "-an", "-sn", "-dn"));
-    command.addAll(List.of("-vf", filters(info)));
+    command.addAll(videoStreamOnly(info));
     command.addAll(List.of("-fps_mode", "passthrough", "-frames:v", Long.toString(frames)));
     command.addAll(List.of("-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"));
     // One over the count: ffmpeg stops at the count itself, so reading never meets the limit.
     return new FrameReader(
         FfmpegProcess.start(command, "ffmpeg-decode"), info, frames, frames + 1, firstFrame);
+  }
+
+  /** "V": the first video stream that is not cover art, the one the probe described. */
+  private static List<String> videoStreamOnly(VideoInfo info) {
+    return List.of("-map", "0:V:0", "-an", "-sn", "-dn", "-vf", filters(info));
   }
 
   /**

@@ -58,13 +58,7 @@ public final class FrameWriter implements AutoCloseable {
   public static FrameWriter open(
       FfmpegTools tools, Path original, VideoInfo info, Encoding encoding, Path output)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.addAll(
-        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
-    command.addAll(InputAllowlist.rawPipe());
-    command.addAll(List.of("-pix_fmt", "yuv420p"));
-    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
-    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    List<String> command = rawFramesFromStdin(tools, info);
     command.addAll(InputAllowlist.input(original));
     command.addAll(List.of("-map", "0:v:0"));
     command.addAll(videoEncoding(info, encoding));
@@ -81,19 +75,24 @@ public final class FrameWriter implements AutoCloseable {
    */
   public static FrameWriter openSegment(
       FfmpegTools tools, VideoInfo info, Encoding encoding, Path output) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.addAll(
-        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
-    command.addAll(InputAllowlist.rawPipe());
-    command.addAll(List.of("-pix_fmt", "yuv420p"));
-    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
-    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    List<String> command = rawFramesFromStdin(tools, info);
     command.addAll(List.of("-map", "0:v:0"));
     command.addAll(videoEncoding(info, encoding));
     command.addAll(List.of("-an"));
     command.addAll(PLAYBACK_ONLY);
     command.addAll(List.of("-f", "mp4", output.toString()));
     return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+  }
+
+  /** ffmpeg reading our I420 frames, of the (padded) size and rate of the input, from its stdin. */
+  private static List<String> rawFramesFromStdin(FfmpegTools tools, VideoInfo info) {
+    List<String> command = new ArrayList<>(tools.quietFfmpeg());
+    command.add("-y");
+    command.addAll(InputAllowlist.rawPipe());
+    command.addAll(List.of("-pix_fmt", "yuv420p"));
+    command.addAll(List.of("-s", info.paddedWidth() + "x" + info.paddedHeight()));
+    command.addAll(List.of("-framerate", info.frameRateFraction(), "-i", "pipe:0"));
+    return command;
   }
 
   /** The H.264 settings every output and every segment shares. */

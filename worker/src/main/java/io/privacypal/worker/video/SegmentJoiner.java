@@ -44,9 +44,8 @@ public final class SegmentJoiner {
     }
     Path listFile = workDir.resolve("segments.ffconcat");
     Files.writeString(listFile, list, StandardCharsets.UTF_8);
-    List<String> command = new ArrayList<>();
-    command.addAll(
-        List.of(tools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-v", "error", "-y"));
+    List<String> command = new ArrayList<>(tools.quietFfmpeg());
+    command.add("-y");
     command.addAll(List.of("-protocol_whitelist", "file", "-f", "concat", "-safe", "1"));
     command.addAll(List.of("-i", "file:" + listFile.toAbsolutePath()));
     command.addAll(InputAllowlist.input(original));
