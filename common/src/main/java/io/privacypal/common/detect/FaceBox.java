@@ -20,11 +20,16 @@ public record FaceBox(double x, double y, double width, double height, double co
     return width * height;
   }
 
-  /** Intersection over union, 0 when apart, 1 when identical. */
-  public double iou(FaceBox other) {
+  /** The area the two boxes share, 0 when apart. */
+  public double intersection(FaceBox other) {
     double ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
     double iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));
-    double intersection = ix * iy;
+    return ix * iy;
+  }
+
+  /** Intersection over union, 0 when apart, 1 when identical. */
+  public double iou(FaceBox other) {
+    double intersection = intersection(other);
     double union = area() + other.area() - intersection;
     return union <= 0 ? 0 : intersection / union;
   }

@@ -29,7 +29,11 @@ import org.opencv.core.Mat;
  *       ({@link FaceFollower}); near an edge it is also stretched towards the edge ({@link
  *       EdgeSweep}) and carried one window further, since a face half out of the picture is often
  *       not found; while its box is still cut by an edge it is carried on (up to {@link
- *       #CUT_CARRY_SECONDS}).
+ *       #CUT_CARRY_SECONDS}). A face that vanished where another face was found over it is not
+ *       shown gone: it may be behind that one, and is carried on while a found face overlaps it (up
+ *       to {@link #HIDDEN_CARRY_SECONDS}); a smaller face paired with it from inside its box may be
+ *       someone passing in front, so it is carried on beside that pairing too.
+ *   <li>At a keyframe, a face an edge cuts is covered as large as its track knows it.
  *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
  *       followed backwards; near an edge it is stretched towards the edge back into the held window
  *       too; the first face of a scene is covered from the scene's first frame. When following it
@@ -68,10 +72,38 @@ public final class FaceTracker {
   static final double CUT_CARRY_SECONDS = 3;
 
   /**
-   * A face that vanished near an edge, seen last {@code since} frames before the held keyframe;
-   * {@code cut} once it is carried on only because its box is still cut by an edge.
+   * A face that vanished where a face found at the keyframe overlaps it (someone walking past in
+   * front of it, or the detector answering one box for both) is carried, unless found again, for at
+   * most this long: a face hidden behind another is no proof that it left, and someone walking past
+   * takes a second or so to pass.
    */
-  private record Leaving(Track track, int since, boolean cut) {}
+  static final double HIDDEN_CARRY_SECONDS = 2;
+
+  /**
+   * A found face may hide a vanished one when the two boxes share at least this much of the smaller
+   * one: a face in front covers part of the one behind, often only its chin or an ear.
+   */
+  static final double HIDING_SHARE = 0.1;
+
+  /**
+   * A track paired with a face under this share of its area, lying mostly inside its box, may have
+   * been paired with a smaller face passing in front of it: the pairing is covered, and the face it
+   * had is carried as hidden too, rather than followed to the smaller face.
+   */
+  static final double TAKEN_OVER_AREA = 0.5;
+
+  /** Why a face not found at the held keyframe is still covered after it. */
+  private enum Unseen {
+    /** It vanished near an edge: it may be crossing it, or half out and missed. */
+    NEAR_EDGE,
+    /** Its box is still cut by an edge, where the network often misses heads. */
+    CUT,
+    /** A face found at the keyframe overlaps it: it may be behind that one. */
+    HIDDEN
+  }
+
+  /** A face not found at the held keyframe, seen last {@code since} frames before it. */
+  private record Carried(Track track, int since, Unseen why) {}
 
   private final int width;
   private final int height;
@@ -80,6 +112,7 @@ public final class FaceTracker {
   private final EdgeSweep edges;
   private final FaceFollower follower;
   private final int cutCarryFrames;
+  private final int hiddenCarryFrames;
   private final List<Frame> held = new ArrayList<>();
   private List<List<FaceBox>> heldCovers = new ArrayList<>();
   private boolean heldEndsAtCut;
@@ -87,7 +120,7 @@ public final class FaceTracker {
   /** The faces at the held window's keyframe; null before the first keyframe. */
   private List<Track> tracks;
 
-  private List<Leaving> leaving = List.of();
+  private List<Carried> unseen = List.of();
 
   /**
    * Which faces of {@link #tracks} were first seen at the held keyframe without being followed back
@@ -120,6 +153,7 @@ public final class FaceTracker {
     this.edges = new EdgeSweep(width, height, frameRate);
     this.follower = new FaceFollower(width, height, frameRate);
     this.cutCarryFrames = (int) Math.round(CUT_CARRY_SECONDS * frameRate);
+    this.hiddenCarryFrames = (int) Math.round(HIDDEN_CARRY_SECONDS * frameRate);
   }
 
   /**
@@ -135,25 +169,30 @@ public final class FaceTracker {
     }
     int n = window.size();
     List<List<FaceBox>> covers = emptyLists(n);
-    covers.get(n - 1).addAll(faces);
     List<Track> found = new ArrayList<>(faces.size());
     faces.forEach(face -> found.add(Track.seen(face)));
     nextArriving = new boolean[faces.size()];
     if (tracks == null) {
-      for (int i = 0; i < n - 1; i++) {
-        covers.get(i).addAll(faces);
-      }
+      covers.forEach(frame -> frame.addAll(faces));
     } else if (cut) {
+      covers.get(n - 1).addAll(faces);
       // The frames before the keyframe are the old scene: its faces go on to the cut, no further.
-      for (Leaving face : leaving) {
-        carry(face.track(), face.since(), face.since(), covers, n - 1);
+      for (Carried face : unseen) {
+        if (face.why() == Unseen.HIDDEN) {
+          carryOn(face, covers, n - 1);
+        } else {
+          carry(face.track(), face.since(), face.since(), covers, n - 1);
+        }
       }
       for (Track face : tracks) {
         carryVanished(face, window, n - 1, covers);
       }
-      leaving = List.of();
+      unseen = List.of();
     } else {
-      leaving = between(window, found, covers);
+      unseen = between(window, found, covers);
+      // A face an edge cuts is as large as its track knows it at the keyframe too, as between them:
+      // a cover grown from the cut part alone leaves its chin or brow bare.
+      found.forEach(face -> covers.get(n - 1).add(face.box()));
     }
     tracks = found;
     arriving = nextArriving;
@@ -175,23 +214,28 @@ public final class FaceTracker {
     return finished;
   }
 
-  /** Covers a window within one scene; returns the faces that vanished near an edge. */
-  private List<Leaving> between(List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
+  /**
+   * Covers a window within one scene; returns the faces not found at its keyframe that are carried
+   * on (near an edge, cut by one, or hidden behind a face found there).
+   */
+  private List<Carried> between(List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
     int n = window.size();
     List<FaceBox> faces = found.stream().map(Track::box).toList();
-    List<Leaving> nearEdge = new ArrayList<>();
-    for (Leaving face : leaving) {
-      if (face.cut()) {
-        carryCut(face, covers);
-      } else {
+    List<Carried> carriedOn = new ArrayList<>();
+    for (Carried face : unseen) {
+      if (face.why() == Unseen.NEAR_EDGE) {
         carry(face.track(), face.since(), face.since(), covers, n);
+      } else {
+        carryOn(face, covers, n);
       }
-      stillCut(face, n, faces).ifPresent(nearEdge::add);
+      (face.why() == Unseen.HIDDEN ? stillHidden(face, n, faces) : stillCut(face, n, faces))
+          .ifPresent(carriedOn::add);
     }
     List<FaceBox> predicted = tracks.stream().map(track -> track.ahead(n)).toList();
     boolean[] previousMatched = new boolean[tracks.size()];
     boolean[] currentMatched = new boolean[faces.size()];
     boolean[] previousConfirmed = new boolean[tracks.size()];
+    boolean[] previousTakenOver = new boolean[tracks.size()];
     boolean[] currentConfirmed = new boolean[faces.size()];
     List<FaceBox> predictedFaces = inner(predicted);
     List<FaceBox> foundFaces = inner(faces);
@@ -206,6 +250,7 @@ public final class FaceTracker {
           tracks.get(p).moving() && predicted.get(p).iou(faces.get(c)) >= CONFIRMED_IOU;
       previousConfirmed[p] = confirmed;
       currentConfirmed[c] = confirmed;
+      previousTakenOver[p] = takenOver(predicted.get(p), faces.get(c));
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
       coverArrival(p, faces.get(c), n);
       found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
@@ -219,7 +264,9 @@ public final class FaceTracker {
     }
     List<Integer> vanished = new ArrayList<>();
     for (int p = 0; p < tracks.size(); p++) {
-      if (!previousMatched[p] || (ambiguity.previous(p) && !previousConfirmed[p])) {
+      if (!previousMatched[p]
+          || (ambiguity.previous(p) && !previousConfirmed[p])
+          || previousTakenOver[p]) {
         vanished.add(p);
       }
     }
@@ -234,13 +281,39 @@ public final class FaceTracker {
       Track carried = carryVanished(tracks.get(p), window, n, covers);
       // Where its velocity takes it counts too: a fast face heading for an edge is there soon.
       if (edges.nearEdge(carried.box(), n) || edges.nearEdge(carried.ahead(n), n)) {
-        nearEdge.add(new Leaving(carried, n, false));
+        carriedOn.add(new Carried(carried, n, Unseen.NEAR_EDGE));
+      } else if (hidden(carried.ahead(n), faces)) {
+        carriedOn.add(new Carried(carried, n, Unseen.HIDDEN));
       }
     }
     for (int c : newcomers) {
       coverNewcomer(c, currentMatched[c], window, found, covers);
     }
-    return nearEdge;
+    return carriedOn;
+  }
+
+  /**
+   * Whether a track's face may be hidden behind the smaller face it was paired with: the pairing
+   * may be someone passing in front, not the face itself shrinking.
+   */
+  private static boolean takenOver(FaceBox track, FaceBox paired) {
+    return paired.area() < TAKEN_OVER_AREA * track.area()
+        && paired.intersection(track) >= 0.5 * paired.area();
+  }
+
+  /**
+   * Whether a face that was not found where this box is may be hidden there: a face found at the
+   * keyframe overlaps it, and none is it found again.
+   */
+  private static boolean hidden(FaceBox box, List<FaceBox> found) {
+    boolean behind = false;
+    for (FaceBox face : found) {
+      if (face.iou(box) >= CONFIRMED_IOU) {
+        return false;
+      }
+      behind |= face.intersection(box) >= HIDING_SHARE * Math.min(face.area(), box.area());
+    }
+    return behind;
   }
 
   /**
@@ -388,7 +461,7 @@ public final class FaceTracker {
    * (where the network often misses it) and no face found at this keyframe is where it is: carried
    * on, until its box leaves the picture.
    */
-  private Optional<Leaving> stillCut(Leaving face, int n, List<FaceBox> found) {
+  private Optional<Carried> stillCut(Carried face, int n, List<FaceBox> found) {
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
     if (since > cutCarryFrames || !inPicture(ahead) || !edges.cut(ahead)) {
@@ -400,18 +473,31 @@ public final class FaceTracker {
         return Optional.empty();
       }
     }
-    return Optional.of(new Leaving(face.track(), since, true));
+    return Optional.of(new Carried(face.track(), since, Unseen.CUT));
   }
 
   /**
-   * Covers a face carried on because an edge cuts it: with its velocity, from where it was at the
-   * window's start, not stretched towards edges (it is already at one; stretching it window after
-   * window would spread it over the picture).
+   * A hidden face carried through this window's {@code n} frames, when a face found at this
+   * keyframe still overlaps where it is and none is it: carried on, for a bounded time.
    */
-  private void carryCut(Leaving face, List<List<FaceBox>> covers) {
+  private Optional<Carried> stillHidden(Carried face, int n, List<FaceBox> found) {
+    int since = face.since() + n;
+    FaceBox ahead = face.track().ahead(since);
+    if (since > hiddenCarryFrames || !inPicture(ahead) || !hidden(ahead, found)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Carried(face.track(), since, Unseen.HIDDEN));
+  }
+
+  /**
+   * Covers a face carried on because an edge cuts it or a face may hide it, in the first {@code
+   * count} frames: with its velocity, from where it was at the window's start, not stretched
+   * towards edges (stretching it window after window would spread it over the picture).
+   */
+  private void carryOn(Carried face, List<List<FaceBox>> covers, int count) {
     Track track = face.track();
     Track fromHere = new Track(track.ahead(face.since()), track.dx(), track.dy(), track.moving());
-    for (int i = 0; i < covers.size(); i++) {
+    for (int i = 0; i < count; i++) {
       FaceBox reach = fromHere.reach(i + 1);
       if (inPicture(reach)) {
         covers.get(i).add(reach);
