@@ -29,7 +29,8 @@ import org.opencv.core.Mat;
  *       ({@link FaceFollower}); near an edge it is also stretched towards the edge ({@link
  *       EdgeSweep}) and carried one window further, since a face half out of the picture is often
  *       not found; while its box is still cut by an edge it is carried on (up to {@link
- *       #CUT_CARRY_SECONDS}). A face that vanished where another face was found over it is not
+ *       #CUT_CARRY_SECONDS}, or as long as it had been tracked, up to {@link
+ *       #CUT_CARRY_MAX_SECONDS}). A face that vanished where another face was found over it is not
  *       shown gone: it may be behind that one, and is carried on while a found face overlaps it (up
  *       to {@link #HIDDEN_CARRY_SECONDS}); a smaller face paired with it from inside its box may be
  *       someone passing in front, so it is carried on beside that pairing too.
@@ -72,6 +73,14 @@ public final class FaceTracker {
   static final double CUT_CARRY_SECONDS = 3;
 
   /**
+   * A face cut by an edge that had been tracked for longer than {@link #CUT_CARRY_SECONDS} before
+   * it was missed is carried as long as it had been tracked, up to this long: a head the network
+   * found for many seconds (a backdrop head cut across its eyes as the camera moves) is not a false
+   * find, and letting it go after 3 s left it bare.
+   */
+  static final double CUT_CARRY_MAX_SECONDS = 10;
+
+  /**
    * A face that vanished where a face found at the keyframe overlaps it (someone walking past in
    * front of it, or the detector answering one box for both) is carried, unless found again, for at
    * most this long: a face hidden behind another is no proof that it left, and someone walking past
@@ -102,8 +111,11 @@ public final class FaceTracker {
     HIDDEN
   }
 
-  /** A face not found at the held keyframe, seen last {@code since} frames before it. */
-  private record Carried(Track track, int since, Unseen why) {}
+  /**
+   * A face not found at the held keyframe, seen last {@code since} frames before it, after it had
+   * been tracked for {@code tracked} frames.
+   */
+  private record Carried(Track track, int since, Unseen why, int tracked) {}
 
   private final int width;
   private final int height;
@@ -112,6 +124,7 @@ public final class FaceTracker {
   private final EdgeSweep edges;
   private final FaceFollower follower;
   private final int cutCarryFrames;
+  private final int cutCarryMaxFrames;
   private final int hiddenCarryFrames;
   private final List<Frame> held = new ArrayList<>();
   private List<List<FaceBox>> heldCovers = new ArrayList<>();
@@ -131,6 +144,12 @@ public final class FaceTracker {
 
   /** The same for the faces of the keyframe being added. */
   private boolean[] nextArriving = new boolean[0];
+
+  /** For how many frames each face of {@link #tracks} had been paired from keyframe to keyframe. */
+  private int[] tracked = new int[0];
+
+  /** The same for the faces of the keyframe being added. */
+  private int[] nextTracked = new int[0];
 
   /** For frames of this size and rate, with boxes that are faces. */
   public FaceTracker(int width, int height, double frameRate) {
@@ -153,6 +172,7 @@ public final class FaceTracker {
     this.edges = new EdgeSweep(width, height, frameRate);
     this.follower = new FaceFollower(width, height, frameRate);
     this.cutCarryFrames = (int) Math.round(CUT_CARRY_SECONDS * frameRate);
+    this.cutCarryMaxFrames = (int) Math.round(CUT_CARRY_MAX_SECONDS * frameRate);
     this.hiddenCarryFrames = (int) Math.round(HIDDEN_CARRY_SECONDS * frameRate);
   }
 
@@ -172,6 +192,7 @@ public final class FaceTracker {
     List<Track> found = new ArrayList<>(faces.size());
     faces.forEach(face -> found.add(Track.seen(face)));
     nextArriving = new boolean[faces.size()];
+    nextTracked = new int[faces.size()];
     if (tracks == null) {
       covers.forEach(frame -> frame.addAll(faces));
     } else if (cut) {
@@ -196,6 +217,7 @@ public final class FaceTracker {
     }
     tracks = found;
     arriving = nextArriving;
+    tracked = nextTracked;
     List<CoveredFrame> finished = finish();
     held.addAll(window);
     heldCovers = covers;
@@ -254,6 +276,7 @@ public final class FaceTracker {
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
       coverArrival(p, faces.get(c), n);
       found.set(c, moved(tracks.get(p).box(), faces.get(c), n));
+      nextTracked[c] = tracked[p] + n;
     }
     Ambiguity ambiguity = Ambiguity.of(predictedFaces, foundFaces);
     for (BoxMatcher.Pair pair : ambiguity.ambiguousPairs()) {
@@ -281,9 +304,9 @@ public final class FaceTracker {
       Track carried = carryVanished(tracks.get(p), window, n, covers);
       // Where its velocity takes it counts too: a fast face heading for an edge is there soon.
       if (edges.nearEdge(carried.box(), n) || edges.nearEdge(carried.ahead(n), n)) {
-        carriedOn.add(new Carried(carried, n, Unseen.NEAR_EDGE));
+        carriedOn.add(new Carried(carried, n, Unseen.NEAR_EDGE, tracked[p]));
       } else if (hidden(carried.ahead(n), faces)) {
-        carriedOn.add(new Carried(carried, n, Unseen.HIDDEN));
+        carriedOn.add(new Carried(carried, n, Unseen.HIDDEN, tracked[p]));
       }
     }
     for (int c : newcomers) {
@@ -351,6 +374,7 @@ public final class FaceTracker {
       coverArrival(pair.previous(), to, n);
       if (partnersOfPrevious[pair.previous()] == 1 && partnersOfCurrent[pair.current()] == 1) {
         found.set(pair.current(), moved(from, to, n));
+        nextTracked[pair.current()] = tracked[pair.previous()] + n;
       }
     }
   }
@@ -464,7 +488,8 @@ public final class FaceTracker {
   private Optional<Carried> stillCut(Carried face, int n, List<FaceBox> found) {
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
-    if (since > cutCarryFrames || !inPicture(ahead) || !edges.cut(ahead)) {
+    int limit = Math.max(cutCarryFrames, Math.min(face.tracked(), cutCarryMaxFrames));
+    if (since > limit || !inPicture(ahead) || !edges.cut(ahead)) {
       return Optional.empty();
     }
     FaceBox shown = inside(ahead);
@@ -473,7 +498,7 @@ public final class FaceTracker {
         return Optional.empty();
       }
     }
-    return Optional.of(new Carried(face.track(), since, Unseen.CUT));
+    return Optional.of(new Carried(face.track(), since, Unseen.CUT, face.tracked()));
   }
 
   /**
@@ -486,7 +511,7 @@ public final class FaceTracker {
     if (since > hiddenCarryFrames || !inPicture(ahead) || !hidden(ahead, found)) {
       return Optional.empty();
     }
-    return Optional.of(new Carried(face.track(), since, Unseen.HIDDEN));
+    return Optional.of(new Carried(face.track(), since, Unseen.HIDDEN, face.tracked()));
   }
 
   /**
