@@ -39,7 +39,9 @@ import org.opencv.core.Mat;
  *       followed backwards; near an edge it is stretched towards the edge back into the held window
  *       too; the first face of a scene is covered from the scene's first frame. When following it
  *       back lost it, the next keyframe's sighting gives its velocity, and it is covered back along
- *       that in the frames before it was first seen.
+ *       that in the frames before it was first seen. A face near an edge paired with one seen only
+ *       once, away from where following that one said it would be (a false find, or someone else),
+ *       is covered the same way.
  *   <li>Nothing crosses a scene cut: the old scene's faces stop at it, the new scene's start at it.
  * </ul>
  */
@@ -259,6 +261,7 @@ public final class FaceTracker {
     boolean[] previousConfirmed = new boolean[tracks.size()];
     boolean[] previousTakenOver = new boolean[tracks.size()];
     boolean[] currentConfirmed = new boolean[faces.size()];
+    boolean[] currentUnsure = new boolean[faces.size()];
     List<FaceBox> predictedFaces = inner(predicted);
     List<FaceBox> foundFaces = inner(faces);
     List<BoxMatcher.Pair> matched = BoxMatcher.match(predictedFaces, foundFaces);
@@ -272,6 +275,9 @@ public final class FaceTracker {
           tracks.get(p).moving() && predicted.get(p).iou(faces.get(c)) >= CONFIRMED_IOU;
       previousConfirmed[p] = confirmed;
       currentConfirmed[c] = confirmed;
+      // Paired with a face seen only once, not where following it said it would be: that one may
+      // have been a false find or another face, and this one may have come in through an edge.
+      currentUnsure[c] = tracks.get(p).moving() && !confirmed && tracked[p] == 0;
       previousTakenOver[p] = takenOver(predicted.get(p), faces.get(c));
       interpolateBetween(tracks.get(p).box(), faces.get(c), covers);
       coverArrival(p, faces.get(c), n);
@@ -295,7 +301,9 @@ public final class FaceTracker {
     }
     List<Integer> newcomers = new ArrayList<>();
     for (int c = 0; c < faces.size(); c++) {
-      if (!currentMatched[c] || (ambiguity.current(c) && !currentConfirmed[c])) {
+      if (!currentMatched[c]
+          || (ambiguity.current(c) && !currentConfirmed[c])
+          || (currentUnsure[c] && edges.nearEdge(faces.get(c), n))) {
         newcomers.add(c);
       }
     }
