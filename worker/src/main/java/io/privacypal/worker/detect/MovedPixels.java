@@ -1,30 +1,37 @@
 package io.privacypal.worker.detect;
 
+import org.opencv.calib3d.Calib3d;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
+import org.opencv.video.Video;
 
 /**
  * What changed in a video's picture between two keyframes beyond the camera's own motion: each grey
- * plane is shrunk to a thumbnail {@link #WIDTH} px wide, the camera's shift between the two is
- * found by phase correlation, and the earlier thumbnail, moved by that shift, is subtracted from
- * this one. What the shift brought into view has no earlier pixels and counts as changed. Anything
- * that moved on its own (a face walking, turning, coming in) changes the cells it covers; a zoom is
- * not a shift and changes most of the picture. Not thread-safe: one per video.
+ * plane is shrunk to a thumbnail {@link #WIDTH} px wide, the camera's pan and zoom between the two
+ * is found from corners tracked across them (a shift, a scale and a turn that most corners agree
+ * on, so faces walking through do not pull it), and the earlier thumbnail, moved that way, is
+ * subtracted from this one. What the motion brought into view has no earlier pixels and counts as
+ * changed. Anything that moved on its own (a face walking, turning, coming in) changes the cells it
+ * covers. Not thread-safe: one per video.
  */
 final class MovedPixels implements AutoCloseable {
   /** Thumbnail width: a 24 px head at 1920x1080 is 4 px of it. */
   static final int WIDTH = 320;
 
-  /** Mean grey-level change of a cell of 3x3 thumbnail pixels that counts as a change. */
+  /** Grey-level change of a thumbnail pixel (mean of 3x3) that counts as a change. */
   static final double CHANGED_ABOVE = 20;
 
-  /** Stands for the pixels the shift brought into view: always more than any real change. */
+  /** Stands for the pixels the motion brought into view: always more than any real change. */
   private static final double UNSEEN = 1000;
 
   /** Sigma of the Gaussian blur of each thumbnail, in its pixels. */
@@ -33,71 +40,127 @@ final class MovedPixels implements AutoCloseable {
   /** Thumbnail pixels along each edge whose change is taken from those further in. */
   private static final int BORDER = 3;
 
+  /** Corners tracked, and how many must agree on the camera's motion for it to count. */
+  private static final int CORNERS = 200;
+
+  private static final int AGREEING = 20;
+
   private Mat previous = new Mat();
   private Mat current = new Mat();
-  private final Mat window = new Mat();
+  private Mat previousGrey = new Mat();
+  private Mat currentGrey = new Mat();
   private final Mat residual = new Mat();
   private double scale;
-  private Point shift = new Point();
+  private Mat motion = new Mat();
 
   /**
-   * Takes the next keyframe's grey plane; false for the first one, which has nothing to compare
-   * with (everything counts as changed).
+   * Takes the next keyframe's grey plane; false when there is nothing to compare it with (the first
+   * one, or a camera motion no corners agree on): then everything counts as changed.
    */
   boolean next(Mat luma) {
     scale = (double) WIDTH / luma.cols();
-    Mat small = new Mat();
-    try {
-      Imgproc.resize(luma, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-      small.convertTo(current, CvType.CV_32F);
-      // Two thumbnails of one picture taken half a pixel apart differ at every sharp edge.
-      Imgproc.GaussianBlur(current, current, new Size(5, 5), SMOOTHING);
-    } finally {
-      small.release();
-    }
-    boolean compared = !previous.empty() && previous.size().equals(current.size());
-    if (compared) {
-      if (window.empty() || !window.size().equals(current.size())) {
-        Imgproc.createHanningWindow(window, current.size(), CvType.CV_32F);
+    Imgproc.resize(luma, currentGrey, new Size(), scale, scale, Imgproc.INTER_AREA);
+    currentGrey.convertTo(current, CvType.CV_32F);
+    // Two thumbnails of one picture taken half a pixel apart differ at every sharp edge.
+    Imgproc.GaussianBlur(current, current, new Size(5, 5), SMOOTHING);
+    motion.release();
+    residual.release();
+    if (!previous.empty() && previous.size().equals(current.size())) {
+      motion = cameraMotion();
+      if (!motion.empty()) {
+        compare();
       }
-      shift = correlate();
-      Mat moved = new Mat();
-      Mat warp = new Mat(2, 3, CvType.CV_64F);
-      try {
-        warp.put(0, 0, 1, 0, shift.x, 0, 1, shift.y);
-        Imgproc.warpAffine(
-            previous, moved, warp, current.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-        Core.absdiff(current, moved, residual);
-        Imgproc.blur(residual, residual, new Size(3, 3));
-        ignoreBorder();
-        markUnseen();
-      } finally {
-        moved.release();
-        warp.release();
-      }
-    } else {
-      shift = new Point();
-      residual.release();
     }
     Mat swap = previous;
     previous = current;
     current = swap;
-    return compared;
+    swap = previousGrey;
+    previousGrey = currentGrey;
+    currentGrey = swap;
+    return !residual.empty();
   }
 
-  /** The strips along the edges that the shift brought into view (and a pixel more). */
-  private void markUnseen() {
-    int across = Math.min(residual.cols(), seen(shift.x));
-    int down = Math.min(residual.rows(), seen(shift.y));
-    int x = shift.x > 0 ? 0 : residual.cols() - across;
-    int y = shift.y > 0 ? 0 : residual.rows() - down;
-    residual.submat(new Rect(x, 0, across, residual.rows())).setTo(new Scalar(UNSEEN));
-    residual.submat(new Rect(0, y, residual.cols(), down)).setTo(new Scalar(UNSEEN));
+  /** The camera's motion from the previous thumbnail to this one (2x3), or empty when unsure. */
+  private Mat cameraMotion() {
+    MatOfPoint corners = new MatOfPoint();
+    MatOfPoint2f from = new MatOfPoint2f();
+    MatOfPoint2f to = new MatOfPoint2f();
+    MatOfByte found = new MatOfByte();
+    MatOfFloat error = new MatOfFloat();
+    Mat inliers = new Mat();
+    try {
+      Imgproc.goodFeaturesToTrack(previousGrey, corners, CORNERS, 0.01, 6);
+      if (corners.rows() < AGREEING) {
+        return new Mat();
+      }
+      from.fromArray(corners.toArray());
+      Video.calcOpticalFlowPyrLK(previousGrey, currentGrey, from, to, found, error);
+      Point[] a = from.toArray();
+      Point[] b = to.toArray();
+      byte[] ok = found.toArray();
+      java.util.List<Point> kept = new java.util.ArrayList<>();
+      java.util.List<Point> keptTo = new java.util.ArrayList<>();
+      for (int i = 0; i < ok.length; i++) {
+        if (ok[i] != 0) {
+          kept.add(a[i]);
+          keptTo.add(b[i]);
+        }
+      }
+      if (kept.size() < AGREEING) {
+        return new Mat();
+      }
+      MatOfPoint2f src = new MatOfPoint2f(kept.toArray(new Point[0]));
+      MatOfPoint2f dst = new MatOfPoint2f(keptTo.toArray(new Point[0]));
+      try {
+        Mat m = Calib3d.estimateAffinePartial2D(src, dst, inliers, Calib3d.RANSAC, 1.0);
+        if (m.empty() || Core.countNonZero(inliers) < AGREEING) {
+          m.release();
+          return new Mat();
+        }
+        return m;
+      } finally {
+        src.release();
+        dst.release();
+      }
+    } finally {
+      corners.release();
+      from.release();
+      to.release();
+      found.release();
+      error.release();
+      inliers.release();
+    }
   }
 
-  private static int seen(double shift) {
-    int whole = (int) Math.round(Math.abs(shift));
-    return whole == 0 ? 0 : whole + 1;
+  private void compare() {
+    Mat moved = new Mat();
+    Mat seen = new Mat();
+    Mat ones = new Mat(previous.size(), CvType.CV_32F, new Scalar(1));
+    Mat unseen = new Mat();
+    try {
+      Imgproc.warpAffine(
+          previous, moved, motion, current.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+      Core.absdiff(current, moved, residual);
+      Imgproc.blur(residual, residual, new Size(3, 3));
+      ignoreBorder();
+      Imgproc.warpAffine(
+          ones,
+          seen,
+          motion,
+          current.size(),
+          Imgproc.INTER_LINEAR,
+          Core.BORDER_CONSTANT,
+          new Scalar(0));
+      Core.compare(seen, new Scalar(0.999), unseen, Core.CMP_LT);
+      Imgproc.dilate(
+          unseen, unseen, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+      residual.setTo(new Scalar(UNSEEN), unseen);
+    } finally {
+      moved.release();
+      seen.release();
+      ones.release();
+      unseen.release();
+    }
   }
 
   /**
@@ -118,25 +181,17 @@ final class MovedPixels implements AutoCloseable {
   }
 
   /**
-   * The shift from the previous thumbnail to the current one. OpenCV's phaseCorrelate applies its
-   * window in place when the size needs no padding, so it gets windowed copies instead.
+   * Where the camera's motion since the last keyframe took a point of the frame (in its pixels).
    */
-  private Point correlate() {
-    Mat before = new Mat();
-    Mat after = new Mat();
-    try {
-      Core.multiply(previous, window, before);
-      Core.multiply(current, window, after);
-      return Imgproc.phaseCorrelate(before, after);
-    } finally {
-      before.release();
-      after.release();
+  Point moved(Point p) {
+    if (motion.empty()) {
+      return p;
     }
-  }
-
-  /** The camera's shift since the last keyframe, in the frame's pixels. */
-  Point shift() {
-    return new Point(shift.x / scale, shift.y / scale);
+    double x = p.x * scale;
+    double y = p.y * scale;
+    double[] m = new double[6];
+    motion.get(0, 0, m);
+    return new Point((m[0] * x + m[1] * y + m[2]) / scale, (m[3] * x + m[4] * y + m[5]) / scale);
   }
 
   /** Whether the picture changed inside the rectangle (frame pixels, may reach past the frame). */
@@ -144,7 +199,7 @@ final class MovedPixels implements AutoCloseable {
     return change(x, y, width, height) > CHANGED_ABOVE;
   }
 
-  /** The largest change inside the rectangle: infinite before there is anything to compare. */
+  /** The largest change inside the rectangle: infinite when there was nothing to compare. */
   double change(int x, int y, int width, int height) {
     if (residual.empty()) {
       return Double.POSITIVE_INFINITY;
@@ -172,7 +227,9 @@ final class MovedPixels implements AutoCloseable {
   public void close() {
     previous.release();
     current.release();
-    window.release();
+    previousGrey.release();
+    currentGrey.release();
     residual.release();
+    motion.release();
   }
 }

@@ -49,14 +49,14 @@ final class SearchSchedule implements AutoCloseable {
   }
 
   private List<Tiles.Square> partial(List<Tiles.Square> all, List<FaceBox> known) {
-    Point shift = moved.shift();
     List<FaceBox> near = new ArrayList<>(known.size());
     for (FaceBox head : known) {
       double margin = NEAR_KNOWN * Math.max(head.width(), head.height());
+      Point centre = moved.moved(new Point(head.centerX(), head.centerY()));
       near.add(
           new FaceBox(
-              head.x() + shift.x - margin,
-              head.y() + shift.y - margin,
+              centre.x - head.width() / 2 - margin,
+              centre.y - head.height() / 2 - margin,
               head.width() + 2 * margin,
               head.height() + 2 * margin,
               head.confidence()));
