@@ -136,7 +136,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
    */
   @Override
   public FaceDetector forVideo() {
-    return faceModel.isEmpty() ? this : new OneVideo();
+    return forVideo(SearchSchedule.FULL_EVERY);
+  }
+
+  /** As {@link #forVideo()}, searching in full every {@code fullEvery}th keyframe. */
+  FaceDetector forVideo(int fullEvery) {
+    return faceModel.isEmpty() ? this : new OneVideo(new SearchSchedule(fullEvery));
   }
 
   @Override
@@ -289,8 +294,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
   /** This detector for one video's keyframes, with what it saw of them. */
   private final class OneVideo implements FaceDetector {
     private final TileMemory<BoxMerger.Found> memory = new TileMemory<>();
-    private final SearchSchedule schedule = new SearchSchedule();
+    private final SearchSchedule schedule;
     private final KnownHeads known = new KnownHeads();
+
+    OneVideo(SearchSchedule schedule) {
+      this.schedule = schedule;
+    }
 
     @Override
     public synchronized List<FaceBox> detect(KeyframeImage image) {

@@ -25,10 +25,20 @@ final class SearchSchedule implements AutoCloseable {
   /** How far around a known head its squares are searched, in head sizes on each side. */
   static final double NEAR_KNOWN = 1.0;
 
+  private final int fullEvery;
   private final MovedPixels moved = new MovedPixels();
   private long keyframes;
   private long squaresSearched;
   private long squaresSkipped;
+
+  SearchSchedule() {
+    this(FULL_EVERY);
+  }
+
+  /** Searching in full every {@code fullEvery}th keyframe: 1 for every one. */
+  SearchSchedule(int fullEvery) {
+    this.fullEvery = fullEvery;
+  }
 
   /**
    * The squares of {@code all} (the whole frame first, then tiles, as {@link Tiles#of}) to search
@@ -37,7 +47,7 @@ final class SearchSchedule implements AutoCloseable {
    */
   List<Tiles.Square> squares(Mat luma, List<Tiles.Square> all, List<FaceBox> known) {
     boolean compared = moved.next(luma);
-    boolean due = keyframes++ % FULL_EVERY == 0;
+    boolean due = keyframes++ % fullEvery == 0;
     boolean full = due || !compared;
     List<Tiles.Square> chosen = full ? all : partial(all, known);
     if (!full && chosen.size() - 1 >= MOSTLY_CHANGED * (all.size() - 1)) {
