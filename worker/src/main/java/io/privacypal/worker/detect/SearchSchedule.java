@@ -2,18 +2,20 @@ package io.privacypal.worker.detect;
 
 import io.privacypal.common.detect.FaceBox;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
 /**
- * Which squares of one video's keyframes the network searches. Every keyframe: the whole frame, the
- * squares near the heads the last keyframes found (moved with the camera), and the squares whose
- * pixels changed beyond the camera's own motion ({@link MovedPixels}), which include what a pan
- * brought into view and wherever a face came in, moved or turned. Everything on the first keyframe,
- * every {@link #FULL_EVERY}th one and whenever most of the picture changed (a cut, a zoom): a face
- * the network missed in a still part of the picture gets another chance there. One instance per
- * video, its keyframes in order.
+ * Which squares of one video's keyframes the network searches. Every keyframe: the whole frame, for
+ * each head the last keyframes found the tile centred nearest to it (moved with the camera: the
+ * tile that holds it most whole), and the squares whose pixels changed beyond the camera's own
+ * motion ({@link MovedPixels}), which include what a pan brought into view and wherever a face came
+ * in, moved or turned. Everything on the first keyframe, every {@link #FULL_EVERY}th one and
+ * whenever most of the picture changed (a cut, a zoom): a face the network missed in a still part
+ * of the picture gets another chance there. One instance per video, its keyframes in order.
  */
 final class SearchSchedule implements AutoCloseable {
   /** Keyframes from one full search to the next. */
@@ -21,9 +23,6 @@ final class SearchSchedule implements AutoCloseable {
 
   /** Share of the tiles that changed from which the whole picture is searched. */
   static final double MOSTLY_CHANGED = 0.75;
-
-  /** How far around a known head its squares are searched, in head sizes on each side. */
-  static final double NEAR_KNOWN = 1.0;
 
   private final int fullEvery;
   private final MovedPixels moved = new MovedPixels();
@@ -59,22 +58,15 @@ final class SearchSchedule implements AutoCloseable {
   }
 
   private List<Tiles.Square> partial(List<Tiles.Square> all, List<FaceBox> known) {
-    List<FaceBox> near = new ArrayList<>(known.size());
+    List<Tiles.Square> tiles = all.subList(1, all.size());
+    Set<Tiles.Square> near = new HashSet<>();
     for (FaceBox head : known) {
-      double margin = NEAR_KNOWN * Math.max(head.width(), head.height());
-      Point centre = moved.moved(new Point(head.centerX(), head.centerY()));
-      near.add(
-          new FaceBox(
-              centre.x - head.width() / 2 - margin,
-              centre.y - head.height() / 2 - margin,
-              head.width() + 2 * margin,
-              head.height() + 2 * margin,
-              head.confidence()));
+      near.add(centredOn(tiles, moved.moved(new Point(head.centerX(), head.centerY()))));
     }
     List<Tiles.Square> chosen = new ArrayList<>();
     chosen.add(all.get(0));
-    for (Tiles.Square square : all.subList(1, all.size())) {
-      if (near.stream().anyMatch(box -> overlaps(square, box))
+    for (Tiles.Square square : tiles) {
+      if (near.contains(square)
           || moved.changed(square.x(), square.y(), square.side(), square.side())) {
         chosen.add(square);
       }
@@ -82,11 +74,20 @@ final class SearchSchedule implements AutoCloseable {
     return chosen;
   }
 
-  private static boolean overlaps(Tiles.Square square, FaceBox box) {
-    return box.x() < square.x() + square.side()
-        && box.x() + box.width() > square.x()
-        && box.y() < square.y() + square.side()
-        && box.y() + box.height() > square.y();
+  /** The tile whose centre is nearest the point: the one that holds a head there most whole. */
+  private static Tiles.Square centredOn(List<Tiles.Square> tiles, Point point) {
+    Tiles.Square best = tiles.get(0);
+    double bestDistance = Double.MAX_VALUE;
+    for (Tiles.Square tile : tiles) {
+      double dx = tile.x() + tile.side() / 2.0 - point.x;
+      double dy = tile.y() + tile.side() / 2.0 - point.y;
+      double distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        best = tile;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   /** Squares searched and skipped so far, for logs and the benchmark. */
