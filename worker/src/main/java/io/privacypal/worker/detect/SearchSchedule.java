@@ -19,7 +19,7 @@ import org.opencv.core.Point;
  */
 final class SearchSchedule implements AutoCloseable {
   /** Keyframes from one full search to the next. */
-  static final int FULL_EVERY = 2;
+  static final int FULL_EVERY = 3;
 
   /** Share of the tiles that changed from which the whole picture is searched. */
   static final double MOSTLY_CHANGED = 0.75;

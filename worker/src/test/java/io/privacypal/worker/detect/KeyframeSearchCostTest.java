@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A camera panning over a photo of people, keyframe by keyframe at 1280x720: one video's detector
- * on its schedule (in full only every second keyframe, see {@link SearchSchedule}) finds every head
+ * on its schedule (in full only every few keyframes, see {@link SearchSchedule}) finds every head
  * that one searching every keyframe in full finds, and prints the process CPU per keyframe of both
  * (see the surefire report).
  */
