@@ -1,5 +1,7 @@
 package io.privacypal.worker.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opencv.calib3d.Calib3d;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -98,8 +100,8 @@ final class MovedPixels implements AutoCloseable {
       Point[] a = from.toArray();
       Point[] b = to.toArray();
       byte[] ok = found.toArray();
-      java.util.List<Point> kept = new java.util.ArrayList<>();
-      java.util.List<Point> keptTo = new java.util.ArrayList<>();
+      List<Point> kept = new ArrayList<>();
+      List<Point> keptTo = new ArrayList<>();
       for (int i = 0; i < ok.length; i++) {
         if (ok[i] != 0) {
           kept.add(a[i]);
