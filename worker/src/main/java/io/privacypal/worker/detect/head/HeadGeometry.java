@@ -1,12 +1,13 @@
 package io.privacypal.worker.detect.head;
 
 import io.privacypal.common.detect.FaceBox;
+import java.util.Optional;
 
 /**
  * The box of a whole head (hair, ears, chin, and the back of the head when it is turned) from what
  * a detector knows about the face: its box, which way is up (roll) and how far it is turned (yaw).
- * The head is a rectangle in the face's own axes, its sides in units of the face box's size,
- * shifted towards the back of the head and widened as the head turns; the answer is the rectangle's
+ * The head is an ellipse in the face's own axes, its axes in units of the face box's size, shifted
+ * towards the back of the head and widened as the head turns; the answer is the ellipse's
  * axis-aligned bounds, never smaller than the face box.
  */
 public final class HeadGeometry {
@@ -64,29 +65,52 @@ public final class HeadGeometry {
     double turn = Math.abs(pose.facing());
     double centreAcross = -pose.facing() * p.backShift() * size;
     double half = (p.halfWidth() + (p.turnedHalfWidth() - p.halfWidth()) * turn) * size;
-    double[] acrossEnds = {centreAcross - half, centreAcross + half};
-    double[] downEnds = {-p.above() * size, p.below() * size};
-    double left = face.x();
-    double top = face.y();
-    double right = face.x() + face.width();
-    double bottom = face.y() + face.height();
-    for (double a : acrossEnds) {
-      for (double d : downEnds) {
-        double x = face.centerX() + a * acrossX + d * downX;
-        double y = face.centerY() + a * acrossY + d * downY;
-        left = Math.min(left, x);
-        right = Math.max(right, x);
-        top = Math.min(top, y);
-        bottom = Math.max(bottom, y);
-      }
-    }
-    left = Math.max(0, left);
-    top = Math.max(0, top);
-    right = Math.min(width, right);
-    bottom = Math.min(height, bottom);
+    // The head is the ellipse inscribed in that rectangle: a tilted rectangle's corners are hair
+    // or background, and bounding them made tilted heads' covers half as wide again.
+    double halfDown = (p.above() + p.below()) / 2 * size;
+    double centreDown = (p.below() - p.above()) / 2 * size;
+    double centreX = face.centerX() + centreAcross * acrossX + centreDown * downX;
+    double centreY = face.centerY() + centreAcross * acrossY + centreDown * downY;
+    FaceBox head = ellipse(centreX, centreY, half, halfDown, pose, face.confidence());
+    return clamp(union(head, face), width, height).orElse(face);
+  }
+
+  /**
+   * The bounds of an ellipse centred on ({@code centreX}, {@code centreY}) with half axes {@code
+   * halfAcross} and {@code halfDown} along the face's axes of {@code pose}.
+   */
+  public static FaceBox ellipse(
+      double centreX,
+      double centreY,
+      double halfAcross,
+      double halfDown,
+      Pose pose,
+      double confidence) {
+    double downX = -pose.upX();
+    double downY = -pose.upY();
+    double reachX = Math.hypot(halfAcross * downY, halfDown * downX);
+    double reachY = Math.hypot(halfAcross * downX, halfDown * downY);
+    return new FaceBox(centreX - reachX, centreY - reachY, 2 * reachX, 2 * reachY, confidence);
+  }
+
+  /** The part of {@code box} inside a {@code width}x{@code height} frame, if any. */
+  public static Optional<FaceBox> clamp(FaceBox box, int width, int height) {
+    double left = Math.max(0, box.x());
+    double top = Math.max(0, box.y());
+    double right = Math.min(width, box.x() + box.width());
+    double bottom = Math.min(height, box.y() + box.height());
     if (right <= left || bottom <= top) {
-      return face;
+      return Optional.empty();
     }
-    return new FaceBox(left, top, right - left, bottom - top, face.confidence());
+    return Optional.of(new FaceBox(left, top, right - left, bottom - top, box.confidence()));
+  }
+
+  /** The smallest box holding both, with the first one's confidence. */
+  public static FaceBox union(FaceBox a, FaceBox b) {
+    double left = Math.min(a.x(), b.x());
+    double top = Math.min(a.y(), b.y());
+    double right = Math.max(a.x() + a.width(), b.x() + b.width());
+    double bottom = Math.max(a.y() + a.height(), b.y() + b.height());
+    return new FaceBox(left, top, right - left, bottom - top, a.confidence());
   }
 }
