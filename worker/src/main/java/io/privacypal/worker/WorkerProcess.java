@@ -47,7 +47,7 @@ public final class WorkerProcess implements AutoCloseable {
             clock,
             parts.metrics);
     this.consumer = new JobConsumer(queue, handler, parts.settings, parts.metrics);
-    this.strandedSweep = new StrandedSweep(deadLetters, parts.settings);
+    this.strandedSweep = new StrandedSweep(deadLetters, parts.videos, parts.settings);
     this.settings = parts.settings;
   }
 

@@ -66,6 +66,26 @@ public record JobStats(
         List.of());
   }
 
+  /**
+   * A running split job's figures: {@code frames} encoded so far across its segments and the time
+   * left estimated from them, over what {@code before} said (null: nothing yet).
+   */
+  public static JobStats running(JobStats before, long frames, Double secondsLeft) {
+    if (before == null) {
+      return new JobStats(frames, 0, 0, 0, null, null, secondsLeft, null);
+    }
+    return new JobStats(
+        frames,
+        before.detectorCalls,
+        before.videoSeconds,
+        before.processingSeconds,
+        before.detector,
+        before.model,
+        secondsLeft,
+        before.stages,
+        before.segments);
+  }
+
   /** Detector calls per minute of video: the figure that sets a Rekognition bill. */
   public double detectorCallsPerVideoMinute() {
     return videoSeconds <= 0 ? 0 : detectorCalls * 60.0 / videoSeconds;

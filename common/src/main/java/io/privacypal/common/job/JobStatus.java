@@ -124,15 +124,17 @@ public record JobStatus(
 
   /**
    * The plan changed (written, a segment claimed, progressed or done, the stitch claimed): the job
-   * stays PROCESSING, its progress the share of frames done across segments.
+   * stays PROCESSING, its progress the share of frames done across segments and its time left
+   * estimated from all of them.
    */
   public JobStatus planned(SegmentPlan newPlan, Instant now) {
     state.checkTransition(JobState.PROCESSING);
+    SegmentPlan started = newPlan.startedBy(now);
     return new JobStatus(
         jobId,
         video,
         JobState.PROCESSING,
-        newPlan.progress(),
+        started.progress(),
         output,
         failure,
         attempt,
@@ -140,10 +142,10 @@ public record JobStatus(
         createdAt,
         now,
         options,
-        stats,
+        JobStats.running(stats, started.framesDone(), started.secondsLeft(now)),
         worker,
         client,
-        newPlan);
+        started);
   }
 
   /** Back to the queue: a retry after a transient failure, a release on shutdown, or a redrive. */

@@ -2,6 +2,8 @@ package io.privacypal.common.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +19,8 @@ import java.util.function.UnaryOperator;
  * @param sent whether the segment messages went out (a redelivered job message sends none then)
  * @param stitcher the run that stitches (its owner token), null until the last segment is done
  * @param stitchSegment the segment whose message the stitcher holds: its redelivery takes over
+ * @param startedAt when the plan was first stored (null in plans stored before it was recorded):
+ *     the start of the rate the job's time left is estimated from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SegmentPlan(
@@ -24,7 +28,8 @@ public record SegmentPlan(
     List<Segment> segments,
     boolean sent,
     String stitcher,
-    Integer stitchSegment) {
+    Integer stitchSegment,
+    Instant startedAt) {
 
   /**
    * One segment.
@@ -75,7 +80,7 @@ public record SegmentPlan(
   }
 
   public static SegmentPlan of(long totalFrames, List<Segment> segments) {
-    return new SegmentPlan(totalFrames, segments, false, null, null);
+    return new SegmentPlan(totalFrames, segments, false, null, null, null);
   }
 
   public Segment segment(int index) {
@@ -85,15 +90,22 @@ public record SegmentPlan(
   public SegmentPlan withSegment(int index, UnaryOperator<Segment> change) {
     List<Segment> changed = new ArrayList<>(segments);
     changed.set(index, change.apply(segments.get(index)));
-    return new SegmentPlan(totalFrames, changed, sent, stitcher, stitchSegment);
+    return new SegmentPlan(totalFrames, changed, sent, stitcher, stitchSegment, startedAt);
   }
 
   public SegmentPlan markedSent() {
-    return new SegmentPlan(totalFrames, segments, true, stitcher, stitchSegment);
+    return new SegmentPlan(totalFrames, segments, true, stitcher, stitchSegment, startedAt);
   }
 
   public SegmentPlan stitchedBy(String owner, int segment) {
-    return new SegmentPlan(totalFrames, segments, sent, owner, segment);
+    return new SegmentPlan(totalFrames, segments, sent, owner, segment, startedAt);
+  }
+
+  /** This plan, started at {@code now} unless it started before. */
+  public SegmentPlan startedBy(Instant now) {
+    return startedAt != null
+        ? this
+        : new SegmentPlan(totalFrames, segments, sent, stitcher, stitchSegment, now);
   }
 
   @JsonIgnore
@@ -104,7 +116,30 @@ public record SegmentPlan(
   /** The share of the video's frames encoded, across every segment. */
   @JsonIgnore
   public double progress() {
-    long done = segments.stream().mapToLong(Segment::framesDone).sum();
-    return totalFrames <= 0 ? 0 : (double) done / totalFrames;
+    return totalFrames <= 0 ? 0 : (double) framesDone() / totalFrames;
+  }
+
+  /** Frames encoded so far, across every segment. */
+  @JsonIgnore
+  public long framesDone() {
+    return segments.stream().mapToLong(Segment::framesDone).sum();
+  }
+
+  /**
+   * The seconds the job still needs at the rate its segments have encoded frames since the plan
+   * started, every worker together (so the estimate follows how many run at once, and a segment
+   * still queued counts at that rate); null before the first frames. The stitch, about a second a
+   * ten-minute video, is not counted.
+   */
+  public Double secondsLeft(Instant now) {
+    long done = framesDone();
+    if (startedAt == null || done <= 0) {
+      return null;
+    }
+    double elapsed = Duration.between(startedAt, now).toNanos() / 1e9;
+    if (elapsed <= 0) {
+      return null;
+    }
+    return Math.max(0, totalFrames - done) * elapsed / done;
   }
 }

@@ -33,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -115,9 +117,22 @@ class SplitJobTest {
           bed.separateClient(),
           bed.statuses);
       JobId id = submit(bed, "job-split");
+      List<Double> estimates = new CopyOnWriteArrayList<>();
 
-      await().atMost(Duration.ofMinutes(3)).until(() -> bed.status(id).isTerminal());
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                JobStatus now = bed.status(id);
+                if (!now.isTerminal() && now.plan() != null && now.stats() != null) {
+                  Optional.ofNullable(now.stats().secondsLeft()).ifPresent(estimates::add);
+                }
+                return now.isTerminal();
+              });
 
+      // While the segments ran, the job's status estimated its time left from all of them.
+      assertThat(estimates).isNotEmpty().allMatch(e -> e >= 0).anyMatch(e -> e > 0);
       JobStatus done = bed.status(id);
       assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.plan().segments()).hasSize(4);

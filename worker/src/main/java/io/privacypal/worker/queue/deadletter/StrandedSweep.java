@@ -1,6 +1,9 @@
 package io.privacypal.worker.queue.deadletter;
 
+import io.privacypal.common.job.JobId;
+import io.privacypal.common.video.VideoStore;
 import io.privacypal.worker.queue.ConsumerSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Every {@link ConsumerSettings#strandedSweepInterval()}, fails the jobs whose messages SQS moved
  * to the dead-letter queue after a worker was killed on every attempt: nothing else writes their
  * status, and the front end would poll them forever. Every worker runs it, which is harmless: a
- * peek hides a dead letter from the other workers for 30 s, and the status write is conditional.
+ * peek hides a dead letter from the other workers for 30 s, and the status write is conditional. A
+ * failed job's segment files go too: no segment run is left to remove them.
  */
 public final class StrandedSweep implements Runnable {
   /** Dead letters looked at per sweep; the rest wait for a later one. */
@@ -23,11 +27,13 @@ public final class StrandedSweep implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(StrandedSweep.class);
 
   private final DeadLetterQueue deadLetters;
+  private final VideoStore videos;
   private final Duration quietFor;
 
   /** A job whose status was written within a visibility timeout still has a live worker. */
-  public StrandedSweep(DeadLetterQueue deadLetters, ConsumerSettings settings) {
+  public StrandedSweep(DeadLetterQueue deadLetters, VideoStore videos, ConsumerSettings settings) {
     this.deadLetters = deadLetters;
+    this.videos = videos;
     this.quietFor = settings.visibilityTimeout();
   }
 
@@ -63,9 +69,18 @@ public final class StrandedSweep implements Runnable {
             result.checked(),
             result.failedJobs());
       }
+      result.failedJobs().forEach(this::removeSegments);
     } catch (RuntimeException e) {
       // A scheduled task that throws is never run again: log it and let the next sweep retry.
       log.warn("the stranded-job sweep failed; trying again at the next one", e);
+    }
+  }
+
+  private void removeSegments(String job) {
+    try {
+      videos.deleteSegments(JobId.of(job));
+    } catch (IOException | RuntimeException e) {
+      log.warn("job {}: removing its segment files failed: {}", job, e.toString());
     }
   }
 }

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.privacypal.common.job.JobId;
 import io.privacypal.common.job.JobState;
+import io.privacypal.common.video.PendingFile;
 import io.privacypal.worker.queue.WorkerTestBed;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,17 +57,27 @@ class StrandedSweepTest {
   }
 
   @Test
-  void sweepFailsAJobWhoseWorkerCrashedOnEveryAttempt() {
+  void sweepFailsAJobWhoseWorkerCrashedOnEveryAttemptAndRemovesItsSegmentFiles()
+      throws IOException {
     JobId id = bed.submit("job-stranded");
     bed.statuses.update(id, s -> s.processing(3, "worker-a", Instant.now()));
+    // A segment of the job that one worker finished before the others were killed.
+    try (PendingFile segment = bed.videos.createSegment(id, 0, 1)) {
+      Files.writeString(segment.path(), "encoded frames");
+      segment.commit();
+    }
+    assertThat(bed.outputFiles()).anyMatch(p -> p.toString().contains(".segments"));
     bed.strandBySqs();
 
     new StrandedSweep(
-            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl()), WorkerTestBed.settings("w"))
+            deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl()),
+            bed.videos,
+            WorkerTestBed.settings("w"))
         .run();
 
     assertThat(bed.status(id).state()).isEqualTo(JobState.FAILED);
     assertThat(bed.visible(bed.sqs.deadLetterQueueUrl())).isEqualTo(1);
+    assertThat(bed.outputFiles()).noneMatch(p -> p.toString().contains(".segments"));
   }
 
   /** A scheduled task that throws is never run again: a failing sweep must not stop the timer. */
@@ -74,6 +86,7 @@ class StrandedSweepTest {
     StrandedSweep sweep =
         new StrandedSweep(
             deadLettersAnHourLater(bed.sqs.deadLetterQueueUrl() + "-missing"),
+            bed.videos,
             WorkerTestBed.settings("w"));
     AtomicInteger runs = new AtomicInteger();
 
