@@ -11,12 +11,13 @@ import io.privacypal.worker.detect.head.HeadGeometry;
  * behind them towards the back of the head as the head turns. The head is turned as far as the nose
  * stands out from between the tragions.
  *
- * <p>The margins come from HeadCoverStudy: BlazeFace on every 10th frame of the leak benchmark's
- * seven clips (671 true heads of 24-300 px, frontal to profile, tilted up to 30°), each chosen so
- * that the cover (this box grown by boxScale 1.3) leaves no more than 3 % of a true box's side bare
- * in all but 0.15 % of them, and none by more than 3.1 % (the box-based proportions before left 0.7
- * % bare by more than 3 %, up to 11 %). Across the edges of the frame's true boxes the covers came
- * to 1.7x the true box high and 1.4x wide, against 1.6x and 1.7x before (2.0x for turned heads).
+ * <p>The head is the ellipse inside those reaches, tilted with the face. Its margins come from
+ * HeadCoverStudy: BlazeFace on every 10th frame of the leak benchmark's seven clips (671 true heads
+ * of 24-300 px, frontal to profile, tilted up to 30°), chosen as the smallest for which the cover
+ * (this box grown by boxScale 1.3) leaves part of at most one true head bare, by under 2 % of its
+ * side (it is one, by 0.6 %). The covers came to 1.65x the true head across and 1.76x down at the
+ * median, against 2.04x and 1.74x with the box-based proportions before (which left none bare), and
+ * their area outside the true head grown 1.5x fell from 1.52 to 0.82 true heads.
  */
 final class BlazeFaceHeads {
   /**

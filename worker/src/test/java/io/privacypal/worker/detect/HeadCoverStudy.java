@@ -21,14 +21,15 @@ import org.opencv.imgproc.Imgproc;
 /**
  * A study, not a test: it runs only with {@code -Dstudy.clips=DIR} naming a folder of the leak
  * benchmark's rendered clips ({@code -Dstudy.only=pan-zoom,sizes} for some of them, {@code
- * -Dstudy.verbose=1} to print every pairing). BlazeFace on every 10th frame of each clip, each true
- * head (whole in the picture, at least 85 % visible) paired with the surest face whose box centre
- * lies in it; it prints, by size and turn, where the true box's edges sit around that face in its
- * own axes (in units of the box's mean side and of the eye-to-mouth distance), and how the cover
- * the pipeline blurs ({@link BlazeFaceHeads#head} grown by boxScale 1.3) fits the true box: how
- * often and how far it leaves part of it bare, and its area outside the true box grown 1.5x (what
- * the benchmark's over-blur counts). Run: {@code mvn -pl worker -am test -Dtest=HeadCoverStudy
- * -Dsurefire.failIfNoSpecifiedTests=false -Dstudy.clips=/tmp/lb}.
+ * -Dstudy.verbose=1} to print every pairing, {@code -Dstudy.visible=0.3} and {@code -Dstudy.cut=1}
+ * to take in half-hidden heads and heads cut by an edge). BlazeFace on every 10th frame of each
+ * clip, each true head (by default whole in the picture and at least 85 % visible) paired with the
+ * surest face whose box centre lies in it; it prints, by size and turn, where the true box's edges
+ * sit around that face in its own axes (in units of the box's mean side and of the eye-to-mouth
+ * distance), and how the cover the pipeline blurs ({@link BlazeFaceHeads#head} grown by boxScale
+ * 1.3) fits the true box: how often and how far it leaves part of it bare, and its area outside the
+ * true box grown 1.5x (what the benchmark's over-blur counts). Run: {@code mvn -pl worker -am test
+ * -Dtest=HeadCoverStudy -Dsurefire.failIfNoSpecifiedTests=false -Dstudy.clips=/tmp/lb}.
  */
 @EnabledIfSystemProperty(named = "study.clips", matches = ".+")
 class HeadCoverStudy {
