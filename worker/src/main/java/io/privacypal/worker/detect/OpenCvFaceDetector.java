@@ -136,22 +136,30 @@ public final class OpenCvFaceDetector implements FaceDetector {
    */
   @Override
   public FaceDetector forVideo() {
-    return faceModel.isEmpty() ? this : new OneVideo(new TileMemory<>());
+    return forVideo(SearchSchedule.FULL_EVERY);
+  }
+
+  /** As {@link #forVideo()}, searching in full every {@code fullEvery}th keyframe. */
+  FaceDetector forVideo(int fullEvery) {
+    return faceModel.isEmpty() ? this : new OneVideo(new SearchSchedule(fullEvery));
   }
 
   @Override
   public List<FaceBox> detect(KeyframeImage image) {
-    return detect(image, null, List.of());
+    return detect(image, null, null, List.of());
   }
 
   private List<FaceBox> detect(
-      KeyframeImage image, TileMemory<BoxMerger.Found> memory, List<FaceBox> known) {
+      KeyframeImage image,
+      TileMemory<BoxMerger.Found> memory,
+      SearchSchedule schedule,
+      List<FaceBox> known) {
     Models models = borrow();
     try {
       List<BoxMerger.Found> found = new ArrayList<>();
       // The network finds every face the cascades find and many more, at a fifth of the cost.
       if (models.blazeFace != null) {
-        detectWithNetwork(models.blazeFace, image, memory, known, found);
+        detectWithNetwork(models.blazeFace, image, memory, schedule, known, found);
       } else {
         detectWithCascades(models.cascades, image, found);
       }
@@ -165,6 +173,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
       BlazeFaceNet net,
       KeyframeImage image,
       TileMemory<BoxMerger.Found> memory,
+      SearchSchedule schedule,
       List<FaceBox> known,
       List<BoxMerger.Found> into) {
     Mat i420 = I420Mats.frame(image);
@@ -172,7 +181,11 @@ public final class OpenCvFaceDetector implements FaceDetector {
     Mat rgb = new Mat();
     try {
       boolean searchAll = memory == null || memory.startKeyframe();
-      for (Tiles.Square square : Tiles.of(image.width(), image.height(), tileSide(image))) {
+      List<Tiles.Square> squares = Tiles.of(image.width(), image.height(), tileSide(image));
+      if (schedule != null) {
+        squares = schedule.squares(luma, squares, known);
+      }
+      for (Tiles.Square square : squares) {
         Mat look = memory == null ? null : TileMemory.look(luma, square);
         if (!searchAll) {
           List<BoxMerger.Found> unchanged = memory.unchanged(square, look);
@@ -280,17 +293,17 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
   /** This detector for one video's keyframes, with what it saw of them. */
   private final class OneVideo implements FaceDetector {
-    private final TileMemory<BoxMerger.Found> memory;
-
+    private final TileMemory<BoxMerger.Found> memory = new TileMemory<>();
+    private final SearchSchedule schedule;
     private final KnownHeads known = new KnownHeads();
 
-    OneVideo(TileMemory<BoxMerger.Found> memory) {
-      this.memory = memory;
+    OneVideo(SearchSchedule schedule) {
+      this.schedule = schedule;
     }
 
     @Override
     public synchronized List<FaceBox> detect(KeyframeImage image) {
-      List<FaceBox> heads = OpenCvFaceDetector.this.detect(image, memory, known.boxes());
+      List<FaceBox> heads = OpenCvFaceDetector.this.detect(image, memory, schedule, known.boxes());
       known.update(heads);
       return heads;
     }
@@ -313,8 +326,14 @@ public final class OpenCvFaceDetector implements FaceDetector {
     @Override
     public void close() {
       long[] counts = memory.counts();
-      log.debug("tile memory: {} squares searched, {} unchanged and reused", counts[0], counts[1]);
+      long[] scheduled = schedule.counts();
+      log.debug(
+          "squares: {} searched, {} unchanged and reused, {} left to the schedule",
+          counts[0],
+          counts[1],
+          scheduled[1]);
       memory.close();
+      schedule.close();
     }
   }
 
