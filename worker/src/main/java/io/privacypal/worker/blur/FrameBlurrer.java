@@ -21,6 +21,13 @@ public final class FrameBlurrer {
   /** Mosaic cells across the shorter side of an area: few enough that a face is unrecognisable. */
   private static final int MOSAIC_CELLS = 8;
 
+  /**
+   * The ellipse mask's ellipse is this much larger than the one inscribed in the area, and cut by
+   * it: a head's ellipse tilted by up to 45° (its sides at least 0.7 of each other) that the area
+   * bounds lies inside it, where it reached past the inscribed one towards the area's corners.
+   */
+  static final double ELLIPSE_REACH = 1.16;
+
   /** Black in video range. */
   private static final int FILL_LUMA = 16;
 
@@ -53,7 +60,7 @@ public final class FrameBlurrer {
         shape.create(roi.rows(), roi.cols(), CvType.CV_8UC1);
         shape.setTo(new Scalar(0));
         Point centre = new Point((roi.cols() - 1) / 2.0, (roi.rows() - 1) / 2.0);
-        Size axes = new Size(roi.cols() / 2.0, roi.rows() / 2.0);
+        Size axes = new Size(ELLIPSE_REACH * roi.cols() / 2.0, ELLIPSE_REACH * roi.rows() / 2.0);
         Imgproc.ellipse(shape, centre, axes, 0, 0, 360, new Scalar(255), -1);
         covered.copyTo(roi, shape);
       } else {

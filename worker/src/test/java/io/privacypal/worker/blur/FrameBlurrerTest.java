@@ -63,11 +63,13 @@ class FrameBlurrerTest {
   }
 
   @Test
-  void ellipseLeavesTheCornersOfTheBox() {
+  void ellipseLeavesTheCornersOfTheBoxButReachesTowardsThem() {
     new FrameBlurrer(BlurMode.FILL, MaskShape.ELLIPSE)
         .apply(frame, List.of(new PixelBox(10, 10, 30, 30)));
 
     assertThat(at(luma(25, 25))).isEqualTo(16);
+    // 1.08 of the inscribed circle's radius out along the diagonal, where a tilted head reaches.
+    assertThat(at(luma(36, 36))).isEqualTo(16);
     assertThat(at(luma(10, 10))).isEqualTo(original[luma(10, 10)] & 0xff);
     assertThat(at(luma(39, 39))).isEqualTo(original[luma(39, 39)] & 0xff);
   }

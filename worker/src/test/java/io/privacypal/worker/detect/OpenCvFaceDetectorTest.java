@@ -47,9 +47,10 @@ class OpenCvFaceDetectorTest extends FaceDetectorContract {
         assertThat(face.y()).isGreaterThanOrEqualTo(0);
         assertThat(face.x() + face.width()).isLessThanOrEqualTo(1280);
         assertThat(face.y() + face.height()).isLessThanOrEqualTo(854);
-        // A face in a group photo is neither a speck nor most of the picture.
+        // A face in a group photo is neither a speck nor most of the picture; a head is taller
+        // than wide (the leak benchmark's labelled heads up to 1.7x, hairline to chin).
         assertThat(face.width()).isBetween(20.0, 640.0);
-        assertThat(face.height() / face.width()).isBetween(0.7, 1.4);
+        assertThat(face.height() / face.width()).isBetween(0.7, 1.7);
       }
     }
   }

@@ -9,6 +9,7 @@ import io.privacypal.common.job.JobStats;
 import io.privacypal.common.job.MaskShape;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.testing.FacePhotos;
+import io.privacypal.worker.testing.LabelledFaces;
 import io.privacypal.worker.testing.RawFrames;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,17 +34,6 @@ class TurnedHeadCoverTest {
 
   /** What FILL writes (video-range black) reads as grey 0 once ffmpeg decodes it to grey. */
   private static final int FILL = 0;
-
-  /** A spot of the head in pixels of the original photo, and what it is. */
-  private record Spot(String name, int x, int y) {}
-
-  private static final List<Spot> HEAD =
-      List.of(
-          new Spot("ear", 560, 250),
-          new Spot("hair at the back of the head", 670, 150),
-          new Spot("hair on top", 540, 62),
-          new Spot("jaw below the ear", 520, 330),
-          new Spot("chin", 455, 400));
 
   private static OpenCvFaceDetector detector;
   private static PipelineSettings settings;
@@ -120,7 +110,7 @@ class TurnedHeadCoverTest {
     List<byte[]> before = RawFrames.gray(in, WIDTH, HEIGHT);
     List<byte[]> after = RawFrames.gray(out, WIDTH, HEIGHT);
     assertThat(after).hasSameSizeAs(before);
-    for (Spot spot : HEAD) {
+    for (LabelledFaces.Spot spot : LabelledFaces.SAMPLE2_PROFILE) {
       int x = PHOTO_X + (mirrored ? PHOTO_WIDTH - spot.x() : spot.x()) / 2;
       int y = PHOTO_Y + spot.y() / 2;
       // The spot shows something other than the fill to begin with, so covering it is a change.

@@ -13,6 +13,21 @@ public final class LabelledFaces {
   /** One face: its centre and the side of a square around forehead to chin. */
   public record Face(double cx, double cy, double size) {}
 
+  /** A spot of a head in pixels of the original photo, and what it is. */
+  public record Spot(String name, int x, int y) {}
+
+  /**
+   * Spots of the head in profile of {@code sample2.jpg} (the woman on the left, looking left) that
+   * its cover must reach: a face box grown 1.3x left them sharp.
+   */
+  public static final List<Spot> SAMPLE2_PROFILE =
+      List.of(
+          new Spot("ear", 560, 250),
+          new Spot("hair at the back of the head", 670, 150),
+          new Spot("hair on top", 540, 62),
+          new Spot("jaw below the ear", 520, 330),
+          new Spot("chin", 455, 400));
+
   /** One photo: its number, its size in pixels and its faces. */
   public record Photo(int number, int width, int height, List<Face> faces) {}
 
