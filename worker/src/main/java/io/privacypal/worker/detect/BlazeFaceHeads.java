@@ -52,6 +52,18 @@ final class BlazeFaceHeads {
   static final HeadGeometry.Proportions LOOSE =
       new HeadGeometry.Proportions(1.0, 0.65, 0.72, 0.9, 0.35);
 
+  /**
+   * For a large frontal head that reaches past the frame's edge, joined with its key-point head:
+   * the box-based proportions measured before the key points were used (on the labelled heads about
+   * ear to ear and a little short of hairline to chin; closer ones left foreheads bare).
+   */
+  static final HeadGeometry.Proportions CLOSE =
+      new HeadGeometry.Proportions(0.75, 0.55, 0.55, 0.9, 0.35);
+
+  /** The same for a large head in profile, between them linearly with the turn. */
+  static final HeadGeometry.Proportions CLOSE_PROFILE =
+      new HeadGeometry.Proportions(1.0, 0.65, 0.5, 0.9, 0.35);
+
   /** Box sizes (mean side, pixels) up to which a head is small, and from which it is large. */
   static final double SMALL_UP_TO = 40;
 
@@ -90,10 +102,32 @@ final class BlazeFaceHeads {
             || head.x() + head.width() > width
             || head.y() + head.height() > height;
     if (large < 1 || cut) {
-      FaceBox loose = HeadGeometry.head(box, pose, LOOSE, Integer.MAX_VALUE, Integer.MAX_VALUE);
-      head = between(HeadGeometry.union(head, loose), head, cut ? 0 : large);
+      HeadGeometry.Proportions joined = cut ? cutProportions(large, pose.facing()) : LOOSE;
+      FaceBox fromBox = HeadGeometry.head(box, pose, joined, Integer.MAX_VALUE, Integer.MAX_VALUE);
+      head = between(HeadGeometry.union(head, fromBox), head, cut ? 0 : large);
     }
     return HeadGeometry.clamp(head, width, height).orElse(box);
+  }
+
+  /**
+   * The box-based proportions joined with a head cut by the frame's edge: {@link #LOOSE} for a
+   * small one, {@link #CLOSE} to {@link #CLOSE_PROFILE} with the turn for a large one (the loose
+   * ones on every large head cut by the top edge, as a zooming camera's backdrop heads are, covered
+   * a fifth of pan-zoom around them).
+   */
+  private static HeadGeometry.Proportions cutProportions(double large, double facing) {
+    HeadGeometry.Proportions close = between(CLOSE, CLOSE_PROFILE, Math.abs(facing));
+    return between(LOOSE, close, large);
+  }
+
+  private static HeadGeometry.Proportions between(
+      HeadGeometry.Proportions from, HeadGeometry.Proportions to, double t) {
+    return new HeadGeometry.Proportions(
+        between(from.above(), to.above(), t),
+        between(from.below(), to.below(), t),
+        between(from.halfWidth(), to.halfWidth(), t),
+        between(from.turnedHalfWidth(), to.turnedHalfWidth(), t),
+        between(from.backShift(), to.backShift(), t));
   }
 
   private static FaceBox fromKeypoints(BlazeFaceNet.Face face, HeadGeometry.Pose pose) {
