@@ -86,9 +86,9 @@ final class BlazeFaceHeads {
   /**
    * The head from the key points for a large head; for a small one also the box's {@link #LOOSE}
    * proportions, from all of both below {@link #SMALL_UP_TO} to none from {@link #LARGE_FROM}, and
-   * all of both for a head that reaches past the frame's edge: the network saw only part of that
-   * face, and with the key points alone heads cut by an edge or half hidden leaked for up to 24
-   * frames on the leak benchmark's long-1080p.
+   * all of both, with the box's {@code cutProportions}, for a head that reaches past the frame's
+   * edge: the network saw only part of that face, and with the key points alone heads cut by an
+   * edge or half hidden leaked for up to 24 frames on the leak benchmark's long-1080p.
    */
   static FaceBox head(BlazeFaceNet.Face face, int width, int height) {
     FaceBox box = face.box();
