@@ -3,7 +3,10 @@ package io.privacypal.gateway.http;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavalinServer {
   private static final Logger log = LoggerFactory.getLogger(JavalinServer.class);
+  private static final int WARM_UP_MILLIS = 2000;
 
   /** Request line plus headers; a larger block is answered 431. */
   public static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -85,7 +89,31 @@ public final class JavalinServer {
       throw new UncheckedIOException(
           "cannot listen on " + host + ":" + port, new IOException(e.getMessage(), e));
     }
+    warmUp(host, app.port());
     return new JavalinServer(app);
+  }
+
+  /**
+   * Sends the server one request of its own before anyone else's: Javalin sets up its servlet's
+   * configuration lazily, without a lock, on the first request, and two first requests at once
+   * failed one of them with a 500 (a NullPointerException in JavalinServlet).
+   */
+  private static void warmUp(String host, int port) {
+    String target =
+        host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")
+            ? "127.0.0.1"
+            : host;
+    try (Socket socket = new Socket(target, port)) {
+      socket.setSoTimeout(WARM_UP_MILLIS);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      log.debug("warming the server up failed: {}", e.toString());
+    }
   }
 
   private static void limit(HttpConfiguration http, HttpTimeouts timeouts) {
