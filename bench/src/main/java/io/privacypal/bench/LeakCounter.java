@@ -1,5 +1,6 @@
 package io.privacypal.bench;
 
+import io.privacypal.bench.leak.GreyFrames;
 import io.privacypal.common.detect.FaceBox;
 import java.io.IOException;
 import java.nio.file.Path;

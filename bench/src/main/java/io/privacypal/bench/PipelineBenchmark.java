@@ -1,5 +1,6 @@
 package io.privacypal.bench;
 
+import io.privacypal.bench.leak.LeakBenchmark;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.job.BlurRegion;
 import io.privacypal.common.job.JobOptions;
@@ -24,32 +25,38 @@ import java.util.regex.Pattern;
 
 /**
  * Times the anonymizing pipeline against a plain ffmpeg transcode of the same input (same x264
- * preset and crf, audio copied) on generated 720p and 1080p clips: with the local detector, with
- * detection off (one fixed region), and with a simulated remote detector (a fixed latency per call,
- * no faces) keeping 1 and 4 calls in flight. Each configuration runs {@code --runs} times,
- * interleaved so that a busy spell of the machine hits all alike, and the median run is reported:
- * frames per second, its ratio to the plain transcode's, detector calls per video minute, peak
- * memory, and the per-stage wall/CPU breakdown. Not a test: figures only.
+ * preset and crf, audio copied) on generated 720p and 1080p clips (by default real photos of people
+ * under a moving camera, see {@link BenchClip}): with the local detector, with detection off (one
+ * fixed region), and with a simulated remote detector (a fixed latency per call, no faces) keeping
+ * 1 and 4 calls in flight. Each configuration runs {@code --runs} times, interleaved so that a busy
+ * spell of the machine hits all alike, and the median run is reported: frames per second, its ratio
+ * to the plain transcode's, detector calls per video minute, peak memory, and the per-stage
+ * wall/CPU breakdown. Not a test: figures only.
  *
  * <p>Run: {@code java -cp <bench classpath> io.privacypal.bench.PipelineBenchmark [workDir]
- * [--clips=1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60] [--remote-latency-ms=150]
+ * [--clips=1280x720x10,1920x1080x10,1920x1080x60,1280x720x10:pattern] [--remote-latency-ms=150]
  * [--runs=3]} (latency 0 skips the remote runs; see {@link BenchClip} for the clips)
  */
 public final class PipelineBenchmark {
   private static final int[] REMOTE_IN_FLIGHT = {1, 4};
+
+  /** Faces and a moving camera at 720p and 1080p, 10 s and 60 s. */
+  static final String DEFAULT_CLIPS = "1280x720x10,1920x1080x10,1920x1080x60";
+
   private static final Pattern CPU = Pattern.compile("bench: utime=([0-9.]+)s stime=([0-9.]+)s");
 
   private final PipelineSettings settings;
   private final Path work;
   private final long remoteLatencyMillis;
   private final int runs;
+  private final LeakBenchmark leaks;
 
-  private PipelineBenchmark(
-      PipelineSettings settings, Path work, long remoteLatencyMillis, int runs) {
+  PipelineBenchmark(PipelineSettings settings, Path work, long remoteLatencyMillis, int runs) {
     this.settings = settings;
     this.work = work;
     this.remoteLatencyMillis = remoteLatencyMillis;
     this.runs = runs;
+    this.leaks = new LeakBenchmark(work, settings);
   }
 
   public static void main(String[] args) throws Exception {
@@ -57,7 +64,7 @@ public final class PipelineBenchmark {
         args.length > 0 && !args[0].startsWith("--")
             ? Path.of(args[0])
             : Files.createTempDirectory("privacypal-bench");
-    String clips = "1280x720x10,1280x720x10:still,1920x1080x10,1920x1080x60";
+    String clips = DEFAULT_CLIPS;
     long remoteLatencyMillis = 150;
     int runs = 3;
     for (String arg : args) {
@@ -90,11 +97,12 @@ public final class PipelineBenchmark {
   /** A configuration of the pipeline: what it runs with, and what it is called in the report. */
   private record Configuration(String label, AnonymizePipeline pipeline, JobOptions options) {}
 
-  private void run(AnonymizePipeline local, BenchClip clip) throws Exception {
-    Path input = clip.file(work);
-    if (!Files.exists(input)) {
-      render(clip, input);
-    }
+  /**
+   * Runs every configuration on the clip and prints the medians; returns them by label, the plain
+   * transcode first.
+   */
+  Map<String, BenchRun> run(AnonymizePipeline local, BenchClip clip) throws Exception {
+    Path input = input(clip);
     List<Configuration> configurations = new ArrayList<>();
     configurations.add(new Configuration("local detector", local, JobOptions.defaults()));
     configurations.add(new Configuration("detection off", local, regionOnly(clip)));
@@ -120,6 +128,8 @@ public final class PipelineBenchmark {
     }
     long frames = clip.frames();
     BenchRun plain = BenchRun.median(plainRuns);
+    Map<String, BenchRun> medians = new LinkedHashMap<>();
+    medians.put("plain transcode", plain);
     System.out.printf(
         "%s: plain transcode %.1f fps (%.1f s, CPU %s s), %s%n",
         clip.label(),
@@ -130,20 +140,41 @@ public final class PipelineBenchmark {
     pipelineRuns.forEach(
         (configuration, measured) -> {
           BenchRun median = BenchRun.median(measured);
+          medians.put(configuration.label(), median);
           JobStats stats = median.stats();
           System.out.printf(
-              "  %-28s %6.1f fps, %.2f of plain (%.1f s), %.0f detector calls per video minute,"
+              "  %-28s %6.1f fps, %.2f of plain (%.1f s), %.0f detector calls per video minute%s,"
                   + " %s%n    stages: %s%n",
               configuration.label(),
               median.fps(stats.frames()),
               median.fps(stats.frames()) / plain.fps(frames),
               median.seconds(),
               stats.detectorCallsPerVideoMinute(),
+              StageReport.detectPerCall(stats),
               median.memory(),
               StageReport.line(stats.stages()));
         });
     Files.deleteIfExists(work.resolve("plain.mp4"));
     Files.deleteIfExists(work.resolve("anonymized.mp4"));
+    return medians;
+  }
+
+  /** The clip's file in the work directory, rendered on first use. */
+  private Path input(BenchClip clip) throws IOException, InterruptedException {
+    if (clip.picture() == BenchClip.Picture.FACES) {
+      long started = System.nanoTime();
+      Path file = leaks.movingCamera(clip.width(), clip.height(), clip.seconds()).file();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (seconds >= 1) {
+        System.out.printf("%s: rendered in %.0f s%n", clip.label(), seconds);
+      }
+      return file;
+    }
+    Path file = clip.patternFile(work);
+    if (!Files.exists(file)) {
+      render(clip, file);
+    }
+    return file;
   }
 
   private BenchRun pipeline(Configuration configuration, Path input) throws Exception {

@@ -25,8 +25,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--clips",
-      paramLabel = "WxHxS[:still],...",
-      description = "the clips, e.g. 1280x720x10,1280x720x10:still,1920x1080x60")
+      paramLabel = "WxHxS[:pattern|:still],...",
+      description =
+          "the clips: real faces under a moving camera, or with :pattern ffmpeg's test pattern, with"
+              + " :still colour bars (default 1280x720x10,1920x1080x10,1920x1080x60)")
   String clips;
 
   @Option(

@@ -1,6 +1,5 @@
 package io.privacypal.bench.leak;
 
-import io.privacypal.bench.GreyFrames;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.JobOptions;
@@ -63,9 +62,20 @@ public final class LeakBenchmark {
   }
 
   /** The named clip, rendered into the work directory on first use and reused after. */
-  public synchronized RenderedClip clip(String name) throws IOException {
-    LeakClip script = LeakClips.named(name);
-    Path video = work.resolve("leak-" + VERSION + "-" + name + ".mp4");
+  public RenderedClip clip(String name) throws IOException {
+    return rendered(LeakClips.named(name), work.resolve("leak-" + VERSION + "-" + name + ".mp4"));
+  }
+
+  /**
+   * The speed benchmark's clip of this size and length with faces and a moving camera ({@link
+   * SpeedClips}), rendered into the work directory on first use and reused after.
+   */
+  public RenderedClip movingCamera(int width, int height, int seconds) throws IOException {
+    LeakClip script = SpeedClips.movingCamera(width, height, seconds);
+    return rendered(script, work.resolve(script.name() + ".mp4"));
+  }
+
+  private synchronized RenderedClip rendered(LeakClip script, Path video) throws IOException {
     RenderedClip loaded = RenderedClip.load(script, video);
     if (loaded != null) {
       return loaded;

@@ -1,4 +1,4 @@
-package io.privacypal.bench;
+package io.privacypal.bench.leak;
 
 import java.io.IOException;
 import java.io.InputStream;
