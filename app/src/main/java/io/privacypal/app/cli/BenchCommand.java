@@ -28,7 +28,7 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "WxHxS[:pattern|:still],...",
       description =
           "the clips: real faces under a moving camera, or with :pattern ffmpeg's test pattern, with"
-              + " :still colour bars (default 1280x720x10,1920x1080x10,1920x1080x60)")
+              + "  :still colour bars (default 1280x720x10,1920x1080x10)")
   String clips;
 
   @Option(
