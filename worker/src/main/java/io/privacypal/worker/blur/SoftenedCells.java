@@ -10,9 +10,9 @@ import org.opencv.imgproc.Imgproc;
  * INTER_NEAREST}) and softened by a gaussian (as {@code Imgproc.GaussianBlur}, reflected at the
  * area's edges), in one step from the cells. Both are linear and act on rows and columns apart, so
  * the result is {@code Wy · cells · Wxᵀ}, where a row of {@code Wx} holds how much of each cell's
- * column the kernel sums into one output column. The same picture within one grey level (OpenCV's
- * gaussian rounds in fixed point), but its cost follows the cell count: the gaussian's grew with
- * its kernel, a cell wide (45 taps for a 270 px area, most of the mosaic's CPU).
+ * column the kernel sums into one output column. The same picture within two grey levels (OpenCV's
+ * gaussian rounds its taps in fixed point), but its cost follows the cell count: the gaussian's
+ * grew with its kernel, a cell wide (45 taps for a 270 px area, most of the mosaic's CPU).
  */
 final class SoftenedCells {
   private SoftenedCells() {}
