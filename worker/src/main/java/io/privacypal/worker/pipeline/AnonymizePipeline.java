@@ -117,10 +117,10 @@ public final class AnonymizePipeline implements VideoProcessor {
       throw e;
     } finally {
       if (reader != null) {
-        reader.kill();
+        reader.close();
       }
       if (writer != null) {
-        writer.kill();
+        writer.close();
       }
       if (!done) {
         Files.deleteIfExists(request.output());

@@ -32,6 +32,11 @@ final class FfmpegProcess implements AutoCloseable {
     return new FfmpegProcess(new ProcessBuilder(command).start(), name);
   }
 
+  /** Starts it as {@code builder} says (its redirects). */
+  static FfmpegProcess start(ProcessBuilder builder, String name) throws IOException {
+    return new FfmpegProcess(builder.start(), name);
+  }
+
   /** Starts it with its stdout written to {@code stdout}. */
   static FfmpegProcess start(List<String> command, String name, Path stdout) throws IOException {
     return new FfmpegProcess(

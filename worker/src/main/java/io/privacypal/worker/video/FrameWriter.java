@@ -4,15 +4,16 @@ import io.privacypal.common.job.StageTime;
 import io.privacypal.worker.timing.Lap;
 import io.privacypal.worker.timing.TimeTotal;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes raw I420 frames from its stdin to H.264 with one ffmpeg process, taking the audio from
- * the original file (a second input) so it stays in sync without passing through Java.
+ * Encodes raw I420 frames from its stdin (a {@link FramePipe}) to H.264 with one ffmpeg process,
+ * taking the audio from the original file (a second input) so it stays in sync without passing
+ * through Java.
  */
 public final class FrameWriter implements AutoCloseable {
   private static final long EXIT_TIMEOUT_SECONDS = 300;
@@ -21,17 +22,14 @@ public final class FrameWriter implements AutoCloseable {
   private static final int CPU_SAMPLE_FRAMES = 8;
 
   private final FfmpegProcess ffmpeg;
-  private final OutputStream stdin;
-
-  /** Whole frames go out in one write from here (see FrameReader's staging array for why). */
-  private byte[] staging = new byte[0];
+  private final FileChannel frames;
 
   private final TimeTotal writing = new TimeTotal();
   private long framesWritten;
 
-  private FrameWriter(FfmpegProcess ffmpeg) {
-    this.ffmpeg = ffmpeg;
-    this.stdin = ffmpeg.process().getOutputStream();
+  private FrameWriter(FramePipe.Started encoder) {
+    this.ffmpeg = encoder.ffmpeg();
+    this.frames = encoder.channel();
   }
 
   /**
@@ -65,7 +63,7 @@ public final class FrameWriter implements AutoCloseable {
     command.addAll(AudioPlan.of(info).ffmpegArguments());
     command.addAll(PLAYBACK_ONLY);
     command.addAll(List.of("-movflags", "+faststart", "-f", "mp4", output.toString()));
-    return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+    return new FrameWriter(FramePipe.toStdin(command, "ffmpeg-encode"));
   }
 
   /**
@@ -81,7 +79,7 @@ public final class FrameWriter implements AutoCloseable {
     command.addAll(List.of("-an"));
     command.addAll(PLAYBACK_ONLY);
     command.addAll(List.of("-f", "mp4", output.toString()));
-    return new FrameWriter(FfmpegProcess.start(command, "ffmpeg-encode"));
+    return new FrameWriter(FramePipe.toStdin(command, "ffmpeg-encode"));
   }
 
   /** ffmpeg reading our I420 frames, of the (padded) size and rate of the input, from its stdin. */
@@ -133,13 +131,10 @@ public final class FrameWriter implements AutoCloseable {
 
   private void writeWhole(Frame frame) throws IOException {
     ByteBuffer buffer = frame.buffer();
-    int size = buffer.remaining();
-    if (staging.length != size) {
-      staging = new byte[size];
-    }
-    buffer.get(staging, 0, size);
     try {
-      stdin.write(staging, 0, size);
+      while (buffer.hasRemaining()) {
+        frames.write(buffer);
+      }
     } catch (IOException e) {
       throw new IOException("the encoder stopped: " + ffmpeg.stderrTail(), e);
     }
@@ -147,7 +142,7 @@ public final class FrameWriter implements AutoCloseable {
 
   /** Ends the input and waits for ffmpeg to finish the file. */
   public void finish() throws IOException, InterruptedException {
-    stdin.close();
+    frames.close();
     int exit = ffmpeg.waitFor(EXIT_TIMEOUT_SECONDS);
     if (exit != 0) {
       throw new IOException("the encoder failed (exit " + exit + "): " + ffmpeg.stderrTail());
@@ -169,8 +164,10 @@ public final class FrameWriter implements AutoCloseable {
     ffmpeg.kill();
   }
 
+  /** Stops ffmpeg and closes our end of its pipe. */
   @Override
   public void close() {
     kill();
+    FramePipe.close(frames);
   }
 }
