@@ -23,7 +23,6 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -191,7 +190,7 @@ class OverBlurSourceStudy {
     Mat source = new Mat(height, width, CvType.CV_8U);
     Mat anonymized = new Mat(height, width, CvType.CV_8U);
     Mat changed = new Mat();
-    Mat outside = new Mat(height, width, CvType.CV_8U);
+    Mat outside = new Mat();
     Mat trueCovers = new Mat(height, width, CvType.CV_8U);
     Mat falseCovers = new Mat(height, width, CvType.CV_8U);
     Mat part = new Mat();
@@ -204,24 +203,8 @@ class OverBlurSourceStudy {
         }
         source.put(0, 0, before);
         anonymized.put(0, 0, after);
-        Core.absdiff(source, anonymized, changed);
-        Imgproc.blur(changed, changed, new Size(8, 8));
-        Imgproc.threshold(
-            changed, changed, OverBlurMeter.CHANGED_ABOVE, 255, Imgproc.THRESH_BINARY);
-        outside.setTo(new Scalar(255));
         List<TrueFace> faces = clip.facesAt(n);
-        for (TrueFace face : faces) {
-          FaceBox b = face.box();
-          double gx = b.width() * OverBlurMeter.GROWTH;
-          double gy = b.height() * OverBlurMeter.GROWTH;
-          Imgproc.rectangle(
-              outside,
-              new Point(b.x() - gx, b.y() - gy),
-              new Point(b.x() + b.width() + gx, b.y() + b.height() + gy),
-              new Scalar(0),
-              -1);
-        }
-        Core.bitwise_and(changed, outside, changed);
+        OverBlurMeter.changedOutside(source, anonymized, faces, changed, outside);
         List<FaceBox> answered = answers.get(n);
         if (answered == null) {
           split.outsideOthers += Core.countNonZero(outside);

@@ -102,31 +102,7 @@ class HeadCoverScaleTest {
 
   private Path clip() throws Exception {
     Path in = dir.resolve("heads.mp4");
-    RawFrames.run(
-        "ffmpeg",
-        "-nostdin",
-        "-v",
-        "error",
-        "-y",
-        "-f",
-        "lavfi",
-        "-i",
-        "color=c=0x305070:s=" + WIDTH + "x" + HEIGHT + ":r=25:d=1",
-        "-loop",
-        "1",
-        "-i",
-        FacePhotos.sample(6).toString(),
-        "-filter_complex",
-        "[1]scale=960:-2[p];[0][p]overlay=" + PHOTO_X + ":0:shortest=1",
-        "-t",
-        "1",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:v",
-        "libx264",
-        "-crf",
-        "12",
-        in.toString());
+    RawFrames.stillClip(FacePhotos.sample(6), "scale=960:-2[p]", PHOTO_X, 0, WIDTH, HEIGHT, in);
     return in;
   }
 
