@@ -28,9 +28,20 @@ final class OverBlurMeter {
 
   /** Adds one frame. */
   void add(Mat source, Mat output, List<TrueFace> faces) {
-    Core.absdiff(source, output, difference);
-    Imgproc.blur(difference, difference, new Size(WINDOW, WINDOW));
-    Imgproc.threshold(difference, difference, CHANGED_ABOVE, 255, Imgproc.THRESH_BINARY);
+    changedOutside(source, output, faces, difference, outside);
+    changed += Core.countNonZero(difference);
+    pixels += Core.countNonZero(outside);
+  }
+
+  /**
+   * Marks in {@code outside} (255) the pixels outside every grown true box, and in {@code changed}
+   * those of them that the output changed.
+   */
+  static void changedOutside(
+      Mat source, Mat output, List<TrueFace> faces, Mat changed, Mat outside) {
+    Core.absdiff(source, output, changed);
+    Imgproc.blur(changed, changed, new Size(WINDOW, WINDOW));
+    Imgproc.threshold(changed, changed, CHANGED_ABOVE, 255, Imgproc.THRESH_BINARY);
     if (outside.rows() != source.rows() || outside.cols() != source.cols()) {
       outside.create(source.rows(), source.cols(), CvType.CV_8U);
     }
@@ -46,9 +57,7 @@ final class OverBlurMeter {
           new Scalar(0),
           -1);
     }
-    Core.bitwise_and(difference, outside, difference);
-    changed += Core.countNonZero(difference);
-    pixels += Core.countNonZero(outside);
+    Core.bitwise_and(changed, outside, changed);
   }
 
   /** Changed pixels outside the grown boxes, as a share of all pixels outside them (0-1). */

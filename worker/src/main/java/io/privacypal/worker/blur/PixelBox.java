@@ -12,6 +12,19 @@ public record PixelBox(int x, int y, int width, int height) {
     }
   }
 
+  /**
+   * How much a detector's box is enlarged for a job's {@code boxScale}, which enlarges the face
+   * box: a box that is the face gets it whole; a box that is the whole head, whose face takes
+   * {@code faceShare} of each side ({@link io.privacypal.common.detect.FaceDetector#faceShare()}),
+   * gets the margin that enlarging its face adds, in pixels, on each side: the head's own margins
+   * around the face are measured and need no enlarging. The local detector's heads (face 0.7 of the
+   * side) are enlarged 1.21x at the default 1.3; enlarged 1.3x like face boxes, its covers blurred
+   * 3-18 % of the leak benchmark's pictures around the true heads.
+   */
+  public static double scaleFor(double boxScale, double faceShare) {
+    return 1 + (boxScale - 1) * faceShare;
+  }
+
   /** A face box enlarged by {@code scale} around its centre, rounded outward and clamped. */
   public static Optional<PixelBox> cover(
       FaceBox face, double scale, int frameWidth, int frameHeight) {

@@ -46,6 +46,7 @@ final class AnonymizeRun {
   private final int inFlight;
   private final FaceTracker tracker;
   private final FrameBlurrer blurrer;
+  private final double coverScale;
   private final StageClock clock;
   private long framesWritten;
   private boolean finished;
@@ -75,6 +76,7 @@ final class AnonymizeRun {
             info.paddedWidth(),
             info.paddedHeight());
     this.blurrer = new FrameBlurrer(options.blurMode(), options.mask());
+    this.coverScale = PixelBox.scaleFor(options.boxScale(), detector.faceShare());
     this.tracker =
         new FaceTracker(
             info.paddedWidth(), info.paddedHeight(), info.frameRate(), detector.faceShare());
@@ -204,7 +206,7 @@ final class AnonymizeRun {
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {
     List<PixelBox> areas = new ArrayList<>(faces.size() + options.regions().size());
     for (FaceBox face : faces) {
-      PixelBox.cover(face, options.boxScale(), frame.width(), frame.height()).ifPresent(areas::add);
+      PixelBox.cover(face, coverScale, frame.width(), frame.height()).ifPresent(areas::add);
     }
     for (BlurRegion region : options.regions()) {
       if (region.activeAt(frame.timeSeconds())) {

@@ -68,37 +68,14 @@ class TurnedHeadCoverTest {
 
   private void assertCovered(boolean mirrored, MaskShape mask) throws Exception {
     Path in = dir.resolve("profile.mp4");
-    RawFrames.run(
-        "ffmpeg",
-        "-nostdin",
-        "-v",
-        "error",
-        "-y",
-        "-f",
-        "lavfi",
-        "-i",
-        "color=c=0x305070:s=" + WIDTH + "x" + HEIGHT + ":r=25:d=1",
-        "-loop",
-        "1",
-        "-i",
-        FacePhotos.sample(2).toString(),
-        "-filter_complex",
-        "[1]"
-            + (mirrored ? "hflip," : "")
-            + "scale=960:-2[p];[0][p]overlay="
-            + PHOTO_X
-            + ":"
-            + PHOTO_Y
-            + ":shortest=1",
-        "-t",
-        "1",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:v",
-        "libx264",
-        "-crf",
-        "12",
-        in.toString());
+    RawFrames.stillClip(
+        FacePhotos.sample(2),
+        (mirrored ? "hflip," : "") + "scale=960:-2[p]",
+        PHOTO_X,
+        PHOTO_Y,
+        WIDTH,
+        HEIGHT,
+        in);
     Path out = dir.resolve("out.mp4");
     JobOptions options =
         new JobOptions(

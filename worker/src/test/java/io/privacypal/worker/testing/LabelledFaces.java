@@ -28,6 +28,17 @@ public final class LabelledFaces {
           new Spot("jaw below the ear", 520, 330),
           new Spot("chin", 455, 400));
 
+  /**
+   * The four frontal heads of {@code sample6.jpg} as the leak benchmark labels heads: hairline to
+   * chin, ear to ear, in pixels of the original photo.
+   */
+  public static final List<FaceBox> SAMPLE6_HEADS =
+      List.of(
+          new FaceBox(222, 484, 260, 255, 1),
+          new FaceBox(668, 318, 170, 285, 1),
+          new FaceBox(1165, 295, 215, 278, 1),
+          new FaceBox(1474, 266, 236, 285, 1));
+
   /** One photo: its number, its size in pixels and its faces. */
   public record Photo(int number, int width, int height, List<Face> faces) {}
 

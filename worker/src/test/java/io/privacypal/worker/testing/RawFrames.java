@@ -92,6 +92,40 @@ public final class RawFrames {
   }
 
   /** Runs a command and returns its stdout; fails when it exits with an error. */
+  /**
+   * A one-second 25 fps clip of {@code photo}, passed through {@code filter} (an ffmpeg filter
+   * chain ending in {@code [p]}), laid at ({@code x}, {@code y}) on a plain {@code width}x{@code
+   * height} background.
+   */
+  public static void stillClip(
+      Path photo, String filter, int x, int y, int width, int height, Path out) throws IOException {
+    run(
+        "ffmpeg",
+        "-nostdin",
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        "color=c=0x305070:s=" + width + "x" + height + ":r=25:d=1",
+        "-loop",
+        "1",
+        "-i",
+        photo.toString(),
+        "-filter_complex",
+        "[1]" + filter + ";[0][p]overlay=" + x + ":" + y + ":shortest=1",
+        "-t",
+        "1",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:v",
+        "libx264",
+        "-crf",
+        "12",
+        out.toString());
+  }
+
   public static byte[] run(String... args) throws IOException {
     List<String> command = List.of(args);
     Process process =
