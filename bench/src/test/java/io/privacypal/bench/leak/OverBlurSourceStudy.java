@@ -1,6 +1,5 @@
 package io.privacypal.bench.leak;
 
-import io.privacypal.bench.GreyFrames;
 import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.DetectionException;
 import io.privacypal.common.detect.FaceBox;
