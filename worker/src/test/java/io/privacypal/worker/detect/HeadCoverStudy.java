@@ -1,6 +1,8 @@
 package io.privacypal.worker.detect;
 
 import io.privacypal.common.detect.FaceBox;
+import io.privacypal.common.job.JobOptions;
+import io.privacypal.worker.blur.PixelBox;
 import io.privacypal.worker.opencv.OpenCvNative;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +28,11 @@ import org.opencv.imgproc.Imgproc;
  * clip, each true head (by default whole in the picture and at least 85 % visible) paired with the
  * surest face whose box centre lies in it; it prints, by size and turn, where the true box's edges
  * sit around that face in its own axes (in units of the box's mean side and of the eye-to-mouth
- * distance), and how the cover the pipeline blurs ({@link BlazeFaceHeads#head} grown by boxScale
- * 1.3) fits the true box: how often and how far it leaves part of it bare, and its area outside the
- * true box grown 1.5x (what the benchmark's over-blur counts). Run: {@code mvn -pl worker -am test
- * -Dtest=HeadCoverStudy -Dsurefire.failIfNoSpecifiedTests=false -Dstudy.clips=/tmp/lb}.
+ * distance), and how the cover the pipeline blurs ({@link BlazeFaceHeads#head} grown for the
+ * default boxScale, 1.21x, or by {@code -Dstudy.scale}) fits the true box: how often and how far it
+ * leaves part of it bare, and on which sides, and its area outside the true box grown 1.5x (what
+ * the benchmark's over-blur counts). Run: {@code mvn -pl worker -am test -Dtest=HeadCoverStudy
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dstudy.clips=/tmp/lb}.
  */
 @EnabledIfSystemProperty(named = "study.clips", matches = ".+")
 class HeadCoverStudy {
@@ -50,7 +53,8 @@ class HeadCoverStudy {
       double coverWidthRatio,
       double coverHeightRatio,
       double bare,
-      double excess) {}
+      double excess,
+      String bareSides) {}
 
   @Test
   void reportsWhereTheTrueHeadLiesAroundBlazeFacesBoxAndKeypoints() throws Exception {
@@ -167,7 +171,7 @@ class HeadCoverStudy {
     double eyeMouth =
         Math.hypot((f.x(0) + f.x(1)) / 2 - f.x(3), (f.y(0) + f.y(1)) / 2 - f.y(3)) / size;
     double tragions = Math.hypot(f.x(4) - f.x(5), f.y(4) - f.y(5)) / size;
-    FaceBox head = BlazeFaceHeads.head(f, w, h).scaled(1.3);
+    FaceBox head = BlazeFaceHeads.head(f, w, h).scaled(coverScale());
     if (System.getProperty("study.verbose") != null) {
       System.out.printf(
           "%s score %.2f box %.0fx%.0f at %.0f,%.0f facing %.2f head %.0fx%.0f at %.0f,%.0f true %.0fx%.0f at"
@@ -203,7 +207,37 @@ class HeadCoverStudy {
         head.width() / t.width(),
         head.height() / t.height(),
         bare(head, t),
-        excess(head, t));
+        excess(head, t),
+        bareSides(head, t));
+  }
+
+  /**
+   * How the pipeline grows a local head box for the default boxScale ({@link PixelBox#scaleFor}),
+   * or {@code -Dstudy.scale}.
+   */
+  private static double coverScale() {
+    String scale = System.getProperty("study.scale");
+    return scale != null
+        ? Double.parseDouble(scale)
+        : PixelBox.scaleFor(JobOptions.DEFAULT_BOX_SCALE, OpenCvFaceDetector.HEAD_FACE_SHARE);
+  }
+
+  /** Which sides of the true box the cover leaves bare, and by what share of its side. */
+  private static String bareSides(FaceBox c, FaceBox t) {
+    double[] bare = {
+      (c.x() - t.x()) / t.width(),
+      (t.x() + t.width() - c.x() - c.width()) / t.width(),
+      (c.y() - t.y()) / t.height(),
+      (t.y() + t.height() - c.y() - c.height()) / t.height()
+    };
+    String[] sides = {"left", "right", "top", "bottom"};
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < sides.length; i++) {
+      if (bare[i] > 0) {
+        out.append(String.format(" %s %.1f%%", sides[i], 100 * bare[i]));
+      }
+    }
+    return out.toString();
   }
 
   /** The largest share of the true box's side that the cover leaves bare (negative: none). */
@@ -264,7 +298,7 @@ class HeadCoverStudy {
     StringBuilder out = new StringBuilder();
     out.append(
         "group n | above / below / front / back in box sides: q50 q90 q98 max | eyeMouth/size q50"
-            + " | tragions/size q50 | cover (head x1.3)/true w q50 q90, h q50 q90 | samples whose"
+            + " | tragions/size q50 | cover/true w q50 q90, h q50 q90 | samples whose"
             + " cover leaves part of the true box bare | cover outside the true box grown 1.5x, in"
             + " true boxes\n");
     for (var e : groups.entrySet()) {
@@ -319,6 +353,15 @@ class HeadCoverStudy {
                 " %.2f %.2f %.2f %.2f /", q(v, .5), q(v, .9), q(v, .98), v[v.length - 1]));
       }
       out.append('\n');
+    }
+    // Each head its cover leaves partly bare, to tell which margin binds.
+    for (Sample s : samples) {
+      if (s.bare() > 0) {
+        out.append(
+            String.format(
+                "bare: %s size %.0f facing %.2f:%s%n",
+                s.clip(), s.size(), s.facing(), s.bareSides()));
+      }
     }
     System.out.println(out);
   }
