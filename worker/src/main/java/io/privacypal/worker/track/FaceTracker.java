@@ -217,13 +217,16 @@ public final class FaceTracker {
       // a cover grown from the cut part alone leaves its chin or brow bare.
       found.forEach(face -> covers.get(n - 1).add(face.box()));
     }
+    // The video's first frame starts a scene as a cut does: a face the first keyframe missed is
+    // covered there too once a later keyframe finds it.
+    boolean sceneStarts = cut || tracks == null;
     tracks = found;
     arriving = nextArriving;
     tracked = nextTracked;
     List<CoveredFrame> finished = finish();
     held.addAll(window);
     heldCovers = covers;
-    heldEndsAtCut = cut;
+    heldEndsAtCut = sceneStarts;
     return finished;
   }
 
@@ -447,7 +450,25 @@ public final class FaceTracker {
       }
     } else if (heldEndsAtCut) {
       heldCovers.get(sceneStart).add(face);
+      backToSceneStart(face, path, n, sceneStart).ifPresent(heldCovers.get(sceneStart)::add);
     }
+  }
+
+  /**
+   * Where a newcomer was at its scene's first frame when following it back stopped short of it: its
+   * path's earliest box carried on back at the path's velocity, since a face that moves is no
+   * longer where the keyframe found it.
+   */
+  private Optional<FaceBox> backToSceneStart(
+      FaceBox face, List<FaceBox> path, int n, int sceneStart) {
+    // Frames from the path's earliest box back to the scene's first frame.
+    int beyond = n - 1 - path.size() - (sceneStart - held.size());
+    if (path.isEmpty() || beyond <= 0) {
+      return Optional.empty();
+    }
+    FaceBox earliest = path.get(path.size() - 1);
+    Track back = Track.seen(face).towards(earliest, path.size());
+    return Optional.of(new Track(earliest, back.dx(), back.dy(), true).reach(beyond));
   }
 
   /**

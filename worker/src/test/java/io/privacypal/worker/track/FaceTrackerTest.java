@@ -132,6 +132,18 @@ class FaceTrackerTest {
   }
 
   @Test
+  void faceTheFirstKeyframeMissedIsCoveredInTheVideosFirstFrameOnceTheNextOneFindsIt() {
+    // The video's first frame starts a scene, as a cut does (a 24 px face walking in the first
+    // frames of a clip leaked in its first frame only).
+    next(List.of(), 1, false);
+    FaceBox newcomer = box(480, 480);
+    List<List<FaceBox>> firstFrame = next(List.of(newcomer), 4, false);
+
+    assertThat(firstFrame).singleElement().satisfies(boxes -> assertThat(boxes).contains(newcomer));
+    assertThat(finish()).hasSize(4).allSatisfy(boxes -> assertThat(boxes).contains(newcomer));
+  }
+
+  @Test
   void facesFurtherApartThanAFaceCanTravelAreNotMatchedButBothCovered() {
     // 2 frames: at most 200 px of travel; these are 460 px apart (and further from every edge).
     FaceBox left = box(450, 250);
