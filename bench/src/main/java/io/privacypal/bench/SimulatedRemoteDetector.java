@@ -7,16 +7,23 @@ import io.privacypal.common.detect.KeyframeImage;
 import java.util.List;
 
 /**
- * Stands in for a remote detector (Rekognition): each call only waits a fixed latency and finds no
- * faces, so the pipeline's speed shows what overlapping {@code maxConcurrentCalls} calls buys.
+ * Stands in for a remote detector (Rekognition): each call waits a fixed latency, using no CPU, and
+ * answers what {@code answers} finds (on clips with faces, their true boxes, as a perfect remote
+ * service would) or no faces; so the pipeline's speed shows what overlapping {@code
+ * maxConcurrentCalls} calls buys, with the tracking and blurring of the faces it answers.
  */
 final class SimulatedRemoteDetector implements FaceDetector {
   private final long latencyMillis;
   private final int maxConcurrentCalls;
+  private final FaceDetector answers;
 
-  SimulatedRemoteDetector(long latencyMillis, int maxConcurrentCalls) {
+  /**
+   * @param answers what each call answers; null for no faces
+   */
+  SimulatedRemoteDetector(long latencyMillis, int maxConcurrentCalls, FaceDetector answers) {
     this.latencyMillis = latencyMillis;
     this.maxConcurrentCalls = maxConcurrentCalls;
+    this.answers = answers;
   }
 
   @Override
@@ -27,7 +34,7 @@ final class SimulatedRemoteDetector implements FaceDetector {
       Thread.currentThread().interrupt();
       throw new DetectionException("interrupted", true, e);
     }
-    return List.of();
+    return answers == null ? List.of() : answers.detect(image);
   }
 
   @Override
