@@ -1,6 +1,5 @@
 package io.privacypal.worker.blur;
 
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -27,50 +26,97 @@ final class SoftenedCells {
     double[] taps = new double[kernel];
     gaussian.get(0, 0, taps);
     gaussian.release();
-    Mat values = new Mat();
-    Mat down = weights(rows, cells.rows(), taps);
-    Mat across = weights(cols, cells.cols(), taps);
-    Mat cellRows = new Mat();
-    Mat soft = new Mat();
-    Mat none = new Mat();
+    int cellRows = cells.rows();
+    int cellCols = cells.cols();
+    Band down = Band.of(rows, cellRows, taps);
+    Band across = Band.of(cols, cellCols, taps);
+    byte[] values = new byte[cellRows * cellCols];
+    Mat packed = cells.isContinuous() ? cells : cells.clone();
+    packed.get(0, 0, values);
+    if (packed != cells) {
+      packed.release();
+    }
+    // Each cell row enlarged and softened across (cellRows x cols), then down (rows x cols).
+    float[] wide = new float[cellRows * cols];
+    for (int row = 0; row < cellRows; row++) {
+      int from = row * cellCols;
+      int to = row * cols;
+      for (int x = 0; x < cols; x++) {
+        float sum = 0;
+        for (int cell = across.first[x]; cell <= across.last[x]; cell++) {
+          sum += across.weight(x, cell) * (values[from + cell] & 0xFF);
+        }
+        wide[to + x] = sum;
+      }
+    }
+    float[] soft = new float[rows * cols];
+    for (int y = 0; y < rows; y++) {
+      int to = y * cols;
+      for (int cell = down.first[y]; cell <= down.last[y]; cell++) {
+        float w = down.weight(y, cell);
+        int from = cell * cols;
+        for (int x = 0; x < cols; x++) {
+          soft[to + x] += w * wide[from + x];
+        }
+      }
+    }
+    Mat softened = new Mat(rows, cols, CvType.CV_32F);
     try {
-      cells.convertTo(values, CvType.CV_32F);
-      Core.gemm(values, across, 1, none, 0, cellRows, Core.GEMM_2_T);
-      Core.gemm(down, cellRows, 1, none, 0, soft);
-      soft.convertTo(out, CvType.CV_8U);
+      softened.put(0, 0, soft);
+      softened.convertTo(out, CvType.CV_8U);
     } finally {
-      values.release();
-      down.release();
-      across.release();
-      cellRows.release();
-      soft.release();
+      softened.release();
     }
   }
 
   /**
-   * {@code pixels x cells}: for each output pixel, the kernel's taps summed by the cell each tap's
-   * pixel (reflected at the edges without repeating the edge pixel, OpenCV's default border) comes
-   * from.
+   * {@code pixels x cells} weights: for each output pixel, the kernel's taps summed by the cell
+   * each tap's pixel (reflected at the edges without repeating the edge pixel, OpenCV's default
+   * border) comes from. A kernel a cell wide reaches two or three cells of a pixel's row, so only
+   * the cells from {@code first} to {@code last} are visited: multiplying by the whole matrix
+   * (OpenCV's {@code gemm}, with no BLAS in this build) cost most of the mosaic's CPU.
    */
-  static Mat weights(int pixels, int cellCount, double[] taps) {
-    int reach = taps.length / 2;
-    int[] cellOf = new int[pixels + 2 * reach];
-    // As resize's nearest neighbour picks its source: the inverse of its scale, floored.
-    double step = 1.0 / ((double) pixels / cellCount);
-    for (int i = 0; i < cellOf.length; i++) {
-      int pixel = reflect(i - reach, pixels);
-      cellOf[i] = Math.min((int) Math.floor(pixel * step), cellCount - 1);
-    }
-    float[] sums = new float[pixels * cellCount];
-    for (int pixel = 0; pixel < pixels; pixel++) {
-      int row = pixel * cellCount;
-      for (int tap = 0; tap < taps.length; tap++) {
-        sums[row + cellOf[pixel + tap]] += (float) taps[tap];
+  record Band(int cellCount, float[] weights, int[] first, int[] last) {
+    static Band of(int pixels, int cellCount, double[] taps) {
+      int reach = taps.length / 2;
+      int[] cellOf = new int[pixels + 2 * reach];
+      // As resize's nearest neighbour picks its source: the inverse of its scale, floored.
+      double step = 1.0 / ((double) pixels / cellCount);
+      for (int i = 0; i < cellOf.length; i++) {
+        int pixel = reflect(i - reach, pixels);
+        cellOf[i] = Math.min((int) Math.floor(pixel * step), cellCount - 1);
       }
+      double[] summed = new double[taps.length + 1];
+      for (int tap = 0; tap < taps.length; tap++) {
+        summed[tap + 1] = summed[tap] + taps[tap];
+      }
+      float[] sums = new float[pixels * cellCount];
+      int[] first = new int[pixels];
+      int[] last = new int[pixels];
+      for (int pixel = 0; pixel < pixels; pixel++) {
+        int row = pixel * cellCount;
+        first[pixel] = cellCount;
+        last[pixel] = -1;
+        // Neighbouring taps mostly fall in one cell: each run of them is added at once.
+        int tap = 0;
+        while (tap < taps.length) {
+          int cell = cellOf[pixel + tap];
+          int end = tap + 1;
+          while (end < taps.length && cellOf[pixel + end] == cell) {
+            end++;
+          }
+          sums[row + cell] += (float) (summed[end] - summed[tap]);
+          first[pixel] = Math.min(first[pixel], cell);
+          last[pixel] = Math.max(last[pixel], cell);
+          tap = end;
+        }
+      }
+      return new Band(cellCount, sums, first, last);
     }
-    Mat weights = new Mat(pixels, cellCount, CvType.CV_32F);
-    weights.put(0, 0, sums);
-    return weights;
+
+    float weight(int pixel, int cell) {
+      return weights[pixel * cellCount + cell];
+    }
   }
 
   /** {@code BORDER_REFLECT_101}: ...2 1 | 0 1 2 ... n-1 | n-2 ...; one pixel repeats itself. */
