@@ -42,11 +42,12 @@ public final class OpenCvFaceDetector implements FaceDetector {
    * find, not for the frame, so that a 24 px head is 13 px of the network's 192 px input at any
    * resolution (15 tiles plus the whole frame at 1280x720, 28 at 1920x1080). On the labelled heads
    * turned up to a profile and tilted ±30° at 24-300 px in a 1280x720 frame (TurnedHeadRecallTest)
-   * they find 382 of 396, where tiles of 2/3 (9 runs) found 368 and missed more than a quarter of
-   * the 24 px heads, and running those on the mirrored frame as well (18 runs) found 379. At
-   * 1920x1080 tiles of half the height (540 px, 15 tiles) found 11 of 22 heads of 24 px, 15 of 32
-   * px and 20 of 48 px (SmallHeadRecallTest) and let them leak for whole clips on the leak
-   * benchmark; 360 px tiles find 18, 21 and 21 for twice the CPU.
+   * they find 384 of 396 (cut from the frame shrunk once; 382 shrinking each tile), where tiles of
+   * 2/3 (9 runs) found 368 and missed more than a quarter of the 24 px heads, and running those on
+   * the mirrored frame as well (18 runs) found 379. At 1920x1080 tiles of half the height (540 px,
+   * 15 tiles) found 11 of 22 heads of 24 px, 15 of 32 px and 20 of 48 px (SmallHeadRecallTest) and
+   * let them leak for whole clips on the leak benchmark; 360 px tiles find 18, 21 and 22 for twice
+   * the CPU.
    */
   private static final int TILE_PIXELS = 360;
 
