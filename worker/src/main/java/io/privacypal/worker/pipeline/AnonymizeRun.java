@@ -61,6 +61,12 @@ final class AnonymizeRun {
   private final double coverScale;
   private final StageClock clock;
   private long framesWritten;
+
+  /**
+   * The last frame the tracker handed back: it may gain covers until the next window is tracked.
+   */
+  private FaceTracker.CoveredFrame unwritten;
+
   private boolean finished;
   private BackgroundDetector detections;
 
@@ -101,7 +107,8 @@ final class AnonymizeRun {
   /** Decodes, detects, tracks, blurs and writes every frame; the caller then finishes the pipes. */
   void run(FrameReader reader, FrameWriter writer)
       throws IOException, DetectionException, JobCancelledException, InterruptedException {
-    // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile.
+    // One window held, inFlight waiting for their keyframes' faces, one being decoded meanwhile,
+    // and the keyframe before the held one, written once the next window is tracked.
     try (FramePool pool =
             new FramePool(
                 info.paddedWidth(),
@@ -149,7 +156,7 @@ final class AnonymizeRun {
       Lap tracking = Lap.start();
       List<FaceTracker.CoveredFrame> rest = tracker.finish();
       clock.track().add(tracking);
-      write(rest, writer, pool);
+      write(rest, true, writer, pool);
     }
   }
 
@@ -188,12 +195,26 @@ final class AnonymizeRun {
     Lap tracking = Lap.start();
     List<FaceTracker.CoveredFrame> covered = tracker.add(window, faces, cut);
     clock.track().add(tracking);
-    write(covered, writer, pool);
+    write(covered, false, writer, pool);
   }
 
-  private void write(List<FaceTracker.CoveredFrame> frames, FrameWriter writer, FramePool pool)
+  /**
+   * Writes the frame held back from the call before (now final) and these frames, holding back the
+   * last of them unless {@code all}.
+   */
+  private void write(
+      List<FaceTracker.CoveredFrame> frames, boolean all, FrameWriter writer, FramePool pool)
       throws IOException, JobCancelledException {
-    for (FaceTracker.CoveredFrame covered : frames) {
+    List<FaceTracker.CoveredFrame> now = new ArrayList<>(frames.size() + 1);
+    if (unwritten != null) {
+      now.add(unwritten);
+      unwritten = null;
+    }
+    now.addAll(frames);
+    if (!all && !now.isEmpty()) {
+      unwritten = now.remove(now.size() - 1);
+    }
+    for (FaceTracker.CoveredFrame covered : now) {
       cancellation.throwIfCancelled();
       Frame frame = covered.frame();
       if (range != null && !range.keeps(frame.index())) {

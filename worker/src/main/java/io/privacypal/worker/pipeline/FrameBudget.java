@@ -15,7 +15,7 @@ record FrameBudget(long bytes) {
   /** The keyframe interval, in frames, at most {@code wanted}, whose windows fit the budget. */
   int keyframeInterval(int wanted, int windows, int width, int height) {
     long frameBytes = (long) width * height * 3 / 2;
-    long fitting = Math.max(1, bytes / frameBytes - 1) / windows;
+    long fitting = Math.max(1, bytes / frameBytes - 2) / windows;
     if (wanted <= fitting) {
       return wanted;
     }
@@ -31,8 +31,11 @@ record FrameBudget(long bytes) {
     return interval;
   }
 
-  /** The frames a pool needs for {@code windows} windows of {@code interval} frames. */
+  /**
+   * The frames a pool needs for {@code windows} windows of {@code interval} frames, the frame being
+   * read, and the keyframe the tracker handed back that waits for the next window to be written.
+   */
   static int poolFrames(int interval, int windows) {
-    return windows * interval + 1;
+    return windows * interval + 2;
   }
 }

@@ -64,7 +64,10 @@ public final class FaceTracker {
    */
   static final double FOUND_AGAIN = 0.3;
 
-  /** A finished frame and the face boxes to cover in it. */
+  /**
+   * A finished frame and the face boxes to cover in it. The last frame {@link #add} hands back (a
+   * keyframe) may still gain covers until the next call returns; write it only then.
+   */
   public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
 
   /**
@@ -131,6 +134,13 @@ public final class FaceTracker {
   private final List<Frame> held = new ArrayList<>();
   private List<List<FaceBox>> heldCovers = new ArrayList<>();
   private boolean heldEndsAtCut;
+
+  /**
+   * The keyframe before the held window, handed back but not yet written: a face the detector
+   * missed at two keyframes in a row and found at the third is followed back into it too (a 24 px
+   * head walking in the first frames of a clip leaked in the first one).
+   */
+  private CoveredFrame handedBack;
 
   /** The faces at the held window's keyframe; null before the first keyframe. */
   private List<Track> tracks;
@@ -224,6 +234,7 @@ public final class FaceTracker {
     arriving = nextArriving;
     tracked = nextTracked;
     List<CoveredFrame> finished = finish();
+    handedBack = finished.isEmpty() ? null : finished.get(finished.size() - 1);
     held.addAll(window);
     heldCovers = covers;
     heldEndsAtCut = sceneStarts;
@@ -429,10 +440,16 @@ public final class FaceTracker {
     for (int j = held.size() - 1; j >= sceneStart; j--) {
       backwards.add(held.get(j).y());
     }
+    // The keyframe before the held window is of this scene unless the held window ends at a cut.
+    boolean reachesHandedBack = !heldEndsAtCut && handedBack != null;
+    if (reachesHandedBack) {
+      backwards.add(handedBack.frame().y());
+    }
     List<FaceBox> path = follower.follow(window.get(n - 1).y(), face, backwards);
     for (int k = 0; k < path.size(); k++) {
       int i = n - 2 - k;
-      (i >= 0 ? covers.get(i) : heldCovers.get(held.size() + i)).add(path.get(k));
+      int j = held.size() + i;
+      (i >= 0 ? covers.get(i) : j >= 0 ? heldCovers.get(j) : handedBack.faces()).add(path.get(k));
     }
     if (!found.get(c).moving() && path.size() >= 2) {
       found.set(c, Track.between(path.get(path.size() - 1), face, path.size()));
