@@ -36,12 +36,13 @@ import org.opencv.core.Mat;
  *       someone passing in front, so it is carried on beside that pairing too.
  *   <li>At a keyframe, a face an edge cuts is covered as large as its track knows it.
  *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
- *       followed backwards; near an edge it is stretched towards the edge back into the held window
- *       too; the first face of a scene is covered from the scene's first frame. When following it
- *       back lost it, the next keyframe's sighting gives its velocity, and it is covered back along
- *       that in the frames before it was first seen. A face near an edge paired with one seen only
- *       once, away from where following that one said it would be (a false find, or someone else),
- *       is covered the same way.
+ *       followed backwards (as far as the keyframe before the held window, handed back last time
+ *       and written only after this call); near an edge it is stretched towards the edge back into
+ *       the held window too; the first face of a scene is covered from the scene's first frame.
+ *       When following it back lost it, the next keyframe's sighting gives its velocity, and it is
+ *       covered back along that in the frames before it was first seen. A face near an edge paired
+ *       with one seen only once, away from where following that one said it would be (a false find,
+ *       or someone else), is covered the same way.
  *   <li>Nothing crosses a scene cut: the old scene's faces stop at it, the new scene's start at it.
  * </ul>
  */
