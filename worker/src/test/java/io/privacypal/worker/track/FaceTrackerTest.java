@@ -168,8 +168,7 @@ class FaceTrackerTest {
     // Measured on the leak benchmark: a 24 px head missed at the clip's first two keyframes and
     // found at the third was followed back to frame 1; frame 0 had already been handed back.
     List<List<FaceBox>> firstFrame;
-    try (FramePool textured = new FramePool(1000, 1000, 16)) {
-      paintBackdrop(textured, new Rect(480, 480, 40, 40));
+    try (FramePool textured = backdrop(new Rect(480, 480, 40, 40))) {
       FaceTracker late = new FaceTracker(1000, 1000, 5);
       next(late, textured, List.of(), 1, false);
       firstFrame = next(late, textured, List.of(), 4, false);
@@ -692,8 +691,7 @@ class FaceTrackerTest {
     // false find on a still backdrop beside it, seen once at the keyframe before; covered only
     // along the way from that box, it leaked for 2 frames as it came in.
     List<List<FaceBox>> frames;
-    try (FramePool textured = new FramePool(1000, 1000, 16)) {
-      paintBackdrop(textured, new Rect(0, 400, 100, 80));
+    try (FramePool textured = backdrop(new Rect(0, 400, 100, 80))) {
       FaceTracker edgeTracker = new FaceTracker(1000, 1000, 5);
       next(edgeTracker, textured, List.of(), 1, false);
       // Followed back over the still backdrop: it stood still, so the next face is not it.
@@ -715,6 +713,13 @@ class FaceTrackerTest {
   }
 
   /** The same detailed patch at {@code where} in every frame of the pool: a still backdrop. */
+  /** A pool of 1000x1000 frames that all show the same random texture at {@code where}. */
+  private static FramePool backdrop(Rect where) {
+    FramePool pool = new FramePool(1000, 1000, 16);
+    paintBackdrop(pool, where);
+    return pool;
+  }
+
   private static void paintBackdrop(FramePool pool, Rect where) {
     Mat patch = new Mat(where.height, where.width, CvType.CV_8UC1);
     List<Frame> frames = new ArrayList<>();
