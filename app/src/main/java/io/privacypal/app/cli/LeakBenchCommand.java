@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code privacypal bench-leaks [WORK_DIR] [--clips=pan-zoom,...] [--detectors=local,truth]
- * [--keep-outputs]}: leaked face-frames, longest leaked runs and over-blur on generated clips of
- * real photos.
+ * [--options-json=JSON] [--keep-outputs]}: leaked face-frames, longest leaked runs and over-blur on
+ * generated clips of real photos.
  */
 @Command(
     name = "bench-leaks",
@@ -37,6 +37,14 @@ final class LeakBenchCommand implements Callable<Integer> {
   String detectors;
 
   @Option(
+      names = "--options-json",
+      paramLabel = "JSON",
+      description =
+          "job options for every run, as in a job message: '{\"mask\":\"ellipse\"}' (default the"
+              + " job defaults)")
+  String optionsJson;
+
+  @Option(
       names = "--keep-outputs",
       arity = "0..1",
       fallbackValue = "true",
@@ -54,6 +62,7 @@ final class LeakBenchCommand implements Callable<Integer> {
     return new ForwardedArguments(workDirectory)
         .with("--clips", clips)
         .with("--detectors", detectors)
+        .with("--options-json", optionsJson)
         .withSwitch("--keep-outputs", keepOutputs)
         .list();
   }

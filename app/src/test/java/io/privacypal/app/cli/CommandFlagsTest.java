@@ -270,18 +270,24 @@ class CommandFlagsTest {
   }
 
   @Test
-  void benchLeaksHandsOnTheClipsTheDetectorsAndTheSwitch() {
+  void benchLeaksHandsOnTheClipsTheDetectorsTheJobOptionsAndTheSwitch() {
     LeakBenchCommand leaks =
         Launch.command(
             Map.of("PRIVACYPAL_DETECTORS", "truth"),
             "bench-leaks",
             "/tmp/l",
             "--clips=sizes,crossing",
+            "--options-json={\"mask\":\"ellipse\"}",
             "--keep-outputs");
     LeakBenchCommand plain = Launch.command(Map.of(), "bench-leaks");
 
     assertThat(leaks.benchmarkArguments())
-        .containsExactly("/tmp/l", "--clips=sizes,crossing", "--detectors=truth", "--keep-outputs");
+        .containsExactly(
+            "/tmp/l",
+            "--clips=sizes,crossing",
+            "--detectors=truth",
+            "--options-json={\"mask\":\"ellipse\"}",
+            "--keep-outputs");
     assertThat(plain.benchmarkArguments()).isEmpty();
   }
 

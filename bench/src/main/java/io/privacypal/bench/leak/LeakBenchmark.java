@@ -4,6 +4,7 @@ import io.privacypal.common.config.ConfigSource;
 import io.privacypal.common.detect.FaceDetector;
 import io.privacypal.common.job.JobOptions;
 import io.privacypal.common.job.JobStats;
+import io.privacypal.common.json.Json;
 import io.privacypal.worker.detect.OpenCvFaceDetector;
 import io.privacypal.worker.pipeline.AnonymizePipeline;
 import io.privacypal.worker.pipeline.Cancellation;
@@ -199,6 +200,9 @@ public final class LeakBenchmark {
         throw new IllegalArgumentException("--detectors takes local and truth, got " + detector);
       }
     }
+    // Partial JSON as in a job message: what it leaves out keeps the job default.
+    JobOptions options =
+        Json.mapper().readValue(option(args, "--options-json=", "{}"), JobOptions.class);
     Files.createDirectories(work);
     PipelineSettings settings = PipelineSettings.from(ConfigSource.fromEnvironment());
     LeakBenchmark bench =
@@ -217,7 +221,7 @@ public final class LeakBenchmark {
             (System.nanoTime() - started) / 1e9);
         for (String detector : detectors) {
           LeakFigures figures =
-              bench.run(clip, detector.equals("local") ? local : new TruthDetector(clip));
+              bench.run(clip, detector.equals("local") ? local : new TruthDetector(clip), options);
           System.out.println(figures.row());
           figures
               .leakedFrames()
@@ -229,8 +233,12 @@ public final class LeakBenchmark {
       }
     }
     System.out.printf(
-        "%n%d CPUs, work dir %s; leaked: a quarter of a face's detailed cells kept (R >= %.1f)%n",
-        Runtime.getRuntime().availableProcessors(), work, LeakJudge.KEPT_R);
+        "%n%d CPUs, work dir %s, job options %s;%nleaked: a quarter of a face's detailed cells"
+            + " kept (R >= %.1f)%n",
+        Runtime.getRuntime().availableProcessors(),
+        work,
+        Json.mapper().writeValueAsString(options),
+        LeakJudge.KEPT_R);
     System.out.println(LeakFigures.header());
     rows.forEach(r -> System.out.println(r.row()));
   }
