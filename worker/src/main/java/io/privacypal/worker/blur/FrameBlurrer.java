@@ -47,20 +47,35 @@ public final class FrameBlurrer {
   }
 
   public void apply(Frame frame, List<PixelBox> areas) {
+    apply(frame, areas, List.of());
+  }
+
+  /**
+   * Covers {@code areas} in the mask's shape and {@code wholeAreas} whole, as boxes: areas a head
+   * may be anywhere inside, whose corners an ellipse would leave bare.
+   */
+  public void apply(Frame frame, List<PixelBox> areas, List<PixelBox> wholeAreas) {
     for (PixelBox area : areas) {
-      apply(frame.y(), area, FILL_LUMA, 1);
-      apply(frame.u(), area.halved(frame.u().cols(), frame.u().rows()), FILL_CHROMA, 2);
-      apply(frame.v(), area.halved(frame.v().cols(), frame.v().rows()), FILL_CHROMA, 2);
+      apply(frame, area, mask);
+    }
+    for (PixelBox area : wholeAreas) {
+      apply(frame, area, MaskShape.BOX);
     }
   }
 
-  private void apply(Mat plane, PixelBox area, int fill, int subsampling) {
+  private void apply(Frame frame, PixelBox area, MaskShape shape) {
+    apply(frame.y(), area, FILL_LUMA, 1, shape);
+    apply(frame.u(), area.halved(frame.u().cols(), frame.u().rows()), FILL_CHROMA, 2, shape);
+    apply(frame.v(), area.halved(frame.v().cols(), frame.v().rows()), FILL_CHROMA, 2, shape);
+  }
+
+  private void apply(Mat plane, PixelBox area, int fill, int subsampling, MaskShape outline) {
     Mat roi = plane.submat(new Rect(area.x(), area.y(), area.width(), area.height()));
     Mat covered = new Mat();
     Mat shape = new Mat();
     try {
       cover(roi, covered, fill, subsampling);
-      if (mask == MaskShape.ELLIPSE) {
+      if (outline == MaskShape.ELLIPSE) {
         shape.create(roi.rows(), roi.cols(), CvType.CV_8UC1);
         shape.setTo(new Scalar(0));
         Point centre = new Point((roi.cols() - 1) / 2.0, (roi.rows() - 1) / 2.0);

@@ -222,7 +222,9 @@ final class AnonymizeRun {
         continue;
       }
       Lap blurring = Lap.start();
-      blurrer.apply(frame, areas(frame, covered.faces()));
+      List<FaceBox> shaped = new ArrayList<>(covered.faces());
+      shaped.removeAll(covered.wholeBoxes());
+      blurrer.apply(frame, areas(frame, shaped), covers(frame, covered.wholeBoxes()));
       clock.blur().add(blurring);
       writer.write(frame);
       pool.release(frame);
@@ -236,17 +238,23 @@ final class AnonymizeRun {
     return range == null ? info.estimatedFrames() : range.keepFrames();
   }
 
+  /** The covers of these faces and the job's regions active in this frame. */
   private List<PixelBox> areas(Frame frame, List<FaceBox> faces) {
-    List<PixelBox> areas = new ArrayList<>(faces.size() + options.regions().size());
-    for (FaceBox face : faces) {
-      PixelBox.cover(face, coverScale, frame.width(), frame.height()).ifPresent(areas::add);
-    }
+    List<PixelBox> areas = covers(frame, faces);
     for (BlurRegion region : options.regions()) {
       if (region.activeAt(frame.timeSeconds())) {
         PixelBox.of(region, frame.width(), frame.height()).ifPresent(areas::add);
       }
     }
     return areas;
+  }
+
+  private List<PixelBox> covers(Frame frame, List<FaceBox> faces) {
+    List<PixelBox> covers = new ArrayList<>(faces.size() + options.regions().size());
+    for (FaceBox face : faces) {
+      PixelBox.cover(face, coverScale, frame.width(), frame.height()).ifPresent(covers::add);
+    }
+    return covers;
   }
 
   private JobStats stats() {

@@ -4,8 +4,10 @@ import io.privacypal.common.detect.FaceBox;
 import io.privacypal.worker.video.Frame;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opencv.core.Mat;
 
 /**
@@ -68,8 +70,12 @@ public final class FaceTracker {
   /**
    * A finished frame and the face boxes to cover in it. The last frame {@link #add} hands back (a
    * keyframe) may still gain covers until the next call returns; write it only then.
+   *
+   * @param wholeBoxes those of {@code faces} that stand for where a head may be anywhere inside
+   *     (stretched towards an edge, or from where it was to where its velocity takes it), not for
+   *     one head's box: a head may sit in their corner, so they are covered whole whatever the mask
    */
-  public record CoveredFrame(Frame frame, List<FaceBox> faces) {}
+  public record CoveredFrame(Frame frame, List<FaceBox> faces, List<FaceBox> wholeBoxes) {}
 
   /**
    * A face cut by an edge is carried, unless found again, for at most this long: the network often
@@ -142,6 +148,9 @@ public final class FaceTracker {
    * head walking in the first frames of a clip leaked in the first one).
    */
   private CoveredFrame handedBack;
+
+  /** The covers of the held frames that are {@link CoveredFrame#wholeBoxes}, by identity. */
+  private final Set<FaceBox> wholeBoxes = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** The faces at the held window's keyframe; null before the first keyframe. */
   private List<Track> tracks;
@@ -239,6 +248,9 @@ public final class FaceTracker {
     held.addAll(window);
     heldCovers = covers;
     heldEndsAtCut = sceneStarts;
+    Set<FaceBox> stillHeld = Collections.newSetFromMap(new IdentityHashMap<>());
+    heldCovers.forEach(stillHeld::addAll);
+    wholeBoxes.retainAll(stillHeld);
     return finished;
   }
 
@@ -246,7 +258,10 @@ public final class FaceTracker {
   public List<CoveredFrame> finish() {
     List<CoveredFrame> finished = new ArrayList<>(held.size());
     for (int i = 0; i < held.size(); i++) {
-      finished.add(new CoveredFrame(held.get(i), heldCovers.get(i)));
+      List<FaceBox> faces = heldCovers.get(i);
+      finished.add(
+          new CoveredFrame(
+              held.get(i), faces, faces.stream().filter(wholeBoxes::contains).toList()));
     }
     held.clear();
     heldCovers = new ArrayList<>();
@@ -460,15 +475,16 @@ public final class FaceTracker {
     }
     nextArriving[c] = path.size() < n - 1;
     for (int i = 0; i < n - 1; i++) {
-      covers.get(i).add(edges.sweep(face, n - 1 - i, n));
+      covers.get(i).add(whole(edges.sweep(face, n - 1 - i, n)));
     }
     if (edges.nearEdge(face, n)) {
       for (int j = sceneStart; j < held.size(); j++) {
-        heldCovers.get(j).add(edges.sweep(face, n + held.size() - 1 - j, n));
+        heldCovers.get(j).add(whole(edges.sweep(face, n + held.size() - 1 - j, n)));
       }
     } else if (heldEndsAtCut) {
       heldCovers.get(sceneStart).add(face);
-      backToSceneStart(face, path, n, sceneStart).ifPresent(heldCovers.get(sceneStart)::add);
+      backToSceneStart(face, path, n, sceneStart)
+          .ifPresent(reach -> heldCovers.get(sceneStart).add(whole(reach)));
     }
   }
 
@@ -505,7 +521,7 @@ public final class FaceTracker {
     Track backwards = new Track(onwards.box(), -onwards.dx(), -onwards.dy(), true);
     int sceneStart = heldEndsAtCut ? held.size() - 1 : 0;
     for (int j = sceneStart; j < held.size() - 1; j++) {
-      heldCovers.get(j).add(backwards.reach(held.size() - 1 - j));
+      heldCovers.get(j).add(whole(backwards.reach(held.size() - 1 - j)));
     }
   }
 
@@ -520,9 +536,11 @@ public final class FaceTracker {
       int frames = since + i + 1;
       FaceBox reach = face.reach(frames);
       if (!face.moving()) {
-        covers.get(i).add(edges.sweep(reach, frames, sweepWindow));
+        covers.get(i).add(whole(edges.sweep(reach, frames, sweepWindow)));
       } else if (inPicture(reach)) {
-        covers.get(i).add(edges.sweepAhead(reach, frames, sweepWindow, face.dx(), face.dy()));
+        covers
+            .get(i)
+            .add(whole(edges.sweepAhead(reach, frames, sweepWindow, face.dx(), face.dy())));
       }
     }
   }
@@ -572,9 +590,15 @@ public final class FaceTracker {
     for (int i = 0; i < count; i++) {
       FaceBox reach = fromHere.reach(i + 1);
       if (inPicture(reach)) {
-        covers.get(i).add(reach);
+        covers.get(i).add(whole(reach));
       }
     }
+  }
+
+  /** Marks a cover as one a head may be anywhere inside (a {@link CoveredFrame#wholeBoxes}). */
+  private FaceBox whole(FaceBox cover) {
+    wholeBoxes.add(cover);
+    return cover;
   }
 
   /** The part in the picture of a box that overlaps it. */

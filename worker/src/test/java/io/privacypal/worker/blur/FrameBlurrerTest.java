@@ -74,6 +74,16 @@ class FrameBlurrerTest {
     assertThat(at(luma(39, 39))).isEqualTo(original[luma(39, 39)] & 0xff);
   }
 
+  @Test
+  void wholeAreasAreCoveredToTheirCornersWhateverTheMask() {
+    new FrameBlurrer(BlurMode.FILL, MaskShape.ELLIPSE)
+        .apply(frame, List.of(), List.of(new PixelBox(10, 10, 30, 30)));
+
+    assertThat(at(luma(10, 10))).isEqualTo(16);
+    assertThat(at(luma(39, 39))).isEqualTo(16);
+    assertThat(at(luma(40, 40))).isEqualTo(original[luma(40, 40)] & 0xff);
+  }
+
   /**
    * A mosaic averages cells and then softens the grid: sharp cell edges line up with a small face's
    * own edges often enough to keep some of its detail (the leak benchmark found such frames).

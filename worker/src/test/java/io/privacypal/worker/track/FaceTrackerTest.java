@@ -221,6 +221,23 @@ class FaceTrackerTest {
   }
 
   @Test
+  void coversStretchedTowardsAnEdgeAreCoveredWholeAndTheFoundHeadIsNot() {
+    FaceBox newcomer = new FaceBox(910, 480, 40, 40, 1);
+    next(List.of(), 1, false);
+    next(List.of(newcomer), 4, false);
+    List<FaceTracker.CoveredFrame> window = tracker.finish();
+    pool.release(handedBack.remove(tracker));
+    window.forEach(covered -> pool.release(covered.frame()));
+
+    // A head may be anywhere in a box stretched to the edge: an ellipse would leave its corners.
+    assertThat(window.get(2).wholeBoxes())
+        .singleElement()
+        .satisfies(b -> assertThat(b.x() + b.width()).isCloseTo(1000, within(1e-9)));
+    assertThat(window.get(3).faces()).containsExactly(newcomer);
+    assertThat(window.get(3).wholeBoxes()).isEmpty();
+  }
+
+  @Test
   void faceFirstSeenFarFromTheEdgeIsStretchedOnlyAsFarAsItCouldTravelPerFrame() {
     // 350 px from the left edge: within the window's reach (400 px), not within one frame's.
     FaceBox newcomer = new FaceBox(350, 480, 40, 40, 1);
