@@ -201,8 +201,7 @@ public final class LeakBenchmark {
       }
     }
     // Partial JSON as in a job message: what it leaves out keeps the job default.
-    JobOptions options =
-        Json.mapper().readValue(option(args, "--options-json=", "{}"), JobOptions.class);
+    JobOptions options = jobOptions(option(args, "--options-json=", "{}"));
     Files.createDirectories(work);
     PipelineSettings settings = PipelineSettings.from(ConfigSource.fromEnvironment());
     LeakBenchmark bench =
@@ -241,6 +240,20 @@ public final class LeakBenchmark {
         LeakJudge.KEPT_R);
     System.out.println(LeakFigures.header());
     rows.forEach(r -> System.out.println(r.row()));
+  }
+
+  /** Job options from partial JSON, or a clear error naming what is wrong with it. */
+  static JobOptions jobOptions(String json) {
+    try {
+      return Json.mapper().readValue(json, JobOptions.class);
+    } catch (IOException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new IllegalArgumentException(
+          "--options-json is not valid job options: " + cause.getMessage(), e);
+    }
   }
 
   private static String option(String[] args, String prefix, String fallback) {
