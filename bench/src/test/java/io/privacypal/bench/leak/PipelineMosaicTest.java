@@ -30,6 +30,9 @@ class PipelineMosaicTest {
   private static final int MARGIN = 2;
   private static final int[] SHIFTS = {-2, 0, 2};
 
+  /** The picture moved by thirds of a cell across and down, so the grid falls everywhere on it. */
+  private static final int PHASES = 4;
+
   @Test
   void aMosaicJustLargerThanAHeadLeaksNothingWhereverItsGridFalls() {
     OpenCvNative.load();
@@ -42,30 +45,42 @@ class PipelineMosaicTest {
         Mat scaled = new Mat();
         Imgproc.resize(grey, scaled, new Size(), scale, scale, Imgproc.INTER_AREA);
         Mat source = scaled.submat(new Rect(0, 0, scaled.cols() & ~1, scaled.rows() & ~1));
-        try (FramePool pool = new FramePool(source.cols(), source.rows(), 1)) {
+        // Room to move the picture by up to a cell: the mosaic's grid is the frame's.
+        int room = 32;
+        try (FramePool pool = new FramePool(source.cols() + room, source.rows() + room, 1)) {
           Frame frame = pool.acquire();
           for (FaceBox labelled : HeadLabels.heads(photo)) {
             FaceBox head = scaledBox(labelled, scale);
-            for (int dx : SHIFTS) {
-              for (int dy : SHIFTS) {
-                source.copyTo(frame.y());
-                PixelBox.cover(shifted(head, dx, dy), 1.0, frame.width(), frame.height())
-                    .ifPresent(cover -> mosaic.apply(frame, List.of(cover)));
-                LeakJudge.Verdict verdict = LeakJudge.judge(source, frame.y(), head);
-                judged++;
-                if (verdict.leaked()) {
-                  leaked.add(
-                      "photo %d head %s at %.1fx, cover moved %d,%d: %d of %d cells kept"
-                          .formatted(
-                              photo,
-                              labelled,
-                              scale,
-                              dx,
-                              dy,
-                              verdict.keptCells(),
-                              verdict.informativeCells()));
+            double cell = Math.min(head.width(), head.height()) / 6;
+            for (int phase = 0; phase < PHASES * PHASES; phase++) {
+              int px = (int) (cell * (phase % PHASES) / PHASES);
+              int py = (int) (cell * (phase / PHASES) / PHASES);
+              Mat placed = frame.y().submat(new Rect(px, py, source.cols(), source.rows()));
+              for (int dx : SHIFTS) {
+                for (int dy : SHIFTS) {
+                  source.copyTo(placed);
+                  PixelBox.cover(
+                          shifted(head, px + dx, py + dy), 1.0, frame.width(), frame.height())
+                      .ifPresent(cover -> mosaic.apply(frame, List.of(cover)));
+                  LeakJudge.Verdict verdict = LeakJudge.judge(source, placed, head);
+                  judged++;
+                  if (verdict.leaked()) {
+                    leaked.add(
+                        "photo %d head %s at %.1fx, picture moved %d,%d, cover %d,%d more: %d of %d cells kept"
+                            .formatted(
+                                photo,
+                                labelled,
+                                scale,
+                                px,
+                                py,
+                                dx,
+                                dy,
+                                verdict.keptCells(),
+                                verdict.informativeCells()));
+                  }
                 }
               }
+              placed.release();
             }
           }
           pool.release(frame);
@@ -73,7 +88,7 @@ class PipelineMosaicTest {
       }
     }
 
-    assertThat(judged).isEqualTo(990);
+    assertThat(judged).isEqualTo(990 * PHASES * PHASES);
     assertThat(leaked).isEmpty();
   }
 

@@ -22,14 +22,28 @@ final class SoftenedCells {
    * @param kernel the gaussian's size (odd), its sigma OpenCV's default for that size
    */
   static void enlarge(Mat cells, Mat out, int rows, int cols, int kernel) {
+    enlarge(cells, out, new Window(rows, cols, 0, 0, rows, cols), kernel);
+  }
+
+  /**
+   * A part of the enlarged area: {@code rows x cols} pixels from ({@code fromRow}, {@code fromCol})
+   * of an area of {@code areaRows x areaCols}, softened (and reflected at the edges) as the whole
+   * area would be.
+   */
+  record Window(int areaRows, int areaCols, int fromRow, int fromCol, int rows, int cols) {}
+
+  /** As {@link #enlarge(Mat, Mat, int, int, int)}, drawing only {@code window} of the area. */
+  static void enlarge(Mat cells, Mat out, Window window, int kernel) {
     Mat gaussian = Imgproc.getGaussianKernel(kernel, 0, CvType.CV_64F);
     double[] taps = new double[kernel];
     gaussian.get(0, 0, taps);
     gaussian.release();
     int cellRows = cells.rows();
     int cellCols = cells.cols();
-    Band down = Band.of(rows, cellRows, taps);
-    Band across = Band.of(cols, cellCols, taps);
+    int rows = window.rows();
+    int cols = window.cols();
+    Band down = Band.of(window.fromRow(), rows, window.areaRows(), cellRows, taps);
+    Band across = Band.of(window.fromCol(), cols, window.areaCols(), cellCols, taps);
     byte[] values = new byte[cellRows * cellCols];
     Mat packed = cells.isContinuous() ? cells : cells.clone();
     packed.get(0, 0, values);
@@ -77,13 +91,14 @@ final class SoftenedCells {
    * (OpenCV's {@code gemm}, with no BLAS in this build) cost most of the mosaic's CPU.
    */
   record Band(int cellCount, float[] weights, int[] first, int[] last) {
-    static Band of(int pixels, int cellCount, double[] taps) {
+    /** The weights of {@code pixels} pixels from {@code from} of a row of {@code areaPixels}. */
+    static Band of(int from, int pixels, int areaPixels, int cellCount, double[] taps) {
       int reach = taps.length / 2;
       int[] cellOf = new int[pixels + 2 * reach];
       // As resize's nearest neighbour picks its source: the inverse of its scale, floored.
-      double step = 1.0 / ((double) pixels / cellCount);
+      double step = 1.0 / ((double) areaPixels / cellCount);
       for (int i = 0; i < cellOf.length; i++) {
-        int pixel = reflect(i - reach, pixels);
+        int pixel = reflect(from + i - reach, areaPixels);
         cellOf[i] = Math.min((int) Math.floor(pixel * step), cellCount - 1);
       }
       double[] summed = new double[taps.length + 1];
