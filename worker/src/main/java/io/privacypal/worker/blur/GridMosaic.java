@@ -32,8 +32,8 @@ final class GridMosaic {
    * smallest of 2, 4, 6, 8, then four sizes an octave (8, 10, 12, 14, 16, 20, 24, 28, 32, 40, ...:
    * steps of at most 1.25x, even, so that the chroma planes' cells are half as large on the same
    * grid) that leaves at most {@link #CELLS_ACROSS} cells across it: never finer than a grid of its
-   * own, and coarser by a tenth at the median. Steps of 1.5x (2, 4, 6, 8, 12, 16, 24, ...) raised
-   * the leak benchmark's over-blur by a tenth.
+   * own, and coarser by at most a quarter. Steps of 1.5x (2, 4, 6, 8, 12, 16, 24, ...) raised the
+   * leak benchmark's over-blur by a tenth.
    */
   static int lumaCell(int lumaShort) {
     int wanted = Math.max(2, (lumaShort + CELLS_ACROSS - 1) / CELLS_ACROSS);
@@ -199,11 +199,12 @@ final class GridMosaic {
   }
 
   /**
-   * The softening gaussian's size for cells of {@code cell} pixels: a cell and a half. On the
-   * frame's grid, where the cells fall on a face no longer follows its cover, a gaussian a cell
-   * wide kept a quarter of a 60 px head's detail in {@code PipelineMosaicTest} at one of three
-   * heights of the picture on the grid (at all three widths); a cell and a half keeps none of any
-   * head at any of 16 placements.
+   * The softening gaussian's size for cells of {@code cell} pixels: a cell and a half. Sharp cell
+   * edges line up with a face's own edges often enough to keep some of its detail. On the frame's
+   * grid, where the cells fall on a face no longer follows its cover, a gaussian a cell wide kept a
+   * quarter of a 60 px head's detail in {@code PipelineMosaicTest} at one of three heights of the
+   * picture on the grid (at all three widths); a cell and a half keeps none of any head at any of
+   * 16 placements.
    */
   static int softening(int cell) {
     return (cell * 3 / 2) | 1;
