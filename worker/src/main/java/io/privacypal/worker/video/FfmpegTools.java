@@ -4,6 +4,7 @@ import io.privacypal.common.config.ConfigException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,24 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe) {
   public static final String FFMPEG_ENV = "PRIVACYPAL_FFMPEG";
   public static final String FFPROBE_ENV = "PRIVACYPAL_FFPROBE";
 
+  private static final Optional<Path> NICE = onPath("nice");
+
   /** ffmpeg without a terminal, a banner or anything but errors on stderr: how we always run it. */
   public List<String> quietFfmpeg() {
     return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-v", "error");
+  }
+
+  /**
+   * {@link #quietFfmpeg()} at a lower CPU priority, {@code nice -n niceness}, where the system has
+   * {@code nice} (coreutils; it runs ffmpeg in its own place, the same process); at the normal
+   * priority where it has not.
+   */
+  public List<String> quietFfmpegNiced(int niceness) {
+    List<String> command = new ArrayList<>();
+    NICE.ifPresent(
+        nice -> command.addAll(List.of(nice.toString(), "-n", Integer.toString(niceness))));
+    command.addAll(quietFfmpeg());
+    return command;
   }
 
   /**
@@ -37,6 +53,18 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe) {
       throw new ConfigException(
           setting + " points at " + path + ", which is not an executable file. " + installHint());
     }
+    return onPath(name)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    name
+                        + " was not found on the PATH and "
+                        + setting
+                        + " is not set. "
+                        + installHint()));
+  }
+
+  private static Optional<Path> onPath(String name) {
     String pathVariable = System.getenv("PATH");
     if (pathVariable != null) {
       for (String dir : pathVariable.split(File.pathSeparator)) {
@@ -45,12 +73,11 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe) {
         }
         Path candidate = Path.of(dir, name);
         if (Files.isExecutable(candidate)) {
-          return candidate;
+          return Optional.of(candidate);
         }
       }
     }
-    throw new ConfigException(
-        name + " was not found on the PATH and " + setting + " is not set. " + installHint());
+    return Optional.empty();
   }
 
   private static String installHint() {
