@@ -17,22 +17,17 @@ final class SoftenedCells {
   private SoftenedCells() {}
 
   /**
-   * @param cells the cell averages, 8-bit
-   * @param out the area: {@code rows x cols}, 8-bit, created here
-   * @param kernel the gaussian's size (odd), its sigma OpenCV's default for that size
-   */
-  static void enlarge(Mat cells, Mat out, int rows, int cols, int kernel) {
-    enlarge(cells, out, new Window(rows, cols, 0, 0, rows, cols), kernel);
-  }
-
-  /**
    * A part of the enlarged area: {@code rows x cols} pixels from ({@code fromRow}, {@code fromCol})
    * of an area of {@code areaRows x areaCols}, softened (and reflected at the edges) as the whole
    * area would be.
    */
   record Window(int areaRows, int areaCols, int fromRow, int fromCol, int rows, int cols) {}
 
-  /** As {@link #enlarge(Mat, Mat, int, int, int)}, drawing only {@code window} of the area. */
+  /**
+   * @param cells the cell averages, 8-bit
+   * @param out the window of the area: {@code window.rows() x window.cols()}, 8-bit, created here
+   * @param kernel the gaussian's size (odd), its sigma OpenCV's default for that size
+   */
   static void enlarge(Mat cells, Mat out, Window window, int kernel) {
     Mat gaussian = Imgproc.getGaussianKernel(kernel, 0, CvType.CV_64F);
     double[] taps = new double[kernel];

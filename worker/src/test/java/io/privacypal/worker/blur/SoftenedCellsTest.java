@@ -39,7 +39,8 @@ class SoftenedCellsTest {
       Mat difference = new Mat();
       Imgproc.resize(cells, expected, new Size(cols, rows), 0, 0, Imgproc.INTER_NEAREST);
       Imgproc.GaussianBlur(expected, expected, new Size(cell | 1, cell | 1), 0);
-      SoftenedCells.enlarge(cells, drawn, rows, cols, cell | 1);
+      SoftenedCells.enlarge(
+          cells, drawn, new SoftenedCells.Window(rows, cols, 0, 0, rows, cols), cell | 1);
       Core.absdiff(expected, drawn, difference);
       double largest = Core.minMaxLoc(difference).maxVal;
       if (largest > 2) {
