@@ -289,7 +289,7 @@ public final class FaceTracker {
       } else {
         carryOn(face, covers, n);
       }
-      (face.why() == Unseen.HIDDEN ? stillHidden(face, n, faces) : stillCut(face, n, faces))
+      (face.why() == Unseen.HIDDEN ? stillHidden(face, n, faces) : stillCut(face, window, faces))
           .ifPresent(carriedOn::add);
     }
     List<FaceBox> predicted = tracks.stream().map(track -> track.ahead(n)).toList();
@@ -558,11 +558,14 @@ public final class FaceTracker {
    * (where the network often misses it) and no face found at this keyframe is where it is: carried
    * on, until its box leaves the picture.
    */
-  private Optional<Carried> stillCut(Carried face, int n, List<FaceBox> found) {
+  private Optional<Carried> stillCut(Carried face, List<Frame> window, List<FaceBox> found) {
+    int n = window.size();
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
     int limit = Math.max(cutCarryFrames, Math.min(face.tracked(), cutCarryMaxFrames));
-    if (since > limit || !inPicture(ahead) || !edges.cut(ahead)) {
+    if (!inPicture(ahead)
+        || !edges.cut(ahead)
+        || (since > limit && !stillShown(face.track().ahead(face.since()), ahead, window))) {
       return Optional.empty();
     }
     FaceBox shown = inside(ahead);
@@ -578,6 +581,23 @@ public final class FaceTracker {
    * A hidden face carried through this window's {@code n} frames, when a face found at this
    * keyframe still overlaps where it is and none is it: carried on, for a bounded time.
    */
+  /**
+   * Whether the picture where a carried face was at the held keyframe ({@code before}) is found
+   * again near where it is carried to at this one: a head that an edge cuts across its eyes is
+   * missed by the network for as long as it stays there (a backdrop head under a slow zoom was let
+   * go after 3 s and leaked for 4 frames of long-1080p at keyframes 7 frames apart), so past the
+   * carry limit it is carried on while it is still there.
+   */
+  private boolean stillShown(FaceBox before, FaceBox now, List<Frame> window) {
+    if (!inPicture(before)) {
+      return false;
+    }
+    List<FaceBox> path =
+        follower.follow(
+            heldKeyframe().y(), inside(before), List.of(window.get(window.size() - 1).y()));
+    return !path.isEmpty() && inside(now).iou(path.get(0)) > 0;
+  }
+
   private Optional<Carried> stillHidden(Carried face, int n, List<FaceBox> found) {
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
