@@ -554,9 +554,10 @@ public final class FaceTracker {
   }
 
   /**
-   * A face carried through this window's {@code n} frames, when it is then still cut by an edge
-   * (where the network often misses it) and no face found at this keyframe is where it is: carried
-   * on, until its box leaves the picture.
+   * A face carried through this {@code window}, when it is then still cut by an edge (where the
+   * network often misses it) and no face found at this keyframe is where it is: carried on until
+   * its box leaves the picture, and past the carry limit only while the picture still shows it
+   * there ({@link #stillShown}).
    */
   private Optional<Carried> stillCut(Carried face, List<Frame> window, List<FaceBox> found) {
     int n = window.size();
@@ -578,10 +579,6 @@ public final class FaceTracker {
   }
 
   /**
-   * A hidden face carried through this window's {@code n} frames, when a face found at this
-   * keyframe still overlaps where it is and none is it: carried on, for a bounded time.
-   */
-  /**
    * Whether the picture where a carried face was at the held keyframe ({@code before}) is found
    * again near where it is carried to at this one: a head that an edge cuts across its eyes is
    * missed by the network for as long as it stays there (a backdrop head under a slow zoom was let
@@ -598,6 +595,10 @@ public final class FaceTracker {
     return !path.isEmpty() && inside(now).iou(path.get(0)) > 0;
   }
 
+  /**
+   * A hidden face carried through this window's {@code n} frames, when a face found at this
+   * keyframe still overlaps where it is and none is it: carried on, for a bounded time.
+   */
   private Optional<Carried> stillHidden(Carried face, int n, List<FaceBox> found) {
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
