@@ -199,7 +199,7 @@ public final class FaceTracker {
     this.faceShare = faceShare;
     this.topSpeed = EdgeSweep.topSpeed(Math.max(width, height), frameRate);
     this.edges = new EdgeSweep(width, height, frameRate);
-    this.follower = new FaceFollower(width, height, frameRate);
+    this.follower = new FaceFollower(width, height, frameRate, faceShare);
     this.cutCarryFrames = (int) Math.round(CUT_CARRY_SECONDS * frameRate);
     this.cutCarryMaxFrames = (int) Math.round(CUT_CARRY_MAX_SECONDS * frameRate);
     this.hiddenCarryFrames = (int) Math.round(HIDDEN_CARRY_SECONDS * frameRate);
