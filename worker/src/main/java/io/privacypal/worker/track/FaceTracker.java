@@ -32,10 +32,12 @@ import org.opencv.core.Mat;
  *       EdgeSweep}) and carried one window further, since a face half out of the picture is often
  *       not found; while its box is still cut by an edge it is carried on (up to {@link
  *       #CUT_CARRY_SECONDS}, or as long as it had been tracked, up to {@link
- *       #CUT_CARRY_MAX_SECONDS}). A face that vanished where another face was found over it is not
- *       shown gone: it may be behind that one, and is carried on while a found face overlaps it (up
- *       to {@link #HIDDEN_CARRY_SECONDS}); a smaller face paired with it from inside its box may be
- *       someone passing in front, so it is carried on beside that pairing too.
+ *       #CUT_CARRY_MAX_SECONDS}). A face tracked over two keyframes or more that vanished in
+ *       mid-picture is carried on for one more window: the network may have missed it. A face that
+ *       vanished where another face was found over it is not shown gone: it may be behind that one,
+ *       and is carried on while a found face overlaps it (up to {@link #HIDDEN_CARRY_SECONDS}); a
+ *       smaller face paired with it from inside its box may be someone passing in front, so it is
+ *       carried on beside that pairing too.
  *   <li>At a keyframe, a face an edge cuts is covered as large as its track knows it.
  *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
  *       followed backwards (as far as the keyframe before the held window, handed back last time
@@ -124,6 +126,14 @@ public final class FaceTracker {
   private enum Unseen {
     /** It vanished near an edge: it may be crossing it, or half out and missed. */
     NEAR_EDGE,
+    /**
+     * It had been found at two keyframes or more and vanished in mid-picture, where no face found
+     * hides it: the network may have missed it (half behind a body, blurred, turned away). It is
+     * carried on with its velocity for one window (a face that stopped instead is found where it
+     * stopped, and covered there from the keyframe before): a 66 px face half behind another's
+     * shoulders was missed and leaked where following it back lost it.
+     */
+    MISSED,
     /** Its box is still cut by an edge, where the network often misses heads. */
     CUT,
     /** A face found at the keyframe overlaps it: it may be behind that one. */
@@ -277,7 +287,7 @@ public final class FaceTracker {
 
   /**
    * Covers a window within one scene; returns the faces not found at its keyframe that are carried
-   * on (near an edge, cut by one, or hidden behind a face found there).
+   * on (near an edge, cut by one, hidden behind a face found there, or missed).
    */
   private List<Carried> between(List<Frame> window, List<Track> found, List<List<FaceBox>> covers) {
     int n = window.size();
@@ -353,6 +363,8 @@ public final class FaceTracker {
         carriedOn.add(new Carried(carried, n, Unseen.NEAR_EDGE, tracked[p]));
       } else if (hidden(carried.ahead(n), faces)) {
         carriedOn.add(new Carried(carried, n, Unseen.HIDDEN, tracked[p]));
+      } else if (tracked[p] > 0) {
+        carriedOn.add(new Carried(carried, n, Unseen.MISSED, tracked[p]));
       }
     }
     for (int c : newcomers) {
