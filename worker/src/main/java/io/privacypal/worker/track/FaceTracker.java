@@ -33,11 +33,12 @@ import org.opencv.core.Mat;
  *       not found; while its box is still cut by an edge it is carried on (up to {@link
  *       #CUT_CARRY_SECONDS}, or as long as it had been tracked, up to {@link
  *       #CUT_CARRY_MAX_SECONDS}). A face tracked over two keyframes or more that vanished in
- *       mid-picture is carried on for one more window: the network may have missed it. A face that
- *       vanished where another face was found over it is not shown gone: it may be behind that one,
- *       and is carried on while a found face overlaps it (up to {@link #HIDDEN_CARRY_SECONDS}); a
- *       smaller face paired with it from inside its box may be someone passing in front, so it is
- *       carried on beside that pairing too.
+ *       mid-picture is carried on for one more window, since the network may have missed it, and
+ *       further while following it finds it where it is carried to (up to {@link
+ *       #CUT_CARRY_SECONDS}). A face that vanished where another face was found over it is not
+ *       shown gone: it may be behind that one, and is carried on while a found face overlaps it (up
+ *       to {@link #HIDDEN_CARRY_SECONDS}); a smaller face paired with it from inside its box may be
+ *       someone passing in front, so it is carried on beside that pairing too.
  *   <li>At a keyframe, a face an edge cuts is covered as large as its track knows it.
  *   <li>A face that first shows at a keyframe is covered from the frame after the previous one, and
  *       followed backwards (as far as the keyframe before the held window, handed back last time
@@ -130,8 +131,9 @@ public final class FaceTracker {
      * It had been found at two keyframes or more and vanished in mid-picture, where no face found
      * hides it: the network may have missed it (half behind a body, blurred, turned away). It is
      * carried on with its velocity for one window (a face that stopped instead is found where it
-     * stopped, and covered there from the keyframe before): a 66 px face half behind another's
-     * shoulders was missed and leaked where following it back lost it.
+     * stopped, and covered there from the keyframe before), and further while following it finds it
+     * where it is carried to: a 66 px face half behind another's shoulders was missed and leaked
+     * where following it back lost it.
      */
     MISSED,
     /** Its box is still cut by an edge, where the network often misses heads. */
@@ -299,7 +301,16 @@ public final class FaceTracker {
       } else {
         carryOn(face, covers, n);
       }
-      (face.why() == Unseen.HIDDEN ? stillHidden(face, n, faces) : stillCut(face, window, faces))
+      Optional<Carried> onwards =
+          switch (face.why()) {
+            case HIDDEN -> stillHidden(face, n, faces);
+            case MISSED -> stillMissed(face, window, faces);
+            default -> stillCut(face, window, faces);
+          };
+      // A face carried for another reason may have gone behind a face found where it is now: a
+      // half-hidden head near the bottom edge was let go when its box no longer touched the edge
+      // and leaked for 4 frames of long-1080p at keyframes 6 frames apart.
+      (onwards.isEmpty() && face.why() != Unseen.HIDDEN ? stillHidden(face, n, faces) : onwards)
           .ifPresent(carriedOn::add);
     }
     List<FaceBox> predicted = tracks.stream().map(track -> track.ahead(n)).toList();
@@ -569,16 +580,26 @@ public final class FaceTracker {
    * A face carried through this {@code window}, when it is then still cut by an edge (where the
    * network often misses it) and no face found at this keyframe is where it is: carried on until
    * its box leaves the picture, and past the carry limit only while the picture still shows it
-   * there ({@link #stillShown}).
+   * there ({@link #stillShown}). Within the limit it is also carried on while the picture shows it
+   * where its box no longer reaches the edge: a backdrop head cut by the top edge, still under a
+   * slow zoom, drifted off the edge by the noise in its velocity, was let go and leaked for the 3
+   * frames before scene-cut's cut at keyframes 6 frames apart.
    */
   private Optional<Carried> stillCut(Carried face, List<Frame> window, List<FaceBox> found) {
     int n = window.size();
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
     int limit = Math.max(cutCarryFrames, Math.min(face.tracked(), cutCarryMaxFrames));
-    if (!inPicture(ahead)
-        || !edges.cut(ahead)
-        || (since > limit && !stillShown(face.track().ahead(face.since()), ahead, window))) {
+    if (!inPicture(ahead)) {
+      return Optional.empty();
+    }
+    boolean cut = edges.cut(ahead);
+    if (!cut && since > cutCarryFrames) {
+      return Optional.empty();
+    }
+    // Cut and within its limit it is carried on as it is; otherwise only while it is still shown.
+    boolean mustBeShown = !cut || since > limit;
+    if (mustBeShown && !stillShown(face.track().ahead(face.since()), ahead, window)) {
       return Optional.empty();
     }
     FaceBox shown = inside(ahead);
@@ -608,6 +629,44 @@ public final class FaceTracker {
   }
 
   /**
+   * A missed face carried through this {@code window}, when no face found at this keyframe is it:
+   * carried on, up to {@link #CUT_CARRY_SECONDS}, while following it from the held keyframe through
+   * the window ends where it is carried to (the network missed a 24 px head crossing 1080p at 38 px
+   * a frame at five keyframes in a row, and it leaked for 12 frames, to the edge), and otherwise as
+   * a face cut by an edge while one cuts it.
+   */
+  private Optional<Carried> stillMissed(Carried face, List<Frame> window, List<FaceBox> found) {
+    int n = window.size();
+    int since = face.since() + n;
+    FaceBox ahead = face.track().ahead(since);
+    if (!inPicture(ahead)) {
+      return Optional.empty();
+    }
+    for (FaceBox box : found) {
+      if (box.iou(inside(ahead)) >= FOUND_AGAIN) {
+        return Optional.empty();
+      }
+    }
+    if (since <= cutCarryFrames && stillFollowed(face.track().ahead(face.since()), ahead, window)) {
+      return Optional.of(new Carried(face.track(), since, Unseen.MISSED, face.tracked()));
+    }
+    return stillCut(face, window, found);
+  }
+
+  /**
+   * Whether following the picture where a carried face was at the held keyframe ({@code before})
+   * through every frame of {@code window} ends where it is carried to ({@code now}).
+   */
+  private boolean stillFollowed(FaceBox before, FaceBox now, List<Frame> window) {
+    if (!inPicture(before)) {
+      return false;
+    }
+    List<FaceBox> path =
+        follower.follow(heldKeyframe().y(), before, lumas(window, 0, window.size()));
+    return path.size() == window.size() && inside(now).iou(path.get(path.size() - 1)) > 0;
+  }
+
+  /**
    * A hidden face carried through this window's {@code n} frames, when a face found at this
    * keyframe still overlaps where it is and none is it: carried on, for a bounded time.
    */
@@ -628,8 +687,12 @@ public final class FaceTracker {
   private void carryOn(Carried face, List<List<FaceBox>> covers, int count) {
     Track track = face.track();
     Track fromHere = new Track(track.ahead(face.since()), track.dx(), track.dy(), track.moving());
+    // A face behind another cannot be found where it stopped, so it is covered from where it was
+    // last seen: a half-hidden head whose jittering boxes gave it a velocity of 6 px a frame was
+    // carried off itself and leaked for 4 frames of long-1080p at keyframes 6 frames apart.
+    boolean fromSeen = face.why() == Unseen.HIDDEN;
     for (int i = 0; i < count; i++) {
-      FaceBox reach = fromHere.reach(i + 1);
+      FaceBox reach = fromSeen ? track.reach(face.since() + i + 1) : fromHere.reach(i + 1);
       if (inPicture(reach)) {
         covers.get(i).add(whole(reach));
       }
