@@ -680,9 +680,10 @@ public final class FaceTracker {
   }
 
   /**
-   * Covers a face carried on because an edge cuts it or a face may hide it, in the first {@code
-   * count} frames: with its velocity, from where it was at the window's start, not stretched
-   * towards edges (stretching it window after window would spread it over the picture).
+   * Covers a face carried on because an edge cuts it, the network missed it or a face may hide it,
+   * in the first {@code count} frames: with its velocity, from where it was at the window's start
+   * (a hidden one from where it was last seen), not stretched towards edges (stretching it window
+   * after window would spread it over the picture).
    */
   private void carryOn(Carried face, List<List<FaceBox>> covers, int count) {
     Track track = face.track();
