@@ -602,11 +602,8 @@ public final class FaceTracker {
     if (mustBeShown && !stillShown(face.track().ahead(face.since()), ahead, window)) {
       return Optional.empty();
     }
-    FaceBox shown = inside(ahead);
-    for (FaceBox box : found) {
-      if (box.iou(shown) >= FOUND_AGAIN) {
-        return Optional.empty();
-      }
+    if (foundAgain(ahead, found)) {
+      return Optional.empty();
     }
     return Optional.of(new Carried(face.track(), since, Unseen.CUT, face.tracked()));
   }
@@ -619,13 +616,9 @@ public final class FaceTracker {
    * carry limit it is carried on while it is still there.
    */
   private boolean stillShown(FaceBox before, FaceBox now, List<Frame> window) {
-    if (!inPicture(before)) {
-      return false;
-    }
-    List<FaceBox> path =
-        follower.follow(
-            heldKeyframe().y(), inside(before), List.of(window.get(window.size() - 1).y()));
-    return !path.isEmpty() && inside(now).iou(path.get(0)) > 0;
+    // Straight to this keyframe, in one search: such a head barely moves.
+    return inPicture(before)
+        && followedTo(inside(before), now, List.of(window.get(window.size() - 1).y()));
   }
 
   /**
@@ -639,13 +632,8 @@ public final class FaceTracker {
     int n = window.size();
     int since = face.since() + n;
     FaceBox ahead = face.track().ahead(since);
-    if (!inPicture(ahead)) {
+    if (!inPicture(ahead) || foundAgain(ahead, found)) {
       return Optional.empty();
-    }
-    for (FaceBox box : found) {
-      if (box.iou(inside(ahead)) >= FOUND_AGAIN) {
-        return Optional.empty();
-      }
     }
     if (since <= cutCarryFrames && stillFollowed(face.track().ahead(face.since()), ahead, window)) {
       return Optional.of(new Carried(face.track(), since, Unseen.MISSED, face.tracked()));
@@ -658,12 +646,22 @@ public final class FaceTracker {
    * through every frame of {@code window} ends where it is carried to ({@code now}).
    */
   private boolean stillFollowed(FaceBox before, FaceBox now, List<Frame> window) {
-    if (!inPicture(before)) {
-      return false;
-    }
-    List<FaceBox> path =
-        follower.follow(heldKeyframe().y(), before, lumas(window, 0, window.size()));
-    return path.size() == window.size() && inside(now).iou(path.get(path.size() - 1)) > 0;
+    return inPicture(before) && followedTo(before, now, lumas(window, 0, window.size()));
+  }
+
+  /**
+   * Whether following {@code from} at the held keyframe through all of {@code frames} ends
+   * overlapping {@code now}'s part in the picture.
+   */
+  private boolean followedTo(FaceBox from, FaceBox now, List<Mat> frames) {
+    List<FaceBox> path = follower.follow(heldKeyframe().y(), from, frames);
+    return path.size() == frames.size() && inside(now).iou(path.get(path.size() - 1)) > 0;
+  }
+
+  /** Whether a face found at this keyframe is a carried face's part in the picture, found again. */
+  private boolean foundAgain(FaceBox carried, List<FaceBox> found) {
+    FaceBox shown = inside(carried);
+    return found.stream().anyMatch(box -> box.iou(shown) >= FOUND_AGAIN);
   }
 
   /**
